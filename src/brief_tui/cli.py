@@ -1,0 +1,223 @@
+"""The command line: `brief-tui` opens the reader; sub-commands serve curators and scripts."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from brief_tui import __version__, locations
+from brief_tui.corpus.curation import Curation, load_curation
+from brief_tui.corpus.ingest import (
+    IngestError,
+    build_document,
+    ingest_sources,
+    read_source,
+    write_atomically,
+    write_document,
+)
+from brief_tui.corpus.library import check_curation, load_directory, load_library
+from brief_tui.corpus.model import Library
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="brief-tui",
+        description="A keyboard-driven terminal reader for policy briefings.",
+    )
+    parser.add_argument("--version", action="version", version=f"brief-tui {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"where your library and notes live (default: ${locations.DATA_DIR_ENV} or the "
+        "platform's user data directory)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ingest = commands.add_parser("ingest", help="turn seeds/*.txt into content/ (for curators)")
+    ingest.add_argument("--seeds", metavar="DIR", help="source directory (default: bundled seeds/)")
+    ingest.add_argument("--content", metavar="DIR", help="output directory (default: bundled content/)")
+    ingest.add_argument("--force", action="store_true", help="regenerate hand-edited content files")
+
+    check = commands.add_parser("check", help="validate content files; non-zero exit on any problem")
+    check.add_argument("directory", nargs="?", metavar="DIR", help="a content directory (default: all)")
+
+    passages = commands.add_parser("passages", help="list passages in reading order")
+    passages.add_argument("--json", action="store_true", help="print a JSON array")
+    passages.add_argument("--document", metavar="ID", help="only this document")
+
+    add = commands.add_parser("add", help="add a plain-text or Markdown file to your library")
+    add.add_argument("file", metavar="FILE")
+
+    commands.add_parser("list", help="list the briefings in the library")
+    return parser
+
+
+def load_all(data_dir: Path) -> Library:
+    return load_library(
+        (locations.content_dir(), "bundled"), (locations.library_dir(data_dir), "user")
+    )
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    seeds = Path(args.seeds) if args.seeds else locations.seeds_dir()
+    content = Path(args.content) if args.content else locations.content_dir()
+    sources = sorted(p for p in seeds.glob("*") if p.suffix.lower() in (".txt", ".md", ".markdown"))
+    if not sources:
+        print(f"brief-tui: no .txt or .md files in {seeds}.", file=sys.stderr)
+        return 1
+    report = ingest_sources(sources, content, force=args.force)
+    for result in report.results:
+        print(f"{result.status:>9}  {result.path}")
+        for item in result.lifted:
+            print(f"           kept your correction ({item}) in curation.toml")
+    for error in report.errors:
+        print(f"brief-tui: {error}", file=sys.stderr)
+    return 1 if report.errors else 0
+
+
+def cmd_check(args: argparse.Namespace, data_dir: Path) -> int:
+    if args.directory:
+        targets = [(Path(args.directory), "bundled")]
+        if not targets[0][0].is_dir():
+            print(f"brief-tui: {args.directory} is not a directory.", file=sys.stderr)
+            return 2
+    else:
+        targets = [(locations.content_dir(), "bundled"), (locations.library_dir(data_dir), "user")]
+    problems = []
+    count = 0
+    for directory, origin in targets:
+        documents, found = load_directory(directory, origin)
+        count += len(documents)
+        problems += found + check_curation(directory, documents)
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    passages = "" if problems else " with no problems"
+    print(f"checked {count + len([p for p in problems if p.path.endswith('.toml')])} files: "
+          f"{count} documents loaded{passages}, {len(problems)} problem(s).")
+    return 1 if problems else 0
+
+
+def passage_records(library: Library, document: str | None = None) -> list[dict[str, object]]:
+    records: list[dict[str, object]] = []
+    for doc in library.documents:
+        if document and doc.id != document:
+            continue
+        for section, passage in doc.passages():
+            records.append(
+                {
+                    "document": doc.id,
+                    "title": doc.title,
+                    "seed": doc.seed,
+                    "section": section.title,
+                    "id": passage.id,
+                    "text": passage.text,
+                    "pillars": list(passage.pillars),
+                    "recommendation": passage.recommendation,
+                }
+            )
+    return records
+
+
+def cmd_passages(args: argparse.Namespace, data_dir: Path) -> int:
+    library = load_all(data_dir)
+    report_problems(library)
+    if args.document and not library.document(args.document):
+        print(f"brief-tui: no document with id “{args.document}”.", file=sys.stderr)
+        return 1
+    records = passage_records(library, args.document)
+    if args.json:
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for record in records:
+            flag = " [rec]" if record["recommendation"] else ""
+            pillars = ",".join(record["pillars"])  # type: ignore[arg-type]
+            print(f"{record['document']} {record['id']} ({pillars}){flag}: {record['text']}")
+    return 0
+
+
+def report_problems(library: Library) -> None:
+    for problem in library.problems:
+        print(f"warning: {problem} (skipped)", file=sys.stderr)
+
+
+def cmd_add(args: argparse.Namespace, data_dir: Path) -> int:
+    source = Path(args.file).expanduser()
+    try:
+        raw = read_source(source)
+        library_dir = locations.library_dir(data_dir)
+        curation = load_curation(library_dir) if library_dir.is_dir() else Curation()
+        sources_dir = locations.library_sources_dir(data_dir)
+        name = _library_name(source, raw, sources_dir)
+        doc = build_document(raw, name, curation, origin="user")
+        existing = load_all(data_dir)
+        clash = existing.document(doc.id)
+        if clash and clash.seed != name:
+            suffix = hashlib.sha1(raw.encode("utf-8")).hexdigest()[:6]
+            ids = dict(curation.seeds.get(name, {}), id=f"{doc.id}-{suffix}")
+            curation = Curation(seeds={**curation.seeds, name: ids}, passages=curation.passages)
+            doc = build_document(raw, name, curation, origin="user")
+    except (IngestError, ValueError) as exc:
+        print(f"brief-tui: {exc}", file=sys.stderr)
+        return 1
+    try:
+        sources_dir.mkdir(parents=True, exist_ok=True)
+        write_atomically(sources_dir / name, raw)
+        result = write_document(doc, library_dir, f"Written by `brief-tui add` from {source}.")
+    except OSError as exc:
+        print(f"brief-tui: cannot write to {data_dir} ({exc.strerror or exc}).", file=sys.stderr)
+        return 1
+    verb = "Updated" if result.status != "created" else "Added"
+    print(
+        f"{verb} “{doc.title}” as {doc.id}: {doc.passage_count} passages, "
+        f"{doc.recommendation_count} recommendations ({result.path})."
+    )
+    return 0
+
+
+def _library_name(source: Path, raw: str, sources_dir: Path) -> str:
+    """The file name the source is kept under: its own, unless another file already has it."""
+    name = source.name
+    kept = sources_dir / name
+    if not kept.exists() or kept.read_text(encoding="utf-8", errors="replace") == raw:
+        return name
+    digest = hashlib.sha1(raw.encode("utf-8")).hexdigest()[:6]
+    return f"{source.stem}-{digest}{source.suffix}"
+
+
+def cmd_list(data_dir: Path) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    library = load_all(data_dir)
+    table = Table(title="brief-tui library")
+    for column in ("id", "title", "organisation", "kind", "date", "passages", "recs"):
+        table.add_column(column, overflow="fold")
+    for doc in library.documents:
+        table.add_row(
+            doc.id, doc.title, ", ".join(doc.organisations), doc.kind, doc.date or "",
+            str(doc.passage_count), str(doc.recommendation_count),
+        )
+    console = Console()
+    console.print(table)
+    for problem in library.problems:
+        console.print(f"[red]could not load[/red] {problem}", markup=True, highlight=False)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    data_dir = locations.data_dir(args.data_dir)
+    if args.command == "ingest":
+        return cmd_ingest(args)
+    if args.command == "check":
+        return cmd_check(args, data_dir)
+    if args.command == "passages":
+        return cmd_passages(args, data_dir)
+    if args.command == "add":
+        return cmd_add(args, data_dir)
+    return cmd_list(data_dir)

@@ -1,0 +1,241 @@
+"""Read and write content files: one TOML file per document, one table per passage.
+
+TOML because a curator can read and edit it in any editor, diffs show one changed field per
+line, and Python reads it with the standard library (`tomllib`). Writing uses a tiny emitter
+for this one fixed schema; JSON string escapes are valid TOML basic-string escapes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from brief_tui.corpus.metadata import is_valid_date
+from brief_tui.corpus.model import PASSAGE_KINDS, Document, LoadProblem, Passage, Section
+from brief_tui.corpus.pillars import PILLAR_IDS
+from brief_tui.corpus.sanitize import safe_line, safe_text
+
+FORMAT_VERSION = 1
+CHECKSUM_PREFIX = "# checksum: "
+_DOC_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+_PASSAGE_ID = re.compile(r"^p-[0-9a-f]{8}(-\d+)?$")
+_SECTION_ID = re.compile(r"^s-[0-9a-f]{8}(-\d+)?$")
+
+
+def _string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _strings(values: tuple[str, ...] | list[str]) -> str:
+    return "[" + ", ".join(_string(v) for v in values) + "]"
+
+
+def render_document(doc: Document, origin_note: str) -> str:
+    """The content file text for `doc`, ending with a checksum that reveals later hand edits."""
+    lines = [
+        f"# {origin_note}",
+        "# Corrections belong in curation.toml beside this file (see content/README.md);",
+        "# re-running ingest regenerates this file from the source and that curation.",
+        "",
+        f"format = {FORMAT_VERSION}",
+        f"id = {_string(doc.id)}",
+        f"title = {_string(doc.title)}",
+        f"organisations = {_strings(doc.organisations)}",
+        f"date = {_string(doc.date or '')}",
+        f"kind = {_string(doc.kind)}",
+        f"source = {_string(doc.source)}",
+        f"seed = {_string(doc.seed or '')}",
+        f"partial = {_string(doc.partial)}",
+    ]
+    for section in doc.sections:
+        lines += ["", "[[sections]]", f"id = {_string(section.id)}", f"title = {_string(section.title)}"]
+        for passage in section.passages:
+            lines += [
+                "",
+                "[[sections.passages]]",
+                f"id = {_string(passage.id)}",
+                f"kind = {_string(passage.kind)}",
+            ]
+            if passage.marker:
+                lines.append(f"marker = {_string(passage.marker)}")
+            lines += [
+                f"pillars = {_strings(passage.pillars)}",
+                f"recommendation = {'true' if passage.recommendation else 'false'}",
+                f"why = {_strings(passage.why)}",
+                f"text = {_string(passage.text)}",
+            ]
+    body = "\n".join(lines) + "\n"
+    return body + CHECKSUM_PREFIX + checksum(body) + "\n"
+
+
+def checksum(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+
+
+def split_checksum(text: str) -> tuple[str, str | None]:
+    """The body of a content file and the checksum it was written with (None if missing)."""
+    lines = text.splitlines(keepends=True)
+    if lines and lines[-1].startswith(CHECKSUM_PREFIX):
+        return "".join(lines[:-1]), lines[-1][len(CHECKSUM_PREFIX) :].strip()
+    return text, None
+
+
+def edited_by_hand(text: str) -> bool:
+    """True when a content file no longer matches what ingest wrote."""
+    body, recorded = split_checksum(text)
+    return recorded is None or recorded != checksum(body)
+
+
+class _Locator:
+    """Finds the line of a key in the n-th section or passage table, for error messages."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        self.sections = [i for i, line in enumerate(self.lines) if line.strip() == "[[sections]]"]
+        self.passages = [
+            i for i, line in enumerate(self.lines) if line.strip() == "[[sections.passages]]"
+        ]
+
+    def line(self, key: str, table_start: int | None = None) -> int | None:
+        """1-based line of `key` in the table starting at `table_start` (top level if None)."""
+        start = 0 if table_start is None else table_start + 1
+        for i in range(start, len(self.lines)):
+            stripped = self.lines[i].strip()
+            if stripped.startswith("["):
+                break
+            if re.match(rf"{re.escape(key)}\s*=", stripped):
+                return i + 1
+        return None if table_start is None else table_start + 1
+
+
+class ContentError(ValueError):
+    def __init__(self, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def _require(table: dict[str, Any], key: str, kind: type, where: str, line: int | None) -> Any:
+    if key not in table:
+        raise ContentError(line, f"{where} is missing “{key}”.")
+    value = table[key]
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        expected = {str: "text in quotes", list: "a list", bool: "true or false", int: "a number"}
+        raise ContentError(line, f"{where}: “{key}” must be {expected[kind]}.")
+    return value
+
+
+def _string_list(table: dict[str, Any], key: str, where: str, line: int | None) -> list[str]:
+    values = _require(table, key, list, where, line)
+    if not all(isinstance(v, str) for v in values):
+        raise ContentError(line, f"{where}: every entry of “{key}” must be text in quotes.")
+    return values
+
+
+def parse_document(text: str, path: str, origin: str = "bundled") -> Document:
+    """Build a `Document` from content-file text, or raise `ContentError` with the line at fault."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise ContentError(int(match.group(1)) if match else None, f"not valid TOML: {message}.") from exc
+    where = _Locator(text)
+    fmt = data.get("format")
+    if fmt != FORMAT_VERSION:
+        raise ContentError(where.line("format"), f"unsupported format {fmt!r} (expected {FORMAT_VERSION}).")
+    doc_id = _require(data, "id", str, "the document", where.line("id"))
+    if not _DOC_ID.match(doc_id):
+        raise ContentError(where.line("id"), f"document id “{doc_id}” must be lowercase letters, digits and dashes.")
+    title = safe_line(_require(data, "title", str, "the document", where.line("title")))
+    if not title:
+        raise ContentError(where.line("title"), "the document title is empty.")
+    date = _require(data, "date", str, "the document", where.line("date")) if "date" in data else ""
+    if date and not is_valid_date(date):
+        raise ContentError(where.line("date"), f"date “{date}” must be YYYY, YYYY-MM or YYYY-MM-DD.")
+    kind = safe_line(_require(data, "kind", str, "the document", where.line("kind")))
+    sections_data = _require(data, "sections", list, "the document", where.line("title"))
+    if not sections_data:
+        raise ContentError(where.line("title"), "the document has no sections.")
+    seen: set[str] = set()
+    sections: list[Section] = []
+    passage_index = 0
+    for s_index, s_data in enumerate(sections_data):
+        s_line = where.sections[s_index] if s_index < len(where.sections) else None
+        s_where = f"section {s_index + 1}"
+        s_id = _require(s_data, "id", str, s_where, where.line("id", s_line))
+        if not _SECTION_ID.match(s_id):
+            raise ContentError(where.line("id", s_line), f"{s_where}: id “{s_id}” is not of the form s-1234abcd.")
+        s_title = safe_line(_require(s_data, "title", str, s_where, where.line("title", s_line)))
+        passages: list[Passage] = []
+        for p_data in s_data.get("passages", []):
+            p_line = where.passages[passage_index] if passage_index < len(where.passages) else None
+            passage_index += 1
+            passages.append(_parse_passage(p_data, where, p_line, seen))
+        sections.append(Section(s_id, s_title, tuple(passages)))
+    return Document(
+        id=doc_id,
+        title=title,
+        organisations=tuple(safe_line(o) for o in _string_list(data, "organisations", "the document", where.line("organisations"))),
+        date=date or None,
+        kind=kind,
+        source=safe_line(data.get("source", "")) if isinstance(data.get("source", ""), str) else "",
+        seed=safe_line(data["seed"]) if isinstance(data.get("seed"), str) and data["seed"] else None,
+        partial=safe_line(data.get("partial", "")) if isinstance(data.get("partial", ""), str) else "",
+        sections=tuple(sections),
+        origin=origin,
+        path=path,
+    )
+
+
+def _parse_passage(p_data: dict[str, Any], where: _Locator, p_line: int | None, seen: set[str]) -> Passage:
+    p_id = _require(p_data, "id", str, "a passage", where.line("id", p_line))
+    label = f"passage {p_id}"
+    if not _PASSAGE_ID.match(p_id):
+        raise ContentError(where.line("id", p_line), f"passage id “{p_id}” is not of the form p-1234abcd.")
+    if p_id in seen:
+        raise ContentError(where.line("id", p_line), f"passage id “{p_id}” appears twice.")
+    seen.add(p_id)
+    kind = _require(p_data, "kind", str, label, where.line("kind", p_line))
+    if kind not in PASSAGE_KINDS:
+        raise ContentError(where.line("kind", p_line), f"{label}: kind “{kind}” must be one of {', '.join(PASSAGE_KINDS)}.")
+    pillars = _string_list(p_data, "pillars", label, where.line("pillars", p_line))
+    unknown = [p for p in pillars if p not in PILLAR_IDS]
+    if unknown:
+        raise ContentError(
+            where.line("pillars", p_line),
+            f"{label}: unknown pillar “{unknown[0]}” (use {', '.join(PILLAR_IDS)}).",
+        )
+    recommendation = _require(p_data, "recommendation", bool, label, where.line("recommendation", p_line))
+    text = safe_text(_require(p_data, "text", str, label, where.line("text", p_line))).strip()
+    if not text:
+        raise ContentError(where.line("text", p_line), f"{label}: the text is empty.")
+    why = _string_list(p_data, "why", label, where.line("why", p_line)) if "why" in p_data else []
+    marker = p_data.get("marker", "")
+    return Passage(
+        id=p_id,
+        kind=kind,
+        text=text,
+        pillars=tuple(p for p in PILLAR_IDS if p in pillars),
+        recommendation=recommendation,
+        why=tuple(safe_line(w) for w in why),
+        marker=safe_line(marker) if isinstance(marker, str) else "",
+    )
+
+
+def load_document(path: Path, origin: str = "bundled") -> Document | LoadProblem:
+    """Load one content file; any problem comes back as a `LoadProblem`, never an exception."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return LoadProblem(str(path), None, "is not UTF-8 text.")
+    except OSError as exc:
+        return LoadProblem(str(path), None, f"cannot be read ({exc.strerror or exc}).")
+    try:
+        return parse_document(text, str(path), origin)
+    except ContentError as exc:
+        return LoadProblem(str(path), exc.line, exc.message)

@@ -1,0 +1,240 @@
+"""Sources in, content files out: clean, segment, tag, apply curation, write.
+
+The same path serves the bundled seeds (`brief-tui ingest`) and a user's own files
+(`brief-tui add`). Writing is careful: unchanged output leaves files untouched, hand edits
+of a content file are moved into curation.toml instead of being overwritten, and every file
+is replaced atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from brief_tui.corpus.boilerplate import strip_boilerplate
+from brief_tui.corpus.clean import clean_text, decode_source
+from brief_tui.corpus.contentfile import (
+    ContentError,
+    edited_by_hand,
+    parse_document,
+    render_document,
+)
+from brief_tui.corpus.curation import CURATION_FILE, Curation, load_curation, set_curation_values
+from brief_tui.corpus.ids import IdAllocator, slugify
+from brief_tui.corpus.metadata import detect_front_matter
+from brief_tui.corpus.model import Document, Passage, Section
+from brief_tui.corpus.segment import classify_headings, group_sections, markdown_blocks, text_blocks
+from brief_tui.corpus.tagging import tag_passage
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
+
+
+class IngestError(ValueError):
+    """A source that cannot become a document; the message is one sentence for the user."""
+
+
+def build_document(raw: str, source_name: str, curation: Curation, origin: str = "bundled") -> Document:
+    """The document a source file yields, with curation applied."""
+    text = clean_text(raw)
+    is_markdown = source_name.lower().endswith(MARKDOWN_SUFFIXES)
+    blocks = markdown_blocks(text) if is_markdown else text_blocks(text)
+    stripped = strip_boilerplate(blocks)
+    fallback_title = Path(source_name).stem.replace("_", " ").replace("-", " ").strip() or source_name
+    found, rest = detect_front_matter(stripped.blocks, fallback_title)
+    if not is_markdown:
+        rest = classify_headings(rest)
+    raw_sections = group_sections(rest)
+    if not any(s.blocks for s in raw_sections):
+        raise IngestError(f"{source_name} has no readable text after cleaning.")
+
+    doc_curation = curation.seeds.get(source_name, {})
+    doc_id = doc_curation.get("id") or slugify(found.title)
+    ids = IdAllocator(doc_id)
+    sections: list[Section] = []
+    for raw_section in raw_sections:
+        passages: list[Passage] = []
+        for block in raw_section.blocks:
+            passage_id = ids.passage(block.text)
+            if raw_section.about:
+                passage = Passage(passage_id, block.kind, block.text, why=("not tagged: about the organisations",), marker=block.marker)
+            else:
+                tagging = tag_passage(block.text, block.kind)
+                passage = Passage(passage_id, block.kind, block.text, tagging.pillars, tagging.recommendation, tagging.why, block.marker)
+            passages.append(_apply_passage_curation(passage, curation))
+        sections.append(Section(ids.section(raw_section.title), raw_section.title, tuple(passages)))
+
+    partial = f"Partial excerpt: the source says “{stripped.partial_notice}”" if stripped.partial_notice else ""
+    return Document(
+        id=doc_id,
+        title=doc_curation.get("title") or found.title,
+        organisations=tuple(doc_curation.get("organisations") or found.organisations),
+        date=doc_curation.get("date") or found.date,
+        kind=doc_curation.get("kind") or found.kind,
+        source=doc_curation.get("source") or source_name,
+        seed=source_name,
+        partial=doc_curation.get("partial", partial),
+        sections=tuple(sections),
+        origin=origin,
+    )
+
+
+def _apply_passage_curation(passage: Passage, curation: Curation) -> Passage:
+    fix = curation.passages.get(passage.id)
+    if not fix:
+        return passage
+    why = list(passage.why)
+    note = f" ({fix['note']})" if fix.get("note") else ""
+    if "pillars" in fix:
+        pillars = tuple(p for p in ("I", "II", "III", "IV", "V", "P") if p in fix["pillars"])
+        why = [w for w in why if w.startswith("recommendation")]
+        why.insert(0, f"pillars set by a curator in {CURATION_FILE}{note}")
+        passage = replace(passage, pillars=pillars)
+    if "recommendation" in fix:
+        why = [w for w in why if not w.startswith("recommendation")]
+        flag = "a recommendation" if fix["recommendation"] else "not a recommendation"
+        why.append(f"recommendation: marked {flag} by a curator in {CURATION_FILE}{note}")
+        passage = replace(passage, recommendation=bool(fix["recommendation"]))
+    return replace(passage, why=tuple(why))
+
+
+def read_source(path: Path) -> str:
+    """A source file's text, or `IngestError` saying in one sentence why it cannot be used."""
+    if path.is_dir():
+        raise IngestError(f"{path} is a folder, not a text file.")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise IngestError(f"{path} does not exist.") from exc
+    except OSError as exc:
+        raise IngestError(f"{path} cannot be read ({exc.strerror or exc}).") from exc
+    try:
+        return decode_source(data, str(path))
+    except ValueError as exc:
+        raise IngestError(str(exc)) from exc
+
+
+def write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    path: Path
+    status: str  # "unchanged" | "written" | "created"
+    lifted: tuple[str, ...] = ()  # corrections moved from the content file into curation.toml
+
+
+def lift_hand_edits(existing_text: str, fresh: Document, curation_path: Path) -> list[str]:
+    """Record corrections made directly in a content file into curation.toml.
+
+    Titles and other document fields, pillar tags and recommendation flags can be carried
+    over. If passage text itself was edited, nothing is carried and `IngestError` explains,
+    because text comes from the source and would be lost on the next run.
+    """
+    try:
+        edited = parse_document(existing_text, str(curation_path.parent))
+    except ContentError as exc:
+        raise IngestError(
+            f"the hand-edited content file for {fresh.seed} no longer loads (line {exc.line}: {exc.message}); "
+            "fix or remove it, then run ingest again."
+        ) from exc
+    fresh_passages = {p.id: p for _, p in fresh.passages()}
+    edited_passages = {p.id: p for _, p in edited.passages()}
+    if set(fresh_passages) != set(edited_passages):
+        raise IngestError(
+            f"passages of {fresh.id} were added, removed or re-worded by hand; text comes from "
+            f"{fresh.seed}, so the file was left as it is (use --force to regenerate it)."
+        )
+    lifted: list[str] = []
+    doc_changes: dict[str, object] = {}
+    for name in ("title", "organisations", "date", "kind", "source", "partial"):
+        before, after = getattr(fresh, name), getattr(edited, name)
+        if (before or None) != (after or None):
+            doc_changes[name] = list(after) if isinstance(after, tuple) else (after or "")
+    if edited.id != fresh.id:
+        raise IngestError(
+            f"the id of {fresh.id} was changed by hand; ids are kept stable for notes, so set "
+            f"“id” under [seeds.\"{fresh.seed}\"] in {CURATION_FILE} instead."
+        )
+    if doc_changes:
+        set_curation_values(curation_path, f'seeds."{fresh.seed}"', doc_changes)
+        lifted += [f"{fresh.id}: {name}" for name in doc_changes]
+    for passage_id, after in edited_passages.items():
+        before = fresh_passages[passage_id]
+        changes: dict[str, object] = {}
+        if after.pillars != before.pillars:
+            changes["pillars"] = list(after.pillars)
+        if after.recommendation != before.recommendation:
+            changes["recommendation"] = after.recommendation
+        if changes:
+            set_curation_values(curation_path, f'passages."{passage_id}"', changes)
+            lifted += [f"{passage_id}: {name}" for name in changes]
+    return lifted
+
+
+def write_document(doc: Document, directory: Path, origin_note: str) -> WriteResult:
+    """Write `doc` as `<id>.toml` in `directory` unless the file already says exactly that."""
+    path = directory / f"{doc.id}.toml"
+    text = render_document(doc, origin_note)
+    if path.exists():
+        if path.read_text(encoding="utf-8") == text:
+            return WriteResult(path, "unchanged")
+        write_atomically(path, text)
+        return WriteResult(path, "written")
+    write_atomically(path, text)
+    return WriteResult(path, "created")
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    results: tuple[WriteResult, ...]
+    errors: tuple[str, ...]
+
+
+def ingest_sources(
+    sources: list[Path], content_dir: Path, *, origin: str = "bundled", force: bool = False
+) -> IngestReport:
+    """Ingest each source into `content_dir`; one bad source does not stop the others."""
+    curation_path = content_dir / CURATION_FILE
+    results: list[WriteResult] = []
+    errors: list[str] = []
+    try:
+        curation = load_curation(content_dir)
+    except ValueError as exc:
+        line = getattr(exc, "line", None)
+        return IngestReport((), (f"{curation_path}:{line or '?'}: {exc}",))
+    for source in sources:
+        try:
+            raw = read_source(source)
+            doc = build_document(raw, source.name, curation, origin)
+            target = content_dir / f"{doc.id}.toml"
+            lifted: list[str] = []
+            if target.exists() and not force:
+                existing = target.read_text(encoding="utf-8")
+                if edited_by_hand(existing):
+                    lifted = lift_hand_edits(existing, doc, curation_path)
+                    curation = load_curation(content_dir)
+                    doc = build_document(raw, source.name, curation, origin)
+            result = write_document(doc, content_dir, _origin_note(source, content_dir))
+            results.append(replace(result, lifted=tuple(lifted)))
+        except (IngestError, OSError, ValueError) as exc:
+            errors.append(f"{source}: {exc}")
+    return IngestReport(tuple(results), tuple(errors))
+
+
+def _origin_note(source: Path, content_dir: Path) -> str:
+    try:
+        shown = os.path.relpath(source, content_dir.parent)
+    except ValueError:
+        shown = str(source)
+    return f"Written by `brief-tui ingest` from {shown}."

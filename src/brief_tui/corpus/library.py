@@ -1,0 +1,64 @@
+"""Load every content file of the bundled corpus and the user's library into one `Library`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from brief_tui.corpus.contentfile import load_document
+from brief_tui.corpus.curation import CURATION_FILE, CurationError, load_curation
+from brief_tui.corpus.model import Document, Library, LoadProblem
+
+
+def content_files(directory: Path) -> list[Path]:
+    """The document files of a content directory, in a stable order."""
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.glob("*.toml") if p.name != CURATION_FILE)
+
+
+def load_directory(directory: Path, origin: str) -> tuple[list[Document], list[LoadProblem]]:
+    documents: list[Document] = []
+    problems: list[LoadProblem] = []
+    for path in content_files(directory):
+        loaded = load_document(path, origin)
+        if isinstance(loaded, LoadProblem):
+            problems.append(loaded)
+        else:
+            documents.append(loaded)
+    return documents, problems
+
+
+def check_curation(directory: Path, documents: list[Document]) -> list[LoadProblem]:
+    """Problems with `curation.toml`: invalid entries, or passages no document has any more."""
+    path = directory / CURATION_FILE
+    try:
+        curation = load_curation(directory)
+    except CurationError as exc:
+        return [LoadProblem(str(path), exc.line, exc.message)]
+    except (OSError, UnicodeDecodeError) as exc:
+        return [LoadProblem(str(path), None, f"cannot be read ({exc}).")]
+    known = {p.id for d in documents for _, p in d.passages()}
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    problems = []
+    for passage_id in curation.passages:
+        if passage_id not in known:
+            line = next((n for n, l in enumerate(text.splitlines(), 1) if passage_id in l), None)
+            problems.append(LoadProblem(str(path), line, f"passage {passage_id} is not in any document here."))
+    return problems
+
+
+def load_library(*directories: tuple[Path, str]) -> Library:
+    """Load (directory, origin) pairs in order; a document id seen twice keeps its first copy."""
+    documents: list[Document] = []
+    problems: list[LoadProblem] = []
+    seen: set[str] = set()
+    for directory, origin in directories:
+        loaded, found = load_directory(directory, origin)
+        problems += found
+        for doc in loaded:
+            if doc.id in seen:
+                problems.append(LoadProblem(doc.path, None, f"document id “{doc.id}” is already used by another document."))
+                continue
+            seen.add(doc.id)
+            documents.append(doc)
+    return Library(tuple(documents), tuple(problems))

@@ -1,0 +1,90 @@
+"""Detect a document's title, date, organisation and kind from its opening lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from brief_tui.corpus.segment import Block, looks_like_title
+
+_MONTHS = "january february march april may june july august september october november december"
+_MONTH_NUMBER = {name: i + 1 for i, name in enumerate(_MONTHS.split())}
+_MONTH_NUMBER.update({name[:3]: number for name, number in list(_MONTH_NUMBER.items())})
+
+_MONTH_YEAR = re.compile(rf"^({'|'.join(_MONTH_NUMBER)})\.? (\d{{4}})$", re.IGNORECASE)
+_DAY_MONTH_YEAR = re.compile(rf"^(\d{{1,2}}) ({'|'.join(_MONTH_NUMBER)})\.? (\d{{4}})$", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"^({'|'.join(_MONTH_NUMBER)})\.? (\d{{1,2}}),? (\d{{4}})$", re.I)
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+# 'WOLA: Advocacy for Human Rights in the Americas' - a site's name and tagline.
+_SITE_TAGLINE = re.compile(r"^([A-Z][A-Za-z&.]{1,20}): ([A-Z].{5,80})$")
+
+
+def parse_date(text: str) -> str | None:
+    """An ISO date ('2021-06-17' or '2021-07') from a dateline such as '17 Jun 2021' or 'JULY 2021'."""
+    text = text.strip()
+    if match := _DAY_MONTH_YEAR.match(text):
+        day, month, year = match.groups()
+        return f"{year}-{_MONTH_NUMBER[month.lower()]:02d}-{int(day):02d}"
+    if match := _MONTH_DAY_YEAR.match(text):
+        month, day, year = match.groups()
+        return f"{year}-{_MONTH_NUMBER[month.lower()]:02d}-{int(day):02d}"
+    if match := _MONTH_YEAR.match(text):
+        month, year = match.groups()
+        return f"{year}-{_MONTH_NUMBER[month.lower()]:02d}"
+    if match := _ISO_DATE.match(text):
+        return text
+    return None
+
+
+def is_valid_date(text: str) -> bool:
+    """True for 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' naming a real date."""
+    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        return True
+    return False
+
+
+@dataclass
+class Detected:
+    title: str = ""
+    date: str | None = None
+    kind: str = "document"
+    organisations: list[str] = field(default_factory=list)
+
+
+def detect_front_matter(blocks: list[Block], fallback_title: str) -> tuple[Detected, list[Block]]:
+    """Take the dateline, site tagline and title off the top of the document.
+
+    Returns what was found and the remaining blocks. The title is the first block when it is
+    short and not a sentence (it is then removed); otherwise the first title-like line near the
+    top (which stays, as a heading); failing that, the file name.
+    """
+    found = Detected()
+    rest = list(blocks)
+    for _ in range(4):
+        if not rest:
+            break
+        text = rest[0].text
+        parts = [part.strip() for part in text.split("|")]
+        if date := parse_date(parts[0]):
+            found.date = found.date or date
+            if len(parts) == 2 and 0 < len(parts[1]) <= 30:
+                found.kind = parts[1].lower()
+            rest.pop(0)
+        elif (tagline := _SITE_TAGLINE.match(text)) and len(rest) > 1 and parse_date(
+            rest[1].text.split("|")[0].strip()
+        ):
+            found.organisations.append(tagline.group(1))
+            rest.pop(0)
+        else:
+            break
+    if rest and rest[0].kind != "item" and len(rest[0].text) <= 160 and not rest[0].text.endswith("."):
+        found.title = rest.pop(0).text
+    else:
+        heading = next((b for b in rest[:6] if looks_like_title(b.text)), None)
+        found.title = heading.text if heading else fallback_title
+    return found, rest

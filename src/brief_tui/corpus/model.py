@@ -1,0 +1,91 @@
+"""The corpus model: documents made of sections made of passages. Frozen, so it is safe to share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+KINDS = (
+    "joint statement",
+    "campaign recommendation",
+    "government strategy",
+    "government web page",
+    "commentary",
+    "document",
+)
+PASSAGE_KINDS = ("heading", "paragraph", "item")
+
+
+@dataclass(frozen=True)
+class Passage:
+    id: str
+    kind: str  # "heading" | "paragraph" | "item"
+    text: str
+    pillars: tuple[str, ...] = ()
+    recommendation: bool = False
+    why: tuple[str, ...] = ()  # one line per tag: which words or rule produced it
+    marker: str = ""  # list marker: "•" or "1."
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    passages: tuple[Passage, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str
+    organisations: tuple[str, ...]
+    date: str | None
+    kind: str
+    source: str  # a citation a reader can follow
+    seed: str | None  # the source file it was ingested from
+    partial: str  # non-empty when the source is a partial excerpt: says what is missing
+    sections: tuple[Section, ...]
+    origin: str = "bundled"  # "bundled" | "user"
+    path: str = ""  # the content file it was loaded from
+
+    def passages(self) -> Iterator[tuple[Section, Passage]]:
+        for section in self.sections:
+            for passage in section.passages:
+                yield section, passage
+
+    @property
+    def passage_count(self) -> int:
+        return sum(len(s.passages) for s in self.sections)
+
+    @property
+    def recommendation_count(self) -> int:
+        return sum(1 for _, p in self.passages() if p.recommendation)
+
+    def pillar_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for _, passage in self.passages():
+            for pillar in passage.pillars:
+                counts[pillar] = counts.get(pillar, 0) + 1
+        return counts
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """Something wrong with one content file: where, and what, in one sentence."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Library:
+    documents: tuple[Document, ...]
+    problems: tuple[LoadProblem, ...] = field(default=())
+
+    def document(self, doc_id: str) -> Document | None:
+        return next((d for d in self.documents if d.id == doc_id), None)

@@ -1,0 +1,53 @@
+"""Every path the app uses, in one place.
+
+Bundled content ships inside the wheel (`brief_tui/_bundled/`); a source checkout or editable
+install reads the repository's `content/` and `seeds/` directly. User data lives in the
+platform's user data directory unless `--data-dir` or `BRIEF_TUI_DATA_DIR` says otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "brief-tui"
+DATA_DIR_ENV = "BRIEF_TUI_DATA_DIR"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def bundled_root() -> Path:
+    """Where `content/` and `seeds/` are: inside the installed package, or the checkout."""
+    packaged = _PACKAGE / "_bundled"
+    if (packaged / "content").is_dir():
+        return packaged
+    return _PACKAGE.parents[1]
+
+
+def content_dir() -> Path:
+    return bundled_root() / "content"
+
+
+def seeds_dir() -> Path:
+    return bundled_root() / "seeds"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The user's data directory: explicit override, then the environment, then platformdirs."""
+    if override:
+        return Path(override).expanduser()
+    from_env = os.environ.get(DATA_DIR_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def library_dir(data: Path) -> Path:
+    """Content files of the user's own documents."""
+    return data / "library"
+
+
+def library_sources_dir(data: Path) -> Path:
+    """Copies of the files the user added, kept so they can be re-ingested."""
+    return data / "library" / "sources"
