@@ -25,6 +25,7 @@ def load_directory(directory: Path, origin: str) -> tuple[list[Document], list[L
             problems.append(loaded)
         else:
             documents.append(loaded)
+    documents.sort(key=lambda d: (d.seed or "", d.id))
     return documents, problems
 
 

@@ -39,6 +39,8 @@ PILLAR_RULES: dict[str, re.Pattern[str]] = {
         r"private[- ]sector investment",
         r"sustainable development",
         r"development (?:plan|projects?|model|priorities|efforts)",
+        r"(?:promote|promoting|regional|region[’']s) development",
+        r"economic and security cooperation",
         r"trade and investment",
         r"DR-CAFTA",
         r"climate change",
@@ -78,7 +80,6 @@ PILLAR_RULES: dict[str, re.Pattern[str]] = {
         r"human rights?",
         r"labor rights",
         r"labor reforms?",
-        r"labor unions",
         r"child (?:and forced )?labor",
         r"forced labor",
         r"working conditions",
@@ -110,6 +111,7 @@ PILLAR_RULES: dict[str, re.Pattern[str]] = {
         r"security (?:cooperation|policy)",
         r"militarized security",
         r"organized crime|organised crime",
+        r"civilian security",
     ),
     "V": _phrases(
         r"gender-based",
@@ -147,6 +149,7 @@ PILLAR_RULES: dict[str, re.Pattern[str]] = {
         r"caravans?",
         r"undocumented",
         r"ports? of entry|points of entry",
+        r"southern border",
         r"managing migration humanely",
     ),
 }
