@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -39,11 +38,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     ingest = commands.add_parser("ingest", help="turn seeds/*.txt into content/ (for curators)")
     ingest.add_argument("--seeds", metavar="DIR", help="source directory (default: bundled seeds/)")
-    ingest.add_argument("--content", metavar="DIR", help="output directory (default: bundled content/)")
+    ingest.add_argument(
+        "--content", metavar="DIR", help="output directory (default: bundled content/)"
+    )
     ingest.add_argument("--force", action="store_true", help="regenerate hand-edited content files")
 
-    check = commands.add_parser("check", help="validate content files; non-zero exit on any problem")
-    check.add_argument("directory", nargs="?", metavar="DIR", help="a content directory (default: all)")
+    check = commands.add_parser(
+        "check", help="validate content files; non-zero exit on any problem"
+    )
+    check.add_argument(
+        "directory", nargs="?", metavar="DIR", help="a content directory (default: all)"
+    )
 
     passages = commands.add_parser("passages", help="list passages in reading order")
     passages.add_argument("--json", action="store_true", help="print a JSON array")
@@ -96,8 +101,10 @@ def cmd_check(args: argparse.Namespace, data_dir: Path) -> int:
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
     passages = "" if problems else " with no problems"
-    print(f"checked {count + len([p for p in problems if p.path.endswith('.toml')])} files: "
-          f"{count} documents loaded{passages}, {len(problems)} problem(s).")
+    print(
+        f"checked {count + len([p for p in problems if p.path.endswith('.toml')])} files: "
+        f"{count} documents loaded{passages}, {len(problems)} problem(s)."
+    )
     return 1 if problems else 0
 
 
@@ -199,8 +206,13 @@ def cmd_list(data_dir: Path) -> int:
         table.add_column(column, overflow="fold")
     for doc in library.documents:
         table.add_row(
-            doc.id, doc.title, ", ".join(doc.organisations), doc.kind, doc.date or "",
-            str(doc.passage_count), str(doc.recommendation_count),
+            doc.id,
+            doc.title,
+            ", ".join(doc.organisations),
+            doc.kind,
+            doc.date or "",
+            str(doc.passage_count),
+            str(doc.recommendation_count),
         )
     console = Console()
     console.print(table)

@@ -32,10 +32,14 @@ _FOOTER_START = re.compile(
 )
 # A campaign call-out inside the text ('... Join the Beyond the Wall campaign to learn more.').
 _CAMPAIGN_CALLOUT = re.compile(r"\bjoin (the|our) [^.]{0,60}campaign\b", re.IGNORECASE)
-_PHOTO_CREDIT = re.compile(r"^\((AP|AFP|Reuters|Getty)?\s*Photo[^)]*\)$|^\([^)]*Photo/[^)]*\)$", re.I)
+_PHOTO_CREDIT = re.compile(
+    r"^\((AP|AFP|Reuters|Getty)?\s*Photo[^)]*\)$|^\([^)]*Photo/[^)]*\)$", re.I
+)
 _EMAIL = re.compile(r"\[email\s*protected\]|[\w.+-]+@[\w-]+\.[\w.]+", re.IGNORECASE)
 _PHONE = re.compile(r"\+?\d[\d ().-]{8,}\d")
-_PARTIAL_NOTICE = re.compile(r"(only a partial (summary|excerpt|preview)|partial (text|preview))", re.I)
+_PARTIAL_NOTICE = re.compile(
+    r"(only a partial (summary|excerpt|preview)|partial (text|preview))", re.I
+)
 
 
 @dataclass(frozen=True)

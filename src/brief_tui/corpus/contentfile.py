@@ -52,7 +52,12 @@ def render_document(doc: Document, origin_note: str) -> str:
         f"partial = {_string(doc.partial)}",
     ]
     for section in doc.sections:
-        lines += ["", "[[sections]]", f"id = {_string(section.id)}", f"title = {_string(section.title)}"]
+        lines += [
+            "",
+            "[[sections]]",
+            f"id = {_string(section.id)}",
+            f"title = {_string(section.title)}",
+        ]
         for passage in section.passages:
             lines += [
                 "",
@@ -143,20 +148,29 @@ def parse_document(text: str, path: str, origin: str = "bundled") -> Document:
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise ContentError(int(match.group(1)) if match else None, f"not valid TOML: {message}.") from exc
+        raise ContentError(
+            int(match.group(1)) if match else None, f"not valid TOML: {message}."
+        ) from exc
     where = _Locator(text)
     fmt = data.get("format")
     if fmt != FORMAT_VERSION:
-        raise ContentError(where.line("format"), f"unsupported format {fmt!r} (expected {FORMAT_VERSION}).")
+        raise ContentError(
+            where.line("format"), f"unsupported format {fmt!r} (expected {FORMAT_VERSION})."
+        )
     doc_id = _require(data, "id", str, "the document", where.line("id"))
     if not _DOC_ID.match(doc_id):
-        raise ContentError(where.line("id"), f"document id “{doc_id}” must be lowercase letters, digits and dashes.")
+        raise ContentError(
+            where.line("id"),
+            f"document id “{doc_id}” must be lowercase letters, digits and dashes.",
+        )
     title = safe_line(_require(data, "title", str, "the document", where.line("title")))
     if not title:
         raise ContentError(where.line("title"), "the document title is empty.")
     date = _require(data, "date", str, "the document", where.line("date")) if "date" in data else ""
     if date and not is_valid_date(date):
-        raise ContentError(where.line("date"), f"date “{date}” must be YYYY, YYYY-MM or YYYY-MM-DD.")
+        raise ContentError(
+            where.line("date"), f"date “{date}” must be YYYY, YYYY-MM or YYYY-MM-DD."
+        )
     kind = safe_line(_require(data, "kind", str, "the document", where.line("kind")))
     sections_data = _require(data, "sections", list, "the document", where.line("title"))
     if not sections_data:
@@ -169,7 +183,9 @@ def parse_document(text: str, path: str, origin: str = "bundled") -> Document:
         s_where = f"section {s_index + 1}"
         s_id = _require(s_data, "id", str, s_where, where.line("id", s_line))
         if not _SECTION_ID.match(s_id):
-            raise ContentError(where.line("id", s_line), f"{s_where}: id “{s_id}” is not of the form s-1234abcd.")
+            raise ContentError(
+                where.line("id", s_line), f"{s_where}: id “{s_id}” is not of the form s-1234abcd."
+            )
         s_title = safe_line(_require(s_data, "title", str, s_where, where.line("title", s_line)))
         passages: list[Passage] = []
         for p_data in s_data.get("passages", []):
@@ -180,29 +196,45 @@ def parse_document(text: str, path: str, origin: str = "bundled") -> Document:
     return Document(
         id=doc_id,
         title=title,
-        organisations=tuple(safe_line(o) for o in _string_list(data, "organisations", "the document", where.line("organisations"))),
+        organisations=tuple(
+            safe_line(o)
+            for o in _string_list(
+                data, "organisations", "the document", where.line("organisations")
+            )
+        ),
         date=date or None,
         kind=kind,
         source=safe_line(data.get("source", "")) if isinstance(data.get("source", ""), str) else "",
-        seed=safe_line(data["seed"]) if isinstance(data.get("seed"), str) and data["seed"] else None,
-        partial=safe_line(data.get("partial", "")) if isinstance(data.get("partial", ""), str) else "",
+        seed=safe_line(data["seed"])
+        if isinstance(data.get("seed"), str) and data["seed"]
+        else None,
+        partial=safe_line(data.get("partial", ""))
+        if isinstance(data.get("partial", ""), str)
+        else "",
         sections=tuple(sections),
         origin=origin,
         path=path,
     )
 
 
-def _parse_passage(p_data: dict[str, Any], where: _Locator, p_line: int | None, seen: set[str]) -> Passage:
+def _parse_passage(
+    p_data: dict[str, Any], where: _Locator, p_line: int | None, seen: set[str]
+) -> Passage:
     p_id = _require(p_data, "id", str, "a passage", where.line("id", p_line))
     label = f"passage {p_id}"
     if not _PASSAGE_ID.match(p_id):
-        raise ContentError(where.line("id", p_line), f"passage id “{p_id}” is not of the form p-1234abcd.")
+        raise ContentError(
+            where.line("id", p_line), f"passage id “{p_id}” is not of the form p-1234abcd."
+        )
     if p_id in seen:
         raise ContentError(where.line("id", p_line), f"passage id “{p_id}” appears twice.")
     seen.add(p_id)
     kind = _require(p_data, "kind", str, label, where.line("kind", p_line))
     if kind not in PASSAGE_KINDS:
-        raise ContentError(where.line("kind", p_line), f"{label}: kind “{kind}” must be one of {', '.join(PASSAGE_KINDS)}.")
+        raise ContentError(
+            where.line("kind", p_line),
+            f"{label}: kind “{kind}” must be one of {', '.join(PASSAGE_KINDS)}.",
+        )
     pillars = _string_list(p_data, "pillars", label, where.line("pillars", p_line))
     unknown = [p for p in pillars if p not in PILLAR_IDS]
     if unknown:
@@ -210,7 +242,9 @@ def _parse_passage(p_data: dict[str, Any], where: _Locator, p_line: int | None, 
             where.line("pillars", p_line),
             f"{label}: unknown pillar “{unknown[0]}” (use {', '.join(PILLAR_IDS)}).",
         )
-    recommendation = _require(p_data, "recommendation", bool, label, where.line("recommendation", p_line))
+    recommendation = _require(
+        p_data, "recommendation", bool, label, where.line("recommendation", p_line)
+    )
     text = safe_text(_require(p_data, "text", str, label, where.line("text", p_line))).strip()
     if not text:
         raise ContentError(where.line("text", p_line), f"{label}: the text is empty.")

@@ -59,38 +59,60 @@ def parse_curation(text: str) -> Curation:
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise CurationError(int(match.group(1)) if match else None, f"not valid TOML: {message}.") from exc
+        raise CurationError(
+            int(match.group(1)) if match else None, f"not valid TOML: {message}."
+        ) from exc
     unknown_tables = set(data) - {"seeds", "passages"}
     if unknown_tables:
         name = sorted(unknown_tables)[0]
-        raise CurationError(_line_of(text, name), f"unknown table “{name}” (use [seeds.\"…\"] or [passages.\"…\"]).")
+        raise CurationError(
+            _line_of(text, name), f'unknown table “{name}” (use [seeds."…"] or [passages."…"]).'
+        )
     seeds = data.get("seeds", {})
     for name, values in seeds.items():
         line = _line_of(text, f'"{name}"')
         for key, value in values.items():
             if key not in DOCUMENT_FIELDS:
-                raise CurationError(line, f"seed “{name}”: unknown field “{key}” (use {', '.join(DOCUMENT_FIELDS)}).")
+                raise CurationError(
+                    line,
+                    f"seed “{name}”: unknown field “{key}” (use {', '.join(DOCUMENT_FIELDS)}).",
+                )
             if key == "organisations":
                 if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-                    raise CurationError(line, f"seed “{name}”: organisations must be a list of names.")
+                    raise CurationError(
+                        line, f"seed “{name}”: organisations must be a list of names."
+                    )
             elif not isinstance(value, str):
                 raise CurationError(line, f"seed “{name}”: “{key}” must be text in quotes.")
             if key == "date" and value and not is_valid_date(value):
-                raise CurationError(line, f"seed “{name}”: date “{value}” must be YYYY, YYYY-MM or YYYY-MM-DD.")
+                raise CurationError(
+                    line, f"seed “{name}”: date “{value}” must be YYYY, YYYY-MM or YYYY-MM-DD."
+                )
             if key == "id" and not re.match(r"^[a-z0-9][a-z0-9-]{0,79}$", value):
-                raise CurationError(line, f"seed “{name}”: id “{value}” must be lowercase letters, digits and dashes.")
+                raise CurationError(
+                    line,
+                    f"seed “{name}”: id “{value}” must be lowercase letters, digits and dashes.",
+                )
     passages = data.get("passages", {})
     for passage_id, values in passages.items():
         line = _line_of(text, f'"{passage_id}"')
-        for key, value in values.items():
+        for key in values:
             if key not in PASSAGE_FIELDS:
-                raise CurationError(line, f"passage {passage_id}: unknown field “{key}” (use {', '.join(PASSAGE_FIELDS)}).")
+                raise CurationError(
+                    line,
+                    f"passage {passage_id}: unknown field “{key}” (use {', '.join(PASSAGE_FIELDS)}).",
+                )
         pillars = values.get("pillars")
-        if pillars is not None:
-            if not isinstance(pillars, list) or any(p not in PILLAR_IDS for p in pillars):
-                raise CurationError(line, f"passage {passage_id}: pillars must be a list of {', '.join(PILLAR_IDS)}.")
+        if pillars is not None and (
+            not isinstance(pillars, list) or any(p not in PILLAR_IDS for p in pillars)
+        ):
+            raise CurationError(
+                line, f"passage {passage_id}: pillars must be a list of {', '.join(PILLAR_IDS)}."
+            )
         if "recommendation" in values and not isinstance(values["recommendation"], bool):
-            raise CurationError(line, f"passage {passage_id}: recommendation must be true or false.")
+            raise CurationError(
+                line, f"passage {passage_id}: recommendation must be true or false."
+            )
     return Curation(seeds=seeds, passages=passages)
 
 
@@ -121,11 +143,14 @@ def set_curation_values(path: Path, table: str, values: dict[str, Any]) -> None:
             lines.append("")
         lines.append(header)
         start = len(lines) - 1
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("[")), len(lines))
+    end = next(
+        (i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("[")), len(lines)
+    )
     for key, value in values.items():
         new_line = f"{key} = {toml_value(value)}"
         existing = next(
-            (i for i in range(start + 1, end) if re.match(rf"\s*{re.escape(key)}\s*=", lines[i])), None
+            (i for i in range(start + 1, end) if re.match(rf"\s*{re.escape(key)}\s*=", lines[i])),
+            None,
         )
         if existing is None:
             insert_at = end

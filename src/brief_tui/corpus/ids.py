@@ -6,7 +6,7 @@ import hashlib
 import re
 import unicodedata
 
-_STOP = frozenset("a an and the of to in for on with by can".split())
+_STOP = frozenset(["a", "an", "and", "the", "of", "to", "in", "for", "on", "with", "by", "can"])
 
 
 def slugify(text: str, max_words: int = 6) -> str:

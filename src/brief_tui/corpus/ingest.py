@@ -35,13 +35,17 @@ class IngestError(ValueError):
     """A source that cannot become a document; the message is one sentence for the user."""
 
 
-def build_document(raw: str, source_name: str, curation: Curation, origin: str = "bundled") -> Document:
+def build_document(
+    raw: str, source_name: str, curation: Curation, origin: str = "bundled"
+) -> Document:
     """The document a source file yields, with curation applied."""
     text = clean_text(raw)
     is_markdown = source_name.lower().endswith(MARKDOWN_SUFFIXES)
     blocks = markdown_blocks(text) if is_markdown else text_blocks(text)
     stripped = strip_boilerplate(blocks)
-    fallback_title = Path(source_name).stem.replace("_", " ").replace("-", " ").strip() or source_name
+    fallback_title = (
+        Path(source_name).stem.replace("_", " ").replace("-", " ").strip() or source_name
+    )
     found, rest = detect_front_matter(stripped.blocks, fallback_title)
     if not is_markdown:
         rest = classify_headings(rest)
@@ -58,14 +62,32 @@ def build_document(raw: str, source_name: str, curation: Curation, origin: str =
         for block in raw_section.blocks:
             passage_id = ids.passage(block.text)
             if raw_section.about:
-                passage = Passage(passage_id, block.kind, block.text, why=("not tagged: about the organisations",), marker=block.marker)
+                passage = Passage(
+                    passage_id,
+                    block.kind,
+                    block.text,
+                    why=("not tagged: about the organisations",),
+                    marker=block.marker,
+                )
             else:
                 tagging = tag_passage(block.text, block.kind)
-                passage = Passage(passage_id, block.kind, block.text, tagging.pillars, tagging.recommendation, tagging.why, block.marker)
+                passage = Passage(
+                    passage_id,
+                    block.kind,
+                    block.text,
+                    tagging.pillars,
+                    tagging.recommendation,
+                    tagging.why,
+                    block.marker,
+                )
             passages.append(_apply_passage_curation(passage, curation))
         sections.append(Section(ids.section(raw_section.title), raw_section.title, tuple(passages)))
 
-    partial = f"Partial excerpt: the source says “{stripped.partial_notice}”" if stripped.partial_notice else ""
+    partial = (
+        f"Partial excerpt: the source says “{stripped.partial_notice}”"
+        if stripped.partial_notice
+        else ""
+    )
     return Document(
         id=doc_id,
         title=doc_curation.get("title") or found.title,
@@ -150,7 +172,8 @@ def lift_hand_edits(existing_text: str, fresh: Document, curation_path: Path) ->
         ) from exc
     fresh_passages = {p.id: p for _, p in fresh.passages()}
     edited_passages = {p.id: p for _, p in edited.passages()}
-    if set(fresh_passages) != set(edited_passages):
+    fresh_texts = {(p.id, p.text) for p in fresh_passages.values()}
+    if fresh_texts != {(p.id, p.text) for p in edited_passages.values()}:
         raise IngestError(
             f"passages of {fresh.id} were added, removed or re-worded by hand; text comes from "
             f"{fresh.seed}, so the file was left as it is (use --force to regenerate it)."
@@ -164,7 +187,7 @@ def lift_hand_edits(existing_text: str, fresh: Document, curation_path: Path) ->
     if edited.id != fresh.id:
         raise IngestError(
             f"the id of {fresh.id} was changed by hand; ids are kept stable for notes, so set "
-            f"“id” under [seeds.\"{fresh.seed}\"] in {CURATION_FILE} instead."
+            f'“id” under [seeds."{fresh.seed}"] in {CURATION_FILE} instead.'
         )
     if doc_changes:
         set_curation_values(curation_path, f'seeds."{fresh.seed}"', doc_changes)
@@ -225,16 +248,12 @@ def ingest_sources(
                     lifted = lift_hand_edits(existing, doc, curation_path)
                     curation = load_curation(content_dir)
                     doc = build_document(raw, source.name, curation, origin)
-            result = write_document(doc, content_dir, _origin_note(source, content_dir))
+            result = write_document(doc, content_dir, _origin_note(source))
             results.append(replace(result, lifted=tuple(lifted)))
         except (IngestError, OSError, ValueError) as exc:
             errors.append(f"{source}: {exc}")
     return IngestReport(tuple(results), tuple(errors))
 
 
-def _origin_note(source: Path, content_dir: Path) -> str:
-    try:
-        shown = os.path.relpath(source, content_dir.parent)
-    except ValueError:
-        shown = str(source)
-    return f"Written by `brief-tui ingest` from {shown}."
+def _origin_note(source: Path) -> str:
+    return f"Written by `brief-tui ingest` from {source.parent.name}/{source.name}."

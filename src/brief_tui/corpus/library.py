@@ -43,8 +43,13 @@ def check_curation(directory: Path, documents: list[Document]) -> list[LoadProbl
     problems = []
     for passage_id in curation.passages:
         if passage_id not in known:
-            line = next((n for n, l in enumerate(text.splitlines(), 1) if passage_id in l), None)
-            problems.append(LoadProblem(str(path), line, f"passage {passage_id} is not in any document here."))
+            line = next(
+                (n for n, text_line in enumerate(text.splitlines(), 1) if passage_id in text_line),
+                None,
+            )
+            problems.append(
+                LoadProblem(str(path), line, f"passage {passage_id} is not in any document here.")
+            )
     return problems
 
 
@@ -58,7 +63,13 @@ def load_library(*directories: tuple[Path, str]) -> Library:
         problems += found
         for doc in loaded:
             if doc.id in seen:
-                problems.append(LoadProblem(doc.path, None, f"document id “{doc.id}” is already used by another document."))
+                problems.append(
+                    LoadProblem(
+                        doc.path,
+                        None,
+                        f"document id “{doc.id}” is already used by another document.",
+                    )
+                )
                 continue
             seen.add(doc.id)
             documents.append(doc)

@@ -75,14 +75,21 @@ def detect_front_matter(blocks: list[Block], fallback_title: str) -> tuple[Detec
             if len(parts) == 2 and 0 < len(parts[1]) <= 30:
                 found.kind = parts[1].lower()
             rest.pop(0)
-        elif (tagline := _SITE_TAGLINE.match(text)) and len(rest) > 1 and parse_date(
-            rest[1].text.split("|")[0].strip()
+        elif (
+            (tagline := _SITE_TAGLINE.match(text))
+            and len(rest) > 1
+            and parse_date(rest[1].text.split("|")[0].strip())
         ):
             found.organisations.append(tagline.group(1))
             rest.pop(0)
         else:
             break
-    if rest and rest[0].kind != "item" and len(rest[0].text) <= 160 and not rest[0].text.endswith("."):
+    if (
+        rest
+        and rest[0].kind != "item"
+        and len(rest[0].text) <= 160
+        and not rest[0].text.endswith(".")
+    ):
         found.title = rest.pop(0).text
     else:
         heading = next((b for b in rest[:6] if looks_like_title(b.text)), None)

@@ -78,7 +78,26 @@ def looks_like_title(line: str) -> bool:
     )
 
 
-_CONNECTORS = frozenset("a an and the of to in for with by that or as on at from".split())
+_CONNECTORS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "to",
+        "in",
+        "for",
+        "with",
+        "by",
+        "that",
+        "or",
+        "as",
+        "on",
+        "at",
+        "from",
+    ]
+)
 
 
 def _ends_early(line: str, next_line: str, width: int) -> bool:
@@ -200,12 +219,79 @@ def _is_numbered_heading(blocks: list[Block], index: int) -> bool:
 
 
 IMPERATIVE_VERBS = frozenset(
-    """address adopt align allow assist back bolster build combat condition continue counter
-    create cut demilitarize design direct end enforce engage ensure establish expand extend
-    facilitate fight finance fix focus fund guarantee halt help implement improve increase
-    invest lift limit make partner pass prevent prioritize prioritise promote protect provide
-    reduce reform reinstate reject remove reorient respect respond restore resume revise
-    scale secure stop strengthen support suspend tackle target terminate uphold use work""".split()
+    [
+        "address",
+        "adopt",
+        "align",
+        "allow",
+        "assist",
+        "back",
+        "bolster",
+        "build",
+        "combat",
+        "condition",
+        "continue",
+        "counter",
+        "create",
+        "cut",
+        "demilitarize",
+        "design",
+        "direct",
+        "end",
+        "enforce",
+        "engage",
+        "ensure",
+        "establish",
+        "expand",
+        "extend",
+        "facilitate",
+        "fight",
+        "finance",
+        "fix",
+        "focus",
+        "fund",
+        "guarantee",
+        "halt",
+        "help",
+        "implement",
+        "improve",
+        "increase",
+        "invest",
+        "lift",
+        "limit",
+        "make",
+        "partner",
+        "pass",
+        "prevent",
+        "prioritize",
+        "prioritise",
+        "promote",
+        "protect",
+        "provide",
+        "reduce",
+        "reform",
+        "reinstate",
+        "reject",
+        "remove",
+        "reorient",
+        "respect",
+        "respond",
+        "restore",
+        "resume",
+        "revise",
+        "scale",
+        "secure",
+        "stop",
+        "strengthen",
+        "support",
+        "suspend",
+        "tackle",
+        "target",
+        "terminate",
+        "uphold",
+        "use",
+        "work",
+    ]
 )
 
 
@@ -252,7 +338,9 @@ def classify_headings(blocks: list[Block]) -> list[Block]:
         if block.kind == "paragraph" and looks_like_title(block.text) and next_block is not None:
             out.append(replace(block, kind="heading"))
         elif block.kind == "item" and _is_numbered_heading(blocks, index):
-            out.append(replace(block, kind="heading", text=f"{block.marker} {block.text}", marker=""))
+            out.append(
+                replace(block, kind="heading", text=f"{block.marker} {block.text}", marker="")
+            )
         elif _is_imperative_heading(blocks, index):
             out.append(replace(block, kind="heading"))
         else:
@@ -261,8 +349,14 @@ def classify_headings(blocks: list[Block]) -> list[Block]:
 
 
 def _is_listing_line(block: Block) -> bool:
-    return block.kind == "heading" and not block.numbered or (
-        block.kind == "paragraph" and len(block.text.split()) <= 30 and not _TERMINAL.search(block.text)
+    return (
+        block.kind == "heading"
+        and not block.numbered
+        or (
+            block.kind == "paragraph"
+            and len(block.text.split()) <= 30
+            and not _TERMINAL.search(block.text)
+        )
     )
 
 

@@ -164,14 +164,43 @@ _EXPLICIT_PILLAR = re.compile(r"\bPillar (I{1,3}|IV|V)\b")
 
 RECOMMENDATION_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("modal", _phrases(r"should", r"must", r"ought to")),
-    ("call", _phrases(r"urges?", r"urged", r"urging", r"call(?:s|ed|ing)? (?:on|upon|for)",
-                      r"we encourage", r"recommends?", r"recommended")),
-    ("need", _phrases(r"it is imperative", r"needs? to", r"(?:is|are) (?:urgently )?needed",
-                      r"the (?:urgent )?need (?:to|for)", r"requires?", r"required to")),
+    (
+        "call",
+        _phrases(
+            r"urges?",
+            r"urged",
+            r"urging",
+            r"call(?:s|ed|ing)? (?:on|upon|for)",
+            r"we encourage",
+            r"recommends?",
+            r"recommended",
+        ),
+    ),
+    (
+        "need",
+        _phrases(
+            r"it is imperative",
+            r"needs? to",
+            r"(?:is|are) (?:urgently )?needed",
+            r"the (?:urgent )?need (?:to|for)",
+            r"requires?",
+            r"required to",
+        ),
+    ),
     ("proposal", _phrases(r"can help", r"would (?:greatly )?(?:help|facilitate)")),
-    ("commitment", _phrases(r"we will", r"will (?:launch|build|continue|consistently|work|support|"
-                            r"provide|invest)", r"(?:is|are|remain) committed to", r"pledged",
-                            r"our (?:objective|goal) is", r"it is our goal", r"received commitments")),
+    (
+        "commitment",
+        _phrases(
+            r"we will",
+            r"will (?:launch|build|continue|consistently|work|support|"
+            r"provide|invest)",
+            r"(?:is|are|remain) committed to",
+            r"pledged",
+            r"our (?:objective|goal) is",
+            r"it is our goal",
+            r"received commitments",
+        ),
+    ),
     ("announcement", _phrases(r"announc(?:ed|es|ing|ement)")),
 )
 _FUNDING = re.compile(r"\$[\d.,]+ (?:million|billion)|\bplans? (?:for|to)\b|\bcommitments\b", re.I)

@@ -1,0 +1,85 @@
+import pytest
+
+from brief_tui.corpus.clean import (
+    SourceError,
+    clean_text,
+    decode_source,
+    repair_gbk_mojibake,
+    repair_spacing,
+)
+from brief_tui.corpus.sanitize import safe_line, safe_text
+
+
+@pytest.mark.parametrize(
+    ("broken", "fixed"),
+    [
+        ("run deep¡ªand migration", "run deep—and migration"),
+        ("our nation¡¯s engagement", "our nation’s engagement"),
+        ("¡°take(s) into account¡±", "“take(s) into account”"),
+        ("invest in the region ¨C and thus far", "invest in the region – and thus far"),
+    ],
+)
+def test_gbk_punctuation_is_repaired(broken: str, fixed: str) -> None:
+    assert repair_gbk_mojibake(broken) == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "López Obrador",
+        "Andrés Manuel",
+        "Árbol ñandú",
+        "café crème",
+        "naïve façade",
+        "¿Qué?",
+        "¡Hola!",
+    ],
+)
+def test_accented_text_is_never_touched(text: str) -> None:
+    assert repair_gbk_mojibake(text) == text
+
+
+def test_spacing_repairs() -> None:
+    assert (
+        repair_spacing("Economic Prosperity,Combat Corruption")
+        == "Economic Prosperity, Combat Corruption"
+    )
+    assert (
+        repair_spacing("Governance, andImprove Civilian Security")
+        == "Governance, and Improve Civilian Security"
+    )
+    assert repair_spacing("Executive Summary [200 KB]") == "Executive Summary"
+    assert repair_spacing("a\u00a0\u00a0b   c") == "a b c"
+    assert repair_spacing("1,000 people") == "1,000 people"
+
+
+def test_run_together_names_are_separated() -> None:
+    line = "El Salvador (CISPES)Win Without WarSisters of Mercy of the Americas"
+    assert (
+        repair_spacing(line)
+        == "El Salvador (CISPES), Win Without War, Sisters of Mercy of the Americas"
+    )
+    # Without the tell-tale glued parenthesis, ordinary camel-case words are left alone.
+    assert repair_spacing("the JavaScript console") == "the JavaScript console"
+
+
+def test_escape_sequences_and_controls_are_stripped() -> None:
+    hostile = "title\x1b]0;pwned\x07 text \x1b[31mred\x1b[0m\x00\x08 end\x9b2J"
+    assert safe_text(hostile) == "title text red end"
+    assert safe_line("a\nb\tc") == "a b c"
+
+
+def test_clean_text_repairs_then_strips() -> None:
+    assert clean_text("deep¡ªand\x1b[2J\r\nnext") == "deep—and\nnext"
+
+
+def test_decode_source_rejects_binary_and_empty() -> None:
+    with pytest.raises(SourceError, match="not a text file"):
+        decode_source(b"\x89PNG\r\n\x1a\n\x00\x00\x00", "image.png")
+    with pytest.raises(SourceError, match="is empty"):
+        decode_source(b"  \n ", "blank.txt")
+
+
+def test_decode_source_accepts_utf8_bom_and_cp1252() -> None:
+    assert decode_source("\ufeffHello".encode(), "a.txt") == "Hello"
+    assert decode_source("Andrés".encode("cp1252"), "b.txt") == "Andrés"

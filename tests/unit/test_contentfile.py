@@ -1,0 +1,105 @@
+from pathlib import Path
+
+import pytest
+
+from brief_tui.corpus.contentfile import (
+    ContentError,
+    edited_by_hand,
+    load_document,
+    parse_document,
+    render_document,
+)
+from brief_tui.corpus.curation import Curation
+from brief_tui.corpus.ingest import build_document
+from brief_tui.corpus.model import LoadProblem
+
+SOURCE = (
+    "A Briefing\n\nThe United States should restore aid to fight corruption.\n\n- a list item\n"
+)
+
+
+def rendered() -> str:
+    return render_document(build_document(SOURCE, "b.txt", Curation()), "test")
+
+
+def test_round_trip() -> None:
+    doc = build_document(SOURCE, "b.txt", Curation())
+    again = parse_document(render_document(doc, "test"), "x.toml")
+    assert [
+        (p.id, p.text, p.pillars, p.recommendation, p.why, p.marker) for _, p in again.passages()
+    ] == [(p.id, p.text, p.pillars, p.recommendation, p.why, p.marker) for _, p in doc.passages()]
+    assert again.title == "A Briefing"
+
+
+def test_text_with_quotes_backslashes_and_markup_round_trips() -> None:
+    tricky = 'Title\n\nHe said "\\d+" [bold]not bold[/bold] [link=x] and a tab\there.\n'
+    doc = build_document(tricky, "t.txt", Curation())
+    again = parse_document(render_document(doc, "test"), "x.toml")
+    assert (
+        next(again.passages())[1].text
+        == 'He said "\\d+" [bold]not bold[/bold] [link=x] and a tab here.'
+    )
+
+
+def test_checksum_reveals_hand_edits() -> None:
+    text = rendered()
+    assert not edited_by_hand(text)
+    assert edited_by_hand(text.replace('pillars = ["II"]', 'pillars = ["II", "P"]'))
+
+
+def line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    hits = [n for n, line in enumerate(text.splitlines(), 1) if needle in line]
+    return hits[occurrence - 1]
+
+
+@pytest.mark.parametrize(
+    ("mutate", "needle", "message"),
+    [
+        (
+            lambda t: t.replace('pillars = ["II"]', 'pillars = ["VII"]'),
+            'pillars = ["VII"]',
+            "unknown pillar “VII”",
+        ),
+        (
+            lambda t: t.replace("recommendation = true", 'recommendation = "yes"'),
+            'recommendation = "yes"',
+            "must be true or false",
+        ),
+        (
+            lambda t: t.replace('kind = "item"', 'kind = "table"'),
+            'kind = "table"',
+            "kind “table” must be one of",
+        ),
+        (
+            lambda t: t.replace('date = ""', 'date = "June 2021"'),
+            'date = "June 2021"',
+            "must be YYYY",
+        ),
+        (
+            lambda t: t.replace('title = "A Briefing"', 'title = "A Briefing'),
+            'title = "A Briefing',
+            "not valid TOML",
+        ),
+    ],
+)
+def test_validator_names_line_and_problem(mutate, needle: str, message: str) -> None:
+    broken = mutate(rendered())
+    with pytest.raises(ContentError) as info:
+        parse_document(broken, "x.toml")
+    assert message in info.value.message
+    assert info.value.line == line_of(broken, needle)
+
+
+def test_missing_key_is_reported() -> None:
+    broken = "\n".join(x for x in rendered().splitlines() if not x.startswith("text = ")) + "\n"
+    with pytest.raises(ContentError, match="missing “text”"):
+        parse_document(broken, "x.toml")
+
+
+def test_load_document_never_raises(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_bytes(b"\xff\xfe\x00garbage")
+    problem = load_document(bad)
+    assert isinstance(problem, LoadProblem) and "UTF-8" in problem.message
+    missing = load_document(tmp_path / "nope.toml")
+    assert isinstance(missing, LoadProblem) and "cannot be read" in missing.message

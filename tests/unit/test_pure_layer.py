@@ -1,0 +1,24 @@
+"""The pure layer (corpus, search, compare, notes, export) must never import Textual."""
+
+import subprocess
+import sys
+
+PURE_MODULES = [
+    "brief_tui.corpus.library",
+    "brief_tui.corpus.ingest",
+    "brief_tui.corpus.tagging",
+    "brief_tui.cli",
+]
+
+
+def test_pure_layer_does_not_import_textual() -> None:
+    code = (
+        "import importlib, sys\n"
+        f"for name in {PURE_MODULES!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
