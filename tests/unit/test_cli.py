@@ -93,6 +93,7 @@ def test_data_dir_flag_overrides_environment(capsys, tmp_path: Path) -> None:
 
 
 def test_console_script_and_module_both_run() -> None:
-    for command in (["brief-tui", "--version"], [sys.executable, "-m", "brief_tui", "--version"]):
+    script = Path(sys.executable).with_name("brief-tui")
+    for command in ([str(script), "--version"], [sys.executable, "-m", "brief_tui", "--version"]):
         result = subprocess.run(command, capture_output=True, text=True, check=True)
         assert result.stdout.startswith("brief-tui ")
