@@ -67,3 +67,43 @@ def test_recommendation_flag(text: str, kind: str, expected: bool) -> None:
     tagging = tag_passage(text, kind)
     assert tagging.recommendation is expected
     assert any(w.startswith("recommendation:") for w in tagging.why) is expected
+
+
+def test_office_names_are_not_topics() -> None:
+    text = (
+        "The State Department’s Bureaus for International Narcotics and Law Enforcement and "
+        "Democracy, Human Rights, and Labor have supported the search for the disappeared."
+    )
+    assert tag_passage(text, "paragraph").pillars == ("III",)
+
+
+def test_quoted_words_alone_do_not_make_a_topic() -> None:
+    text = (
+        "The task force will address “the threats posed by corruption” as well as smuggling "
+        "networks that prey on migrants."
+    )
+    assert tag_passage(text, "paragraph").pillars == ("IV",)
+
+
+def test_a_stock_list_of_root_causes_frames_rather_than_tags() -> None:
+    framing = "Many migrants are motivated by spiraling poverty, inequality, and violence."
+    assert tag_passage(framing, "paragraph").pillars == ()
+    asking = "The United States should fund programs on corruption, poverty, and violence."
+    assert tag_passage(asking, "paragraph").pillars == ("I", "II", "IV")
+
+
+def test_law_enforcement_against_corruption_is_pillar_ii() -> None:
+    text = "We will launch a task force of prosecutors and law enforcement experts to investigate corruption cases."
+    assert tag_passage(text, "paragraph").pillars == ("II",)
+
+
+def test_questions_and_adjectival_announcements_are_not_recommendations() -> None:
+    assert not tag_passage(
+        "What additional steps are needed to address migration", "paragraph"
+    ).recommendation
+    assert not tag_passage(
+        "The visit culminated a series of announced actions.", "paragraph"
+    ).recommendation
+    assert tag_passage(
+        "She is “committed to making sure we provide a safe haven.”", "paragraph"
+    ).recommendation

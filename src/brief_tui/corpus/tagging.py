@@ -2,7 +2,11 @@
 
 Every tag comes with the words or rule that produced it, so the reader can say *why* a passage
 carries it (`i` in the reader) and a curator can see what to correct. Rules are deliberately
-plain: phrases for each pillar, and cue phrases for calls to action and commitments.
+plain: phrases for each pillar, cue phrases for calls to action and commitments, and three
+restraints a careful reader applies: office names are not topics, someone else's quoted words
+are not the passage's subject, and a stock list of root causes ('poverty, inequality, and
+violence') frames a passage rather than being what it is about, unless the passage asks for
+action on them.
 """
 
 from __future__ import annotations
@@ -21,8 +25,8 @@ def _phrases(*patterns: str) -> re.Pattern[str]:
 PILLAR_RULES: dict[str, re.Pattern[str]] = {
     "I": _phrases(
         r"poverty",
-        r"(?:economic|income) (?:inequality|inequalities|insecurity|development|growth|opportunit\w+|"
-        r"decline|cooperation|models?|prosperity|justice)",
+        r"(?:economic|income) (?:inequality|inequalities|insecurity|development|growth|"
+        r"opportunit\w+|decline|cooperation|models?|prosperity|justice)",
         r"inequality",
         r"(?:job|jobs|employment) (?:creation|training)",
         r"jobs",
@@ -33,10 +37,11 @@ PILLAR_RULES: dict[str, re.Pattern[str]] = {
         r"agribusiness(?:es)?",
         r"agricultur\w+",
         r"(?:small|medium) (?:and medium )?businesses",
-        r"micro, small and medium businesses",
         r"loans",
-        r"invest(?:ment|ments|ing)?",
-        r"private[- ]sector investment",
+        r"invest in (?:the region|sustainable development|jobs|infrastructure)",
+        r"(?:private[- ]sector|foreign|domestic|external) investments?",
+        r"investment in infrastructure",
+        r"infrastructure (?:or [\w-]+ )?projects",
         r"sustainable development",
         r"development (?:plan|projects?|model|priorities|efforts)",
         r"(?:promote|promoting|regional|region[’']s) development",
@@ -44,19 +49,23 @@ PILLAR_RULES: dict[str, re.Pattern[str]] = {
         r"trade and investment",
         r"DR-CAFTA",
         r"climate change",
+        r"extreme weather",
+        r"hurricanes?",
         r"drought",
         r"workforce",
-        r"infrastructure",
-        r"prosperous|prosperity",
+        r"economic(?:ally)? prosperity",
+        r"advance economically",
     ),
     "II": _phrases(
         r"corrupt\w*",
         r"anti-?corruption",
         r"anticorruption",
         r"(?:anti-)?impunity",
+        r"unpunished|punish\w*|bringing justice",
         r"rule of law",
         r"(?:good |democratic |poor )?governance",
-        r"democra\w+",
+        r"democracy|democracies",
+        r"democratic (?:governance|institutions|movements|process|standards)",
         r"undemocratic",
         r"authoritarian\w*",
         r"judicial independence|judicial",
@@ -89,7 +98,6 @@ PILLAR_RULES: dict[str, re.Pattern[str]] = {
         r"Indigenous (?:and other )?communities",
         r"autonomy of Indigenous",
         r"state repression|repression",
-        r"persecution",
         r"disappear(?:ed|ance|ances)",
         r"forensic",
     ),
@@ -120,6 +128,7 @@ PILLAR_RULES: dict[str, re.Pattern[str]] = {
         r"femicides?|feminicides?",
         r"rape",
         r"violence against women",
+        r"women[^.]{0,60}?violence",
         r"intimate partner",
     ),
     "P": _phrases(
@@ -150,20 +159,31 @@ PILLAR_RULES: dict[str, re.Pattern[str]] = {
         r"undocumented",
         r"ports? of entry|points of entry",
         r"southern border",
+        r"risks? (?:faced by|to) (?:migrants|people who migrate)",
+        r"crimes? (?:committed )?against migrants",
+        r"abuses (?:by state agents )?against migrants",
+        r"migration polic(?:y|ies)",
+        r"rights-respecting (?:approach to migration|way)",
+        r"don[’']t come",
+        r"would-be migrants",
         r"managing migration humanely",
     ),
 }
 
-# Phrases that name one of the other pillars' subjects but are not about it here.
-_SUPPRESS: dict[str, re.Pattern[str]] = {
-    # 'the State Department's Bureau of Democracy, Human Rights, and Labor' is an office's name.
-    "III": re.compile(r"Democracy, Human Rights, and Labor", re.IGNORECASE),
-}
-
 _EXPLICIT_PILLAR = re.compile(r"\bPillar (I{1,3}|IV|V)\b")
+# 'Bureaus for International Narcotics and Law Enforcement and Democracy, Human Rights, and
+# Labor' names offices; the pillar words in it are not what the passage is about.
+_OFFICE_NAME = re.compile(
+    r"\b(?:Bureaus?|Office|Ministry|Secretariat) (?:for|of) (?:(?:and |, ?)?[A-Z][\w-]*)+"
+)
+_QUOTED = re.compile(r"“[^”]{0,400}”|\"[^\"]{0,400}\"")
+# What may stand between two entries of a list: ', ', ', and ', ' and ', ' or '.
+_LIST_GLUE = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?(?:other\s+)?|\s+(?:and|or)\s+)$")
+_CORRUPTION = re.compile(r"\bcorrupt", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 
 RECOMMENDATION_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("modal", _phrases(r"should", r"must", r"ought to")),
+    ("modal", _phrases(r"should", r"must(?! ask\b)", r"ought to")),
     (
         "call",
         _phrases(
@@ -185,6 +205,7 @@ RECOMMENDATION_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"the (?:urgent )?need (?:to|for)",
             r"requires?",
             r"required to",
+            r"(?:have|has) (?:the|an) obligation",
         ),
     ),
     ("proposal", _phrases(r"can help", r"would (?:greatly )?(?:help|facilitate)")),
@@ -192,18 +213,25 @@ RECOMMENDATION_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "commitment",
         _phrases(
             r"we will",
-            r"will (?:launch|build|continue|consistently|work|support|"
-            r"provide|invest)",
-            r"(?:is|are|remain) committed to",
+            r"will (?:launch|build|continue|consistently|work|support|provide|invest)",
+            r"(?:is|are|remain) [“\"]?committed to",
             r"pledged",
             r"our (?:objective|goal) is",
             r"it is our goal",
             r"received commitments",
+            r"plans (?:include|to|for)",
+            r"(?:outlined|lays out|laid out) (?:our|a|the) (?:\w+[’'] )?(?:\w+ )?"
+            r"(?:vision|framework|plan|strategy)",
         ),
     ),
-    ("announcement", _phrases(r"announc(?:ed|es|ing|ement)")),
+    (
+        "announcement",
+        # 'announced' as a verb; 'a series of announced actions' only describes them.
+        _phrases(r"(?<!of )(?<!an )(?<!the )(?<!a )announc(?:ed|es|ing|ement)", r"culminated? in"),
+    ),
 )
 _FUNDING = re.compile(r"\$[\d.,]+ (?:million|billion)|\bplans? (?:for|to)\b|\bcommitments\b", re.I)
+_QUESTION = re.compile(r"(?:What|Why|How|Who|Which)\b")
 
 
 @dataclass(frozen=True)
@@ -218,25 +246,76 @@ def _quote(words: list[str]) -> str:
     return ", ".join(f"“{w}”" for w in unique[:4])
 
 
-def tag_pillars(text: str) -> tuple[tuple[str, ...], list[str]]:
-    """Pillar ids for `text` and one explanation line per pillar."""
-    explicit = sorted(set(_EXPLICIT_PILLAR.findall(text)))
+def _matches(text: str) -> list[tuple[str, re.Match[str]]]:
+    """(pillar, match) for every pillar phrase in text order, office names left out."""
+    scrubbed = _OFFICE_NAME.sub(lambda m: " " * len(m.group(0)), text)
+    found = [(p, m) for p, rule in PILLAR_RULES.items() for m in rule.finditer(scrubbed)]
+    found.sort(key=lambda item: item[1].start())
+    # In a sentence about corruption, 'law enforcement' serves anti-corruption work (II).
+    anti_corruption = [
+        s.span() for s in _SENTENCE.finditer(scrubbed) if _CORRUPTION.search(s.group(0))
+    ]
+    return [
+        (p, m)
+        for p, m in found
+        if not (
+            p == "IV"
+            and m.group(0).lower() == "law enforcement"
+            and any(a <= m.start() < b for a, b in anti_corruption)
+        )
+    ]
+
+
+def _stock_list_members(text: str, found: list[tuple[str, re.Match[str]]]) -> set[int]:
+    """Indexes of matches that are entries of a list naming two or more pillars."""
+    members: set[int] = set()
+    run = [0] if found else []
+    for i in range(1, len(found) + 1):
+        glue = text[found[i - 1][1].end() : found[i][1].start()] if i < len(found) else "."
+        if _LIST_GLUE.match(glue):
+            run.append(i)
+            continue
+        if len({found[j][0] for j in run}) >= 2:
+            members.update(run)
+        run = [i]
+    return members
+
+
+def tag_pillars(text: str, asks: bool = False) -> tuple[tuple[str, ...], list[str]]:
+    """Pillar ids for `text` and one explanation line per pillar.
+
+    `asks` is true when the passage calls for action: a list of root causes it names is then
+    what it asks about, not framing.
+    """
+    explicit = sort_pillars(set(_EXPLICIT_PILLAR.findall(text)))
     if explicit:
-        return sort_pillars(explicit), [f"{p}: names Pillar {p}" for p in sort_pillars(explicit)]
-    found: dict[str, list[str]] = {}
-    for pillar, rule in PILLAR_RULES.items():
-        scrubbed = _SUPPRESS[pillar].sub(" ", text) if pillar in _SUPPRESS else text
-        words = [m.group(0) for m in rule.finditer(scrubbed)]
-        if words:
-            found[pillar] = words
-    pillars = sort_pillars(list(found))
-    return pillars, [f"{p}: mentions {_quote(found[p])}" for p in pillars]
+        return explicit, [f"{p}: names Pillar {p}" for p in explicit]
+    found = _matches(text)
+    framing = set() if asks else _stock_list_members(text, found)
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    words: dict[str, list[str]] = {}
+    own_words: set[str] = set()
+    for index, (pillar, match) in enumerate(found):
+        if index in framing:
+            continue
+        words.setdefault(pillar, []).append(match.group(0))
+        if not any(a <= match.start() < b for a, b in quoted):
+            own_words.add(pillar)
+    # A pillar that only someone else's quoted words support is not the passage's subject,
+    # unless the passage is nothing but the quote (a quoted heading, say).
+    if own_words:
+        words = {p: w for p, w in words.items() if p in own_words}
+    pillars = sort_pillars(list(words))
+    return pillars, [f"{p}: mentions {_quote(words[p])}" for p in pillars]
 
 
 def recommendation_cue(text: str, kind: str) -> str | None:
     """Why `text` reads as a call to action or a commitment, or None when it does not."""
-    if kind in ("heading", "item") and first_word(text.lstrip("0123456789.) ")) in IMPERATIVE_VERBS:
-        return f"starts with an imperative (“{first_word(text.lstrip('0123456789.) '))}”)"
+    if _QUESTION.match(text):
+        return None  # a question, or a subtitle phrased as one
+    opening = first_word(text.lstrip("0123456789.) "))
+    if kind in ("heading", "item") and opening in IMPERATIVE_VERBS:
+        return f"starts with an imperative (“{opening}”)"
     for name, rule in RECOMMENDATION_CUES:
         if match := rule.search(text):
             return f"{name} (“{match.group(0)}”)"
@@ -247,8 +326,9 @@ def recommendation_cue(text: str, kind: str) -> str | None:
 
 def tag_passage(text: str, kind: str) -> Tagging:
     """Pillars and recommendation flag for one passage, with the reasons."""
-    pillars, why = tag_pillars(text)
     cue = recommendation_cue(text, kind)
+    asks = cue is not None and not cue.startswith(("commitment", "announcement"))
+    pillars, why = tag_pillars(text, asks)
     if cue:
         why.append(f"recommendation: {cue}")
     return Tagging(pillars, cue is not None, tuple(why))
