@@ -14,7 +14,7 @@ from brief_tui.corpus.tagging import tag_passage
         ("Support evidence-based employment creation and job training programs.", ("I",)),
         (
             "A $130 million investment in supporting labor reforms and addressing child and forced labor.",
-            ("I", "III"),
+            ("III",),
         ),
         ("Ensure access to asylum in Mexico.", ("P",)),
         ("Pillar V: Combating sexual, gender-based, and domestic violence", ("V",)),
