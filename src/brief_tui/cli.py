@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("file", metavar="FILE")
 
     commands.add_parser("list", help="list the briefings in the library")
+    parser.epilog = "With no command, opens the reader; `brief-tui DOC` opens the briefing DOC (id or title)."
     return parser
 
 
@@ -221,7 +222,46 @@ def cmd_list(data_dir: Path) -> int:
     return 0
 
 
+COMMANDS = ("ingest", "check", "passages", "add", "list")
+
+
+def _split_document_argument(argv: list[str]) -> tuple[list[str], str | None]:
+    """`brief-tui DOC` opens a briefing: pull DOC out unless it names a sub-command."""
+    for index, arg in enumerate(argv):
+        if arg.startswith("-"):
+            if arg == "--data-dir" and "=" not in arg:
+                continue
+            continue
+        if index > 0 and argv[index - 1] == "--data-dir":
+            continue
+        if arg in COMMANDS:
+            return argv, None
+        return argv[:index] + argv[index + 1 :], arg
+    return argv, None
+
+
+def cmd_read(data_dir: Path, document: str | None) -> int:
+    """Open the reader, on the library or straight into one briefing."""
+    from brief_tui.corpus.lookup import find_document
+
+    library = load_all(data_dir)
+    document_id = None
+    if document:
+        found = find_document(library, document)
+        if found.document is None:
+            closest = "; ".join(f"“{t}”" for t in found.closest) or "none"
+            print(f"brief-tui: no briefing matches “{document}”; closest: {closest}.", file=sys.stderr)
+            return 2
+        document_id = found.document.id
+    from brief_tui.tui.app import BriefApp
+
+    BriefApp(library, data_dir, open_document=document_id).run()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    argv, document = _split_document_argument(argv)
     args = build_parser().parse_args(argv)
     data_dir = locations.data_dir(args.data_dir)
     if args.command == "ingest":
@@ -232,4 +272,6 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_passages(args, data_dir)
     if args.command == "add":
         return cmd_add(args, data_dir)
-    return cmd_list(data_dir)
+    if args.command == "list":
+        return cmd_list(data_dir)
+    return cmd_read(data_dir, document)

@@ -1,0 +1,74 @@
+"""What the briefing view shows, independent of any widget: rows, a passage cursor, and
+where the movement keys take it (next section, next recommendation, a pillar filter)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from brief_tui.corpus.model import Document, Passage, Section
+
+
+@dataclass(frozen=True)
+class Row:
+    section: Section
+    passage: Passage | None  # None: the section's title, shown when no heading passage is
+    position: int = -1  # index among the visible passages, for passage rows
+
+
+class ReadingPlan:
+    """The visible passages of a document under an optional pillar filter, in reading order."""
+
+    def __init__(self, document: Document, pillar: str | None = None) -> None:
+        self.document = document
+        self.pillar = pillar
+        self.rows: list[Row] = []
+        self.passages: list[tuple[Section, Passage]] = []
+        self.section_starts: list[int] = []  # position of the first visible passage per section
+        for section in document.sections:
+            visible = [p for p in section.passages if pillar is None or pillar in p.pillars]
+            if not visible:
+                continue
+            self.section_starts.append(len(self.passages))
+            if visible[0].kind != "heading":
+                self.rows.append(Row(section, None))
+            for passage in visible:
+                self.rows.append(Row(section, passage, len(self.passages)))
+                self.passages.append((section, passage))
+        self.recommendations = [i for i, (_, p) in enumerate(self.passages) if p.recommendation]
+
+    def __len__(self) -> int:
+        return len(self.passages)
+
+    def clamp(self, position: int) -> int:
+        return max(0, min(position, len(self.passages) - 1))
+
+    def position_of(self, passage_id: str) -> int | None:
+        return next((i for i, (_, p) in enumerate(self.passages) if p.id == passage_id), None)
+
+    def section_index(self, position: int) -> int:
+        """Index in `section_starts` of the section holding `position`."""
+        index = 0
+        for i, start in enumerate(self.section_starts):
+            if start <= position:
+                index = i
+        return index
+
+    def next_section(self, position: int) -> int:
+        later = [s for s in self.section_starts if s > position]
+        return later[0] if later else position
+
+    def previous_section(self, position: int) -> int:
+        """The start of this section, or of the previous one when already at its start."""
+        earlier = [s for s in self.section_starts if s < position]
+        return earlier[-1] if earlier else 0
+
+    def next_recommendation(self, position: int) -> int | None:
+        later = [r for r in self.recommendations if r > position]
+        return later[0] if later else None
+
+    def previous_recommendation(self, position: int) -> int | None:
+        earlier = [r for r in self.recommendations if r < position]
+        return earlier[-1] if earlier else None
+
+    def row_of(self, position: int) -> int:
+        return next(i for i, row in enumerate(self.rows) if row.position == position)

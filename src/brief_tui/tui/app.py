@@ -1,0 +1,101 @@
+"""The Textual application: thin. It loads nothing itself; `create_app` hands it a library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+
+from brief_tui import locations
+from brief_tui.corpus.library import load_library
+from brief_tui.corpus.model import Library
+from brief_tui.settings import Settings
+from brief_tui.tui.commands import BriefingCommands
+from brief_tui.tui.keymap import APP_KEYS, bindings
+from brief_tui.tui.screens.dialogs import HelpScreen
+from brief_tui.tui.screens.library import LibraryScreen
+
+
+class BriefApp(App[None]):
+    TITLE = "brief-tui"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {BriefingCommands}
+    BINDINGS = bindings(APP_KEYS)
+
+    def __init__(
+        self,
+        library: Library,
+        data_dir: Path,
+        *,
+        open_document: str | None = None,
+        open_passage: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.data_dir = data_dir
+        self.settings = Settings.load(data_dir)
+        self.sidebar_wanted: bool | None = None  # None: decided by terminal width
+        self.library_counts = self._library_counts()
+        self._open_document = open_document
+        self._open_passage = open_passage
+
+    def _library_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for doc in self.library.documents:
+            for pillar, count in doc.pillar_counts().items():
+                counts[pillar] = counts.get(pillar, 0) + count
+        return counts
+
+    def on_mount(self) -> None:
+        theme = self.settings.get("theme")
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.push_screen(LibraryScreen(self.library))
+        if self.settings.unreadable:
+            self.notify(
+                f"Your settings file {self.settings.path} could not be read; using defaults.",
+                severity="warning",
+            )
+        if self._open_document:
+            self.open_briefing(self._open_document, self._open_passage)
+
+    def _remember_theme(self, theme: object) -> None:
+        problem = self.settings.set("theme", self.theme)
+        if problem:
+            self.notify(problem, severity="warning")
+
+    def open_briefing(self, document_id: str, passage_id: str | None = None) -> None:
+        from brief_tui.tui.screens.briefing import BriefingScreen
+
+        document = self.library.document(document_id)
+        if document is None:
+            self.notify(f"No briefing with id {document_id}.", severity="error")
+            return
+        self.push_screen(BriefingScreen(self.library, document, passage_id))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_sidebar(self) -> None:
+        toggle = getattr(self.screen, "action_toggle_sidebar", None)
+        if toggle is not None:
+            toggle()
+
+
+def load_reader_library(content_dir: Path, data_dir: Path) -> Library:
+    return load_library((content_dir, "bundled"), (locations.library_dir(data_dir), "user"))
+
+
+def create_app(
+    content_dir: Path | None = None,
+    data_dir: Path | None = None,
+    *,
+    open_document: str | None = None,
+    open_passage: str | None = None,
+) -> BriefApp:
+    """Build the reader over a content directory and a user data directory."""
+    data = data_dir or locations.data_dir()
+    library = load_reader_library(content_dir or locations.content_dir(), data)
+    return BriefApp(library, data, open_document=open_document, open_passage=open_passage)

@@ -1,0 +1,79 @@
+"""The reader's keymap, in one place: bindings, the help screen and the README all use it.
+
+This keymap is a contract: tests assert each key, and people build habits on it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True)
+class Key:
+    keys: str  # Textual key names, comma-separated
+    action: str
+    description: str
+    group: str
+    show: bool = False  # shown in the footer
+    label: str = ""  # how the help screen writes the keys, when not the names themselves
+
+    @property
+    def id(self) -> str:
+        return re.sub(r"[^a-z0-9]+", "-", self.action.lower()).strip("-")
+
+
+READER_KEYS: tuple[Key, ...] = (
+    Key("j,down", "cursor_down", "next passage", "Move", label="j ↓"),
+    Key("k,up", "cursor_up", "previous passage", "Move", label="k ↑"),
+    Key("space,pagedown", "page_down", "page down", "Move", label="space PgDn"),
+    Key("b,pageup", "page_up", "page up", "Move", label="b PgUp"),
+    Key("g,home", "first", "first passage", "Move", label="g Home"),
+    Key("G,end", "last", "last passage", "Move", label="G End"),
+    Key("right_square_bracket", "next_section", "next section", "Move", label="]"),
+    Key("left_square_bracket", "previous_section", "previous section", "Move", label="["),
+    Key("right_curly_bracket", "next_recommendation", "next recommendation", "Move", label="}"),
+    Key("left_curly_bracket", "previous_recommendation", "previous recommendation", "Move", label="{"),
+    Key("t", "outline", "outline", "Move", show=True),
+    Key("1", "filter('I')", "filter Pillar I", "Filter", label="1"),
+    Key("2", "filter('II')", "filter Pillar II", "Filter", label="2"),
+    Key("3", "filter('III')", "filter Pillar III", "Filter", label="3"),
+    Key("4", "filter('IV')", "filter Pillar IV", "Filter", label="4"),
+    Key("5", "filter('V')", "filter Pillar V", "Filter", label="5"),
+    Key("6", "filter('P')", "filter the P group (protection)", "Filter", label="6"),
+    Key("0", "filter('')", "clear the filter", "Filter", label="0"),
+    Key("i", "why", "why this passage has its tags", "Passage", show=True),
+    Key("y", "copy", "copy passage with citation", "Passage", show=True),
+    Key("escape,backspace", "back", "back (clear filter, then library)", "App", label="Esc Backspace"),
+)
+
+LIBRARY_KEYS: tuple[Key, ...] = (
+    Key("j,down", "cursor_down", "next briefing", "Library", label="j ↓"),
+    Key("k,up", "cursor_up", "previous briefing", "Library", label="k ↑"),
+    Key("enter", "open", "open the briefing or pillar", "Library", label="Enter"),
+    Key("1", "pillar('I')", "Pillar I across the library", "Library", label="1..5"),
+    Key("2", "pillar('II')", "Pillar II across the library", "Library"),
+    Key("3", "pillar('III')", "Pillar III across the library", "Library"),
+    Key("4", "pillar('IV')", "Pillar IV across the library", "Library"),
+    Key("5", "pillar('V')", "Pillar V across the library", "Library"),
+    Key("6", "pillar('P')", "the P group across the library", "Library", label="6"),
+)
+
+APP_KEYS: tuple[Key, ...] = (
+    Key("tab", "focus_next", "next pane", "App", label="Tab"),
+    Key("shift+tab", "focus_previous", "previous pane", "App", label="Shift+Tab"),
+    Key("s", "toggle_sidebar", "show or hide the pillar sidebar", "App", show=True),
+    Key("question_mark", "help", "help: every key", "App", show=True, label="?"),
+    Key("ctrl+p", "command_palette", "command palette", "App", label="ctrl+p"),
+    Key("q", "quit", "quit", "App", show=True),
+)
+
+
+def bindings(keys: tuple[Key, ...]) -> list[Binding]:
+    return [
+        Binding(k.keys, k.action, k.description, show=k.show, id=k.id, key_display=k.label or None)
+        for k in keys
+        if k.action not in ("focus_next", "focus_previous", "command_palette")
+    ]

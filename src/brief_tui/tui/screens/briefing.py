@@ -1,0 +1,187 @@
+"""Reading one briefing: header, pillar sidebar, passages with a cursor, and the reader keys."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+from brief_tui.corpus.citation import quote_with_citation
+from brief_tui.corpus.model import Document, Library
+from brief_tui.corpus.pillars import PILLARS_BY_ID, label
+from brief_tui.reading import ReadingPlan
+from brief_tui.tui.keymap import READER_KEYS, bindings
+from brief_tui.tui.screens.base import SidebarScreen
+from brief_tui.tui.screens.dialogs import OutlineScreen, WhyScreen
+from brief_tui.tui.widgets.doc_header import DocHeader
+from brief_tui.tui.widgets.passage_view import PassageView
+from brief_tui.tui.widgets.pillar_sidebar import PillarSidebar
+
+
+class BriefingScreen(SidebarScreen):
+    BINDINGS = bindings(READER_KEYS)
+
+    def __init__(self, library: Library, document: Document, passage_id: str | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.document = document
+        self.plan = ReadingPlan(document)
+        self._start = passage_id
+
+    def compose(self) -> ComposeResult:
+        yield DocHeader(self.document, id="doc-header")
+        yield Static(id="filter-bar", markup=False)
+        with Horizontal(id="body"):
+            yield PillarSidebar(id="sidebar")
+            yield PassageView(id="passages")
+        yield Static(id="status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.document.title
+        sidebar = self.query_one(PillarSidebar)
+        sidebar.set_counts(self.document.pillar_counts(), self.app.library_counts, "here")  # type: ignore[attr-defined]
+        start = self.plan.position_of(self._start) if self._start else 0
+        self.view.show(self.plan, start or 0)
+        self._update_bars()
+        self.view.focus()
+
+    @property
+    def view(self) -> PassageView:
+        return self.query_one(PassageView)
+
+    def after_adapt(self, width: int) -> None:
+        self.view.set_named_badges(width >= 60)
+
+    # Movement -----------------------------------------------------------------------------
+
+    def _go(self, position: int | None, *, top: bool = False, notice: str = "") -> None:
+        if position is None:
+            if notice:
+                self.notify(notice, timeout=2)
+            return
+        self.view.move_to(position, top=top)
+        self._update_bars()
+
+    def action_cursor_down(self) -> None:
+        self._go(self.view.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self._go(self.view.cursor - 1)
+
+    def action_page_down(self) -> None:
+        self._go(self.view.page_target(+1), top=True)
+
+    def action_page_up(self) -> None:
+        self._go(self.view.page_target(-1), top=True)
+
+    def action_first(self) -> None:
+        self._go(0, top=True)
+
+    def action_last(self) -> None:
+        self._go(len(self.plan) - 1)
+
+    def action_next_section(self) -> None:
+        self._go(self.plan.next_section(self.view.cursor), top=True)
+
+    def action_previous_section(self) -> None:
+        self._go(self.plan.previous_section(self.view.cursor), top=True)
+
+    def action_next_recommendation(self) -> None:
+        self._go(self.plan.next_recommendation(self.view.cursor), notice="No later recommendation.")
+
+    def action_previous_recommendation(self) -> None:
+        self._go(self.plan.previous_recommendation(self.view.cursor), notice="No earlier recommendation.")
+
+    def on_passage_view_cursor_moved(self, message: PassageView.CursorMoved) -> None:
+        self._update_bars()
+
+    # Filtering ----------------------------------------------------------------------------
+
+    def action_filter(self, pillar: str) -> None:
+        self.apply_filter(pillar or None)
+
+    def on_pillar_sidebar_chosen(self, message: PillarSidebar.Chosen) -> None:
+        self.apply_filter(None if message.pillar == self.plan.pillar else message.pillar)
+
+    def apply_filter(self, pillar: str | None) -> None:
+        current = self.plan.passages[self.view.cursor][1].id if len(self.plan) else None
+        self.plan = ReadingPlan(self.document, pillar)
+        self.query_one(PillarSidebar).set_active(pillar)
+        position = self.plan.position_of(current) if current else None
+        if position is None and current is not None:
+            # Keep the reader near where they were: the first visible passage after it.
+            order = [p.id for _, p in self.document.passages()]
+            after = order.index(current)
+            position = next(
+                (i for i, (_, p) in enumerate(self.plan.passages) if order.index(p.id) >= after),
+                len(self.plan) - 1,
+            )
+        self.view.show(self.plan, max(position or 0, 0))
+        self._update_bars()
+        if pillar and not len(self.plan):
+            self.notify(f"No passage of this briefing is tagged {label(pillar)}.", timeout=3)
+
+    def action_back(self) -> None:
+        if self.plan.pillar:
+            self.apply_filter(None)
+        else:
+            self.app.pop_screen()
+
+    # Passage actions ----------------------------------------------------------------------
+
+    def _current(self):
+        return self.plan.passages[self.view.cursor] if len(self.plan) else None
+
+    def action_why(self) -> None:
+        if current := self._current():
+            self.app.push_screen(WhyScreen(current[1]))
+
+    def action_copy(self) -> None:
+        if current := self._current():
+            section, passage = current
+            self.app.copy_to_clipboard(quote_with_citation(self.document, section, passage))
+            self.notify("Copied the passage with its citation.", timeout=2)
+
+    def action_outline(self) -> None:
+        def jump(position: int | None) -> None:
+            if position is not None:
+                self._go(position, top=True)
+
+        self.app.push_screen(OutlineScreen(self.plan, self.view.cursor), jump)
+
+    def jump_to_section(self, section_id: str) -> None:
+        """Used by the command palette."""
+        if self.plan.pillar and not any(s.id == section_id for s, _ in self.plan.passages):
+            self.apply_filter(None)
+        position = next((i for i, (s, _) in enumerate(self.plan.passages) if s.id == section_id), None)
+        self._go(position, top=True)
+
+    # Status -------------------------------------------------------------------------------
+
+    def _update_bars(self) -> None:
+        filter_bar = self.query_one("#filter-bar", Static)
+        pillar = self.plan.pillar
+        filter_bar.display = pillar is not None
+        if pillar:
+            filter_bar.update(
+                Content.assemble(
+                    (f" Filtered: {label(pillar)} ", "bold reverse"),
+                    f" {PILLARS_BY_ID[pillar].name} · {len(self.plan)} of "
+                    f"{self.document.passage_count} passages · 0 or Esc shows all",
+                )
+            )
+        status = self.query_one("#status", Static)
+        if not len(self.plan):
+            status.update(Content("No passages."))
+            return
+        section, _ = self.plan.passages[self.view.cursor]
+        sections = len(self.plan.section_starts)
+        status.update(
+            Content.assemble(
+                (f" Passage {self.view.cursor + 1} of {len(self.plan)} ", "bold"),
+                f"· section {self.plan.section_index(self.view.cursor) + 1} of {sections}: ",
+                (section.title, "italic"),
+            )
+        )

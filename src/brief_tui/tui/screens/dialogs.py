@@ -1,0 +1,146 @@
+"""Small modal screens: the section outline, why a passage is tagged, and the help screen."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from brief_tui.corpus.model import Passage
+from brief_tui.corpus.pillars import PILLARS, PILLARS_BY_ID
+from brief_tui.reading import ReadingPlan
+from brief_tui.tui.keymap import APP_KEYS, LIBRARY_KEYS, READER_KEYS, Key
+from brief_tui.tui.widgets.badges import PILLAR_STYLES
+
+CLOSE = [Binding("escape,q", "close", "close", id="close")]
+
+
+class OutlineScreen(ModalScreen[int | None]):
+    """The briefing's sections; Enter jumps to one."""
+
+    BINDINGS = [*CLOSE, Binding("j", "down", show=False), Binding("k", "up", show=False)]
+
+    def __init__(self, plan: ReadingPlan, cursor: int) -> None:
+        super().__init__()
+        self.plan = plan
+        self.cursor = cursor
+
+    def compose(self) -> ComposeResult:
+        options = []
+        for index, start in enumerate(self.plan.section_starts):
+            section = self.plan.passages[start][0]
+            end = self.plan.section_starts[index + 1] if index + 1 < len(self.plan.section_starts) else len(self.plan)
+            recs = sum(1 for i in self.plan.recommendations if start <= i < end)
+            detail = f"{end - start} passages" + (f", {recs} recommendations" if recs else "")
+            options.append(Option(Content.assemble(section.title, "  ", (detail, "dim")), id=str(start)))
+        outline = OptionList(*options, id="outline", markup=False)
+        outline.border_title = "Outline: Enter jumps, Esc closes"
+        yield outline
+
+    def on_mount(self) -> None:
+        outline = self.query_one(OptionList)
+        outline.highlighted = self.plan.section_index(self.cursor)
+        outline.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id or 0))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_down(self) -> None:
+        self.query_one(OptionList).action_cursor_down()
+
+    def action_up(self) -> None:
+        self.query_one(OptionList).action_cursor_up()
+
+
+def why_content(passage: Passage) -> Content:
+    lines: list[Content] = [Content.styled("Why this passage carries its tags", "bold"), Content("")]
+    if passage.pillars:
+        for pillar in passage.pillars:
+            reasons = [w.split(": ", 1)[1] for w in passage.why if w.startswith(f"{pillar}: ")]
+            reason = "; ".join(reasons) or "set by a curator"
+            lines.append(
+                Content.assemble(
+                    (f" {pillar} ", PILLAR_STYLES[pillar]),
+                    f" {PILLARS_BY_ID[pillar].name}: ",
+                    (reason, "italic"),
+                )
+            )
+    else:
+        lines.append(Content("No pillar tags: no pillar's words or rules matched this passage."))
+    curated = [w for w in passage.why if "curator" in w and not w.startswith("recommendation")]
+    lines += [Content.styled(w, "italic") for w in curated]
+    lines.append(Content(""))
+    rec = next((w.split(": ", 1)[1] for w in passage.why if w.startswith("recommendation: ")), None)
+    if passage.recommendation:
+        lines.append(Content.assemble(("Recommendation: ", "bold"), rec or "set by a curator"))
+    else:
+        lines.append(Content("Not a recommendation: no call to action or commitment was found."))
+    lines += [Content(""), Content.styled(f"Passage {passage.id}. Curators can correct tags in content/curation.toml.", "dim")]
+    return Content("\n").join(lines)
+
+
+class WhyScreen(ModalScreen[None]):
+    BINDINGS = [*CLOSE, Binding("i", "close", show=False)]
+
+    def __init__(self, passage: Passage) -> None:
+        super().__init__()
+        self.passage = passage
+
+    def compose(self) -> ComposeResult:
+        panel = Static(why_content(self.passage), id="why", markup=False)
+        panel.border_title = "i: why tagged (Esc closes)"
+        yield panel
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _key_lines(keys: tuple[Key, ...]) -> list[Content]:
+    lines: list[Content] = []
+    for key in keys:
+        if key.label == "" and key.keys[0].isdigit() and key.action.startswith("pillar"):
+            continue  # 2..5 are listed together as '1..5'
+        shown = key.label or key.keys.replace(",", " ")
+        lines.append(Content.assemble((f"  {shown:<16}", "bold"), key.description))
+    return lines
+
+
+def help_content() -> Content:
+    sections: list[Content] = [Content.styled("brief-tui: keys", "bold underline"), Content("")]
+    for title, keys in (("Reading a briefing", READER_KEYS), ("Library", LIBRARY_KEYS), ("Everywhere", APP_KEYS)):
+        sections.append(Content.styled(title, "bold"))
+        sections += _key_lines(keys)
+        sections.append(Content(""))
+    sections.append(Content.styled("Pillars", "bold"))
+    for pillar in PILLARS:
+        sections.append(Content.assemble("  ", (f" {pillar.id:<3}", PILLAR_STYLES[pillar.id]), f" {pillar.name}"))
+    sections += [
+        Content(""),
+        Content.styled("Mouse: click a briefing to open it, click a passage to move the cursor, scroll, and drag to select text.", "dim"),
+        Content.styled("Recommendations have a green bar and a ▶ Recommendation label.", "dim"),
+    ]
+    return Content("\n").join(sections)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [*CLOSE, Binding("question_mark", "close", show=False)]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static(help_content(), markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#help").border_title = "Help (Esc closes)"
+        self.query_one("#help").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+

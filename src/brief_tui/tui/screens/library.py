@@ -1,0 +1,66 @@
+"""The first screen: every briefing, bundled and the user's own, and the pillar sidebar."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+from brief_tui.corpus.model import Library
+from brief_tui.tui.keymap import LIBRARY_KEYS, bindings
+from brief_tui.tui.screens.base import SidebarScreen
+from brief_tui.tui.widgets.library_list import LibraryList
+from brief_tui.tui.widgets.pillar_sidebar import PillarSidebar
+
+
+class LibraryScreen(SidebarScreen):
+    BINDINGS = [b for b in bindings(LIBRARY_KEYS) if b.action in ("open",) or b.action.startswith("pillar")]
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._summary(), id="library-title", markup=False)
+        with Horizontal(id="body"):
+            yield PillarSidebar(id="sidebar")
+            yield LibraryList(self.library, id="library")
+        yield Footer()
+
+    def _summary(self) -> Content:
+        docs = self.library.documents
+        passages = sum(d.passage_count for d in docs)
+        recs = sum(d.recommendation_count for d in docs)
+        failed = f" · {len(self.library.problems)} could not be loaded" if self.library.problems else ""
+        return Content.assemble(
+            ("brief-tui", "bold"),
+            f"  Library: {len(docs)} briefings · {passages} passages · {recs} recommendations{failed}",
+        )
+
+    def on_mount(self) -> None:
+        self.query_one(PillarSidebar).set_counts({}, self.app.library_counts)  # type: ignore[attr-defined]
+        self.query_one(LibraryList).focus()
+
+    def after_adapt(self, width: int) -> None:
+        sidebar = self.query_one(PillarSidebar)
+        available = width - (sidebar.outer_size.width if sidebar.display else 0)
+        self.query_one(LibraryList).render_cards(max(30, available if available > 0 else width))
+
+    def on_library_list_opened(self, message: LibraryList.Opened) -> None:
+        self.app.open_briefing(message.document_id)  # type: ignore[attr-defined]
+
+    def action_open(self) -> None:
+        library = self.query_one(LibraryList)
+        if library.highlighted is not None:
+            option = library.get_option_at_index(library.highlighted)
+            if option.id:
+                self.app.open_briefing(option.id)  # type: ignore[attr-defined]
+
+    def on_pillar_sidebar_chosen(self, message: PillarSidebar.Chosen) -> None:
+        self.action_pillar(message.pillar)
+
+    def action_pillar(self, pillar: str) -> None:
+        from brief_tui.tui.screens.pillar import PillarScreen
+
+        self.app.push_screen(PillarScreen(self.library, pillar))

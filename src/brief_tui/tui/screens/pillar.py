@@ -1,0 +1,96 @@
+"""One pillar across the whole library: its passages grouped by briefing, each opening in context."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from brief_tui.corpus.model import Library
+from brief_tui.corpus.pillars import PILLARS_BY_ID, label
+from brief_tui.tui.screens.base import SidebarScreen
+from brief_tui.tui.widgets.badges import PILLAR_STYLES, badges
+from brief_tui.tui.widgets.pillar_sidebar import PillarSidebar
+
+
+class PillarPassages(OptionList):
+    BINDINGS = [("j", "cursor_down", "down"), ("k", "cursor_up", "up")]
+    DEFAULT_CSS = "PillarPassages { height: 1fr; border: none; }"
+
+
+class PillarScreen(SidebarScreen):
+    BINDINGS = [
+        Binding("escape,backspace", "back", "back", id="back"),
+        *[Binding(str(n), f"pillar('{p}')", show=False, id=f"pillar-{p.lower()}")
+          for n, p in enumerate(("I", "II", "III", "IV", "V", "P"), start=1)],
+    ]
+
+    def __init__(self, library: Library, pillar: str) -> None:
+        super().__init__()
+        self.library = library
+        self.pillar = pillar
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="pillar-title", markup=False)
+        with Horizontal(id="body"):
+            yield PillarSidebar(id="sidebar")
+            yield PillarPassages(id="pillar-passages", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        sidebar = self.query_one(PillarSidebar)
+        sidebar.set_counts({}, self.app.library_counts)  # type: ignore[attr-defined]
+        self.show_pillar(self.pillar)
+        self.query_one(PillarPassages).focus()
+
+    def show_pillar(self, pillar: str) -> None:
+        self.pillar = pillar
+        self.query_one(PillarSidebar).set_active(pillar)
+        options: list[Option | None] = []
+        total = briefings = 0
+        for doc in self.library.documents:
+            hits = [(s, p) for s, p in doc.passages() if pillar in p.pillars]
+            if not hits:
+                continue
+            briefings += 1
+            total += len(hits)
+            heading = Content.assemble((doc.title, "bold underline"), (f"  {len(hits)} passages", "dim"))
+            options.append(Option(heading, disabled=True))
+            for section, passage in hits:
+                text = passage.text if len(passage.text) <= 240 else passage.text[:239] + "…"
+                prompt = Content.assemble(
+                    (section.title, "italic dim"), "\n", text, "\n",
+                    badges(passage.pillars, passage.recommendation, named=False),
+                )
+                options.append(Option(prompt, id=f"{doc.id}/{passage.id}"))
+            options.append(None)
+        passages = self.query_one(PillarPassages)
+        passages.clear_options()
+        passages.add_options(options or [Option(f"No passage in the library is tagged {label(pillar)}.", disabled=True)])
+        first = next((i for i, o in enumerate(options) if o is not None and not o.disabled), None)
+        passages.highlighted = first
+        self.query_one("#pillar-title", Static).update(
+            Content.assemble(
+                (f" {label(pillar)} ", PILLAR_STYLES[pillar]),
+                (f" {PILLARS_BY_ID[pillar].name}", "bold"),
+                f" · {total} passages in {briefings} briefings · Enter opens in context · Esc back",
+            )
+        )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id and "/" in event.option.id:
+            doc_id, passage_id = event.option.id.split("/", 1)
+            self.app.open_briefing(doc_id, passage_id)  # type: ignore[attr-defined]
+
+    def on_pillar_sidebar_chosen(self, message: PillarSidebar.Chosen) -> None:
+        self.show_pillar(message.pillar)
+
+    def action_pillar(self, pillar: str) -> None:
+        self.show_pillar(pillar)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,59 @@
+"""Pillar badges and coverage bars: labels first, colour second (never colour alone)."""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from brief_tui.corpus.pillars import PILLAR_IDS, PILLARS_BY_ID
+
+PILLAR_STYLES = {
+    "I": "bold #1d1d1d on #e8b85a",
+    "II": "bold #1d1d1d on #86b7ff",
+    "III": "bold #1d1d1d on #c7a8ff",
+    "IV": "bold #1d1d1d on #ff9470",
+    "V": "bold #1d1d1d on #ff9fcf",
+    "P": "bold #1d1d1d on #8fd694",
+}
+RECOMMENDATION_STYLE = "bold #1d1d1d on #7ad3c4"
+_BAR = " ▏▎▍▌▋▊▉█"
+
+
+def badge(pillar: str, named: bool = True) -> Content:
+    label = f" {pillar} {PILLARS_BY_ID[pillar].short} " if named else f" {pillar} "
+    return Content.styled(label, PILLAR_STYLES[pillar])
+
+
+def badges(pillars: tuple[str, ...], recommendation: bool, named: bool = True) -> Content:
+    parts: list[Content] = []
+    if recommendation:
+        parts.append(Content.styled(" ▶ Recommendation ", RECOMMENDATION_STYLE))
+    parts += [badge(p, named) for p in pillars]
+    return Content(" ").join(parts)
+
+
+def bar(value: int, maximum: int, cells: int) -> str:
+    """A horizontal bar of `cells` width, in eighths of a cell."""
+    if maximum <= 0 or value <= 0:
+        return "·".ljust(cells)
+    eighths = max(1, round(value / maximum * cells * 8))
+    full, part = divmod(eighths, 8)
+    return ("█" * full + (_BAR[part] if part else "")).ljust(cells)
+
+
+def coverage(counts: dict[str, int], width: int) -> Content:
+    """One row picturing how many passages a briefing has on each pillar."""
+    fixed = sum(len(f" {p} ") + 5 for p in PILLAR_IDS)  # label, space, count and gap
+    cells = max(1, min(8, (width - fixed) // 6))
+    maximum = max(counts.values(), default=0)
+    parts = []
+    for pillar in PILLAR_IDS:
+        count = counts.get(pillar, 0)
+        parts.append(
+            Content.assemble(
+                (f" {pillar} ", PILLAR_STYLES[pillar]),
+                " ",
+                (bar(count, maximum, cells), "bold" if count else "dim"),
+                (f"{count:>3} ", "" if count else "dim"),
+            )
+        )
+    return Content("").join(parts)

@@ -1,0 +1,35 @@
+"""The briefing's header: title, organisations, date, kind, source and a partial-excerpt badge."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from brief_tui.corpus.citation import format_date
+from brief_tui.corpus.model import Document
+
+
+def header_content(doc: Document) -> Content:
+    title = Content.styled(doc.title, "bold")
+    if doc.partial:
+        title = Content.assemble(title, "  ", (" PARTIAL EXCERPT ", "bold #1d1d1d on #f0c05a"))
+    if doc.origin == "user":
+        title = Content.assemble(title, "  ", (" YOUR DOCUMENT ", "bold #1d1d1d on #9ecbff"))
+    facts = " · ".join(
+        part for part in (", ".join(doc.organisations), format_date(doc.date), doc.kind) if part
+    )
+    lines = [title, Content.styled(facts, "italic")]
+    if doc.source:
+        lines.append(Content.styled(f"Source: {doc.source}", "dim"))
+    if doc.partial:
+        lines.append(Content.styled(doc.partial, "dim"))
+    return Content("\n").join(lines)
+
+
+class DocHeader(Static):
+    DEFAULT_CSS = """
+    DocHeader { padding: 0 2; background: $panel; border-bottom: solid $primary; height: auto; max-height: 8; }
+    """
+
+    def __init__(self, doc: Document, *, id: str | None = None) -> None:
+        super().__init__(header_content(doc), id=id, markup=False)

@@ -1,0 +1,74 @@
+"""The library: one card per briefing with its facts and a picture of its pillar coverage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from brief_tui.corpus.citation import format_date
+from brief_tui.corpus.model import Document, Library
+from brief_tui.tui.widgets.badges import coverage
+
+
+def card(doc: Document, width: int) -> Content:
+    title = Content.styled(doc.title, "bold")
+    if doc.partial:
+        title = Content.assemble(title, "  ", (" PARTIAL ", "bold #1d1d1d on #f0c05a"))
+    if doc.origin == "user":
+        title = Content.assemble(title, "  ", (" YOURS ", "bold #1d1d1d on #9ecbff"))
+    facts = " · ".join(
+        part
+        for part in (
+            ", ".join(doc.organisations),
+            doc.kind,
+            format_date(doc.date),
+            f"{doc.passage_count} passages",
+            f"{doc.recommendation_count} recommendations",
+        )
+        if part
+    )
+    return Content("\n").join([title, Content.styled(facts, "dim"), coverage(doc.pillar_counts(), width)])
+
+
+class LibraryList(OptionList):
+    """Announces `LibraryList.Opened` with a document id when a briefing is chosen."""
+
+    BINDINGS = [("j", "cursor_down", "down"), ("k", "cursor_up", "up")]
+
+    DEFAULT_CSS = """
+    LibraryList { height: 1fr; border: none; padding: 0 1; }
+    LibraryList > .option-list--option { padding: 0 1; }
+    """
+
+    @dataclass
+    class Opened(Message):
+        document_id: str
+
+    def __init__(self, library: Library, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.library = library
+        self._width = 0
+
+    def render_cards(self, width: int) -> None:
+        if width == self._width:
+            return
+        self._width = width
+        highlighted = self.highlighted
+        self.clear_options()
+        options: list[Option | None] = []
+        for doc in self.library.documents:
+            options += [Option(card(doc, width - 8), id=doc.id), None]
+        for problem in self.library.problems:
+            text = Content.assemble(("Could not load a briefing", "bold red"), "\n", (str(problem), "red"))
+            options += [Option(text, disabled=True), None]
+        self.add_options(options[:-1] if options else [Option("The library is empty.", disabled=True)])
+        self.highlighted = highlighted if highlighted is not None else 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.Opened(event.option.id))

@@ -1,0 +1,186 @@
+"""The briefing's text: passages with a visible cursor, rendered literally and lazily.
+
+Only a window of rows around the cursor is mounted, so a briefing of thousands of passages
+opens as fast as a short one; moving the cursor past the window's edge slides the window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from brief_tui.reading import ReadingPlan, Row
+from brief_tui.tui.widgets.badges import badges
+
+
+def passage_content(row: Row, named_badges: bool) -> Content:
+    passage = row.passage
+    assert passage is not None
+    text = Content(passage.text)
+    if passage.kind == "heading":
+        text = text.stylize("bold")
+    if passage.marker:
+        text = Content.assemble((f"{passage.marker} ", "bold"), text)
+    tags = badges(passage.pillars, passage.recommendation, named_badges)
+    if not tags.plain:
+        return text
+    return Content.assemble(text, "\n", tags)
+
+
+class PassageWidget(Static):
+    """One passage; clicking it moves the cursor there."""
+
+    DEFAULT_CSS = """
+    PassageWidget {
+        padding: 0 1 0 1;
+        margin: 0 0 1 0;
+        border-left: blank;
+    }
+    PassageWidget.-heading { margin-top: 1; color: $text-primary; }
+    PassageWidget.-item { padding-left: 3; }
+    PassageWidget.-recommendation { border-left: thick $success; }
+    PassageWidget.-cursor { background: $boost; border-left: thick $accent; }
+    """
+
+    @dataclass
+    class Clicked(Message):
+        position: int
+
+    def __init__(self, row: Row, named_badges: bool) -> None:
+        passage = row.passage
+        assert passage is not None
+        classes = f"-{passage.kind}" + (" -recommendation" if passage.recommendation else "")
+        super().__init__(passage_content(row, named_badges), classes=classes, markup=False)
+        self.position = row.position
+
+    def on_click(self, event: events.Click) -> None:
+        self.post_message(self.Clicked(self.position))
+
+
+class SectionTitle(Static):
+    DEFAULT_CSS = """
+    SectionTitle {
+        padding: 0 1;
+        margin: 1 0 1 0;
+        text-style: bold underline;
+        color: $text-secondary;
+    }
+    """
+
+
+class PassageView(VerticalScroll, can_focus=True):
+    """The scrolling text of one briefing. Keys are the screen's; this widget only shows."""
+
+    BINDINGS = []  # movement keys belong to the screen, so they move the cursor, not the view
+    WINDOW = 160  # rows mounted at once
+    MARGIN = 40  # slide the window when the cursor comes this close to its edge
+
+    DEFAULT_CSS = """
+    PassageView { padding: 0 1; scrollbar-gutter: stable; }
+    PassageView:focus { border-left: none; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.plan: ReadingPlan | None = None
+        self.cursor = 0
+        self.named_badges = True
+        self._window = (0, 0)
+        self._widgets: dict[int, PassageWidget] = {}
+
+    def show(self, plan: ReadingPlan, cursor: int = 0) -> None:
+        """Display `plan` with the cursor on passage `cursor`."""
+        self.plan = plan
+        self.cursor = plan.clamp(cursor) if len(plan) else 0
+        self._mount_window(force=True)
+        self._place_cursor(top=True)
+
+    def set_named_badges(self, named: bool) -> None:
+        if named != self.named_badges and self.plan is not None:
+            self.named_badges = named
+            self._mount_window(force=True)
+            self._place_cursor()
+
+    def move_to(self, position: int, *, top: bool = False) -> None:
+        if self.plan is None or not len(self.plan):
+            return
+        position = self.plan.clamp(position)
+        previous = self._widgets.get(self.cursor)
+        if previous is not None:
+            previous.remove_class("-cursor")
+        self.cursor = position
+        self._mount_window()
+        self._place_cursor(top=top)
+
+    def current_widget(self) -> PassageWidget | None:
+        return self._widgets.get(self.cursor)
+
+    def page_target(self, direction: int) -> int:
+        """The passage one screen below (or above) the cursor, from the mounted layout."""
+        widget = self.current_widget()
+        if widget is None or self.plan is None:
+            return self.cursor
+        height = max(1, self.scrollable_content_region.height - 2)
+        target_y = widget.virtual_region.y + direction * height
+        candidates = sorted(self._widgets.items())
+        if direction > 0:
+            below = [pos for pos, w in candidates if w.virtual_region.y >= target_y]
+            if below:
+                return below[0]
+            return min(len(self.plan) - 1, self.cursor + max(1, len(candidates) // 4))
+        above = [pos for pos, w in candidates if w.virtual_region.y <= target_y]
+        if above:
+            return above[-1]
+        return max(0, self.cursor - max(1, len(candidates) // 4))
+
+    def _mount_window(self, force: bool = False) -> None:
+        plan = self.plan
+        assert plan is not None
+        if not len(plan):
+            self.remove_children()
+            self._widgets = {}
+            self.mount(Static(Content("Nothing to show here."), classes="empty"))
+            return
+        row = plan.row_of(self.cursor)
+        start, end = self._window
+        if not force and start <= row < end and (
+            (row - start >= self.MARGIN or start == 0)
+            and (end - row > self.MARGIN or end == len(plan.rows))
+        ):
+            return
+        start = max(0, row - self.WINDOW // 2)
+        end = min(len(plan.rows), start + self.WINDOW)
+        start = max(0, end - self.WINDOW)
+        self._window = (start, end)
+        widgets = []
+        self._widgets = {}
+        for item in plan.rows[start:end]:
+            if item.passage is None:
+                widgets.append(SectionTitle(Content(item.section.title), markup=False))
+            else:
+                widget = PassageWidget(item, self.named_badges)
+                self._widgets[item.position] = widget
+                widgets.append(widget)
+        with self.app.batch_update():
+            self.remove_children()
+            self.mount_all(widgets)
+
+    def _place_cursor(self, top: bool = False) -> None:
+        widget = self._widgets.get(self.cursor)
+        if widget is None:
+            return
+        widget.add_class("-cursor")
+        self.call_after_refresh(self.scroll_to_widget, widget, animate=False, top=top)
+
+    def on_passage_widget_clicked(self, message: PassageWidget.Clicked) -> None:
+        self.move_to(message.position)
+        self.post_message(self.CursorMoved(message.position))
+
+    @dataclass
+    class CursorMoved(Message):
+        position: int

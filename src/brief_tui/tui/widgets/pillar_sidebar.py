@@ -1,0 +1,85 @@
+"""The pillar sidebar: the five pillars and the P group, with counts, to filter by."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from brief_tui.corpus.pillars import PILLARS
+from brief_tui.tui.widgets.badges import PILLAR_STYLES
+
+
+class PillarSidebar(OptionList):
+    """Announces `PillarSidebar.Chosen` when a pillar is picked; the screen decides what it means."""
+
+    BINDINGS = [("j", "cursor_down", "down"), ("k", "cursor_up", "up")]
+
+    DEFAULT_CSS = """
+    PillarSidebar { width: 34; height: 1fr; border: none; border-right: solid $panel-lighten-2; padding: 0; }
+    PillarSidebar.-wide { width: 46; }
+    PillarSidebar.-narrow { width: 16; }
+    """
+
+    @dataclass
+    class Chosen(Message):
+        pillar: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.border_title = "Pillars"
+        self._local: dict[str, int] = {}
+        self._library: dict[str, int] = {}
+        self._local_label = ""
+        self._active: str | None = None
+        self._style = "short"
+
+    def set_counts(self, local: dict[str, int], library: dict[str, int], local_label: str = "") -> None:
+        """Counts of passages per pillar here (in this briefing) and in the whole library."""
+        self._local, self._library, self._local_label = local, library, local_label
+        self._rebuild()
+
+    def set_active(self, pillar: str | None) -> None:
+        self._active = pillar
+        self._rebuild()
+
+    def set_style(self, style: str) -> None:
+        """'full' names on wide terminals, 'short' names, or 'ids' when narrow."""
+        if style != self._style:
+            self._style = style
+            self.set_class(style == "full", "-wide")
+            self.set_class(style == "ids", "-narrow")
+            self._rebuild()
+
+    def _prompt(self, pillar_id: str, short: str, name: str) -> Content:
+        label = {"full": name, "short": short, "ids": ""}[self._style]
+        mark = "●" if pillar_id == self._active else " "
+        here = self._local.get(pillar_id, 0)
+        total = self._library.get(pillar_id, 0)
+        counts = f"{here}/{total}" if self._local_label else f"{total}"
+        head = Content.assemble(mark, (f" {pillar_id:<3}", PILLAR_STYLES[pillar_id]), " ")
+        if self._style == "ids":
+            return Content.assemble(head, (counts, "dim"))
+        return Content.assemble(head, label, "\n     ", (self._counts_text(here, total), "dim"))
+
+    def _counts_text(self, here: int, total: int) -> str:
+        if self._local_label:
+            return f"{here} here · {total} in library"
+        return f"{total} passages"
+
+    def _rebuild(self) -> None:
+        highlighted = self.highlighted
+        self.clear_options()
+        self.add_options(
+            [Option(self._prompt(p.id, p.short, p.name), id=p.id) for p in PILLARS]
+        )
+        if highlighted is not None:
+            self.highlighted = highlighted
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.Chosen(event.option.id))
