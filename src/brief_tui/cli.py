@@ -58,7 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("file", metavar="FILE")
 
     commands.add_parser("list", help="list the briefings in the library")
-    parser.epilog = "With no command, opens the reader; `brief-tui DOC` opens the briefing DOC (id or title)."
+    parser.epilog = (
+        "With no command, opens the reader; `brief-tui DOC` opens the briefing DOC (id or title)."
+    )
     return parser
 
 
@@ -250,7 +252,9 @@ def cmd_read(data_dir: Path, document: str | None) -> int:
         found = find_document(library, document)
         if found.document is None:
             closest = "; ".join(f"“{t}”" for t in found.closest) or "none"
-            print(f"brief-tui: no briefing matches “{document}”; closest: {closest}.", file=sys.stderr)
+            print(
+                f"brief-tui: no briefing matches “{document}”; closest: {closest}.", file=sys.stderr
+            )
             return 2
         document_id = found.document.id
     from brief_tui.tui.app import BriefApp

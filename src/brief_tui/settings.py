@@ -41,7 +41,9 @@ class Settings:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if self.unreadable and self.path.exists():
-                self.path.rename(self.path.with_name(f"{SETTINGS_FILE}.unreadable-{int(time.time())}"))
+                self.path.rename(
+                    self.path.with_name(f"{SETTINGS_FILE}.unreadable-{int(time.time())}")
+                )
                 self.unreadable = False
             temp = self.path.with_name(f".{SETTINGS_FILE}.tmp")
             temp.write_text(json.dumps(self.values, indent=2), encoding="utf-8")

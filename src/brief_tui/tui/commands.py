@@ -17,20 +17,38 @@ class BriefingCommands(Provider):
 
         app = self.app
         commands: list[tuple[str, object, str]] = [
-            (f"Open briefing: {doc.title}", partial(app.open_briefing, doc.id), ", ".join(doc.organisations))  # type: ignore[attr-defined]
+            (
+                f"Open briefing: {doc.title}",
+                partial(app.open_briefing, doc.id),
+                ", ".join(doc.organisations),
+            )  # type: ignore[attr-defined]
             for doc in app.library.documents  # type: ignore[attr-defined]
         ]
         screen = self.screen
         if isinstance(screen, BriefingScreen):
             for section in screen.document.sections:
                 commands.append(
-                    (f"Jump to section: {section.title}", partial(screen.jump_to_section, section.id), screen.document.title)
+                    (
+                        f"Jump to section: {section.title}",
+                        partial(screen.jump_to_section, section.id),
+                        screen.document.title,
+                    )
                 )
             for pillar in PILLARS:
                 commands.append(
-                    (f"Filter: {label(pillar.id)}, {pillar.name}", partial(screen.apply_filter, pillar.id), "show only its passages")
+                    (
+                        f"Filter: {label(pillar.id)}, {pillar.name}",
+                        partial(screen.apply_filter, pillar.id),
+                        "show only its passages",
+                    )
                 )
-            commands.append(("Filter: show all passages", partial(screen.apply_filter, None), "clear the pillar filter"))
+            commands.append(
+                (
+                    "Filter: show all passages",
+                    partial(screen.apply_filter, None),
+                    "clear the pillar filter",
+                )
+            )
         return commands
 
     async def discover(self) -> Hits:

@@ -15,10 +15,11 @@ from textual.binding import Binding
 class Key:
     keys: str  # Textual key names, comma-separated
     action: str
-    description: str
+    description: str  # what the help screen says
     group: str
     show: bool = False  # shown in the footer
     label: str = ""  # how the help screen writes the keys, when not the names themselves
+    footer: str = ""  # a shorter description for the footer
 
     @property
     def id(self) -> str:
@@ -35,8 +36,14 @@ READER_KEYS: tuple[Key, ...] = (
     Key("right_square_bracket", "next_section", "next section", "Move", label="]"),
     Key("left_square_bracket", "previous_section", "previous section", "Move", label="["),
     Key("right_curly_bracket", "next_recommendation", "next recommendation", "Move", label="}"),
-    Key("left_curly_bracket", "previous_recommendation", "previous recommendation", "Move", label="{"),
-    Key("t", "outline", "outline", "Move", show=True),
+    Key(
+        "left_curly_bracket",
+        "previous_recommendation",
+        "previous recommendation",
+        "Move",
+        label="{",
+    ),
+    Key("t", "outline", "outline of sections", "Move", show=True, footer="outline"),
     Key("1", "filter('I')", "filter Pillar I", "Filter", label="1"),
     Key("2", "filter('II')", "filter Pillar II", "Filter", label="2"),
     Key("3", "filter('III')", "filter Pillar III", "Filter", label="3"),
@@ -44,15 +51,29 @@ READER_KEYS: tuple[Key, ...] = (
     Key("5", "filter('V')", "filter Pillar V", "Filter", label="5"),
     Key("6", "filter('P')", "filter the P group (protection)", "Filter", label="6"),
     Key("0", "filter('')", "clear the filter", "Filter", label="0"),
-    Key("i", "why", "why this passage has its tags", "Passage", show=True),
-    Key("y", "copy", "copy passage with citation", "Passage", show=True),
-    Key("escape,backspace", "back", "back (clear filter, then library)", "App", label="Esc Backspace"),
+    Key("i", "why", "why this passage has its tags", "Passage", show=True, footer="why"),
+    Key("y", "copy", "copy passage with citation", "Passage", show=True, footer="copy"),
+    Key(
+        "escape,backspace",
+        "back",
+        "back (clear filter, then library)",
+        "App",
+        label="Esc Backspace",
+    ),
 )
 
 LIBRARY_KEYS: tuple[Key, ...] = (
     Key("j,down", "cursor_down", "next briefing", "Library", label="j ↓"),
     Key("k,up", "cursor_up", "previous briefing", "Library", label="k ↑"),
-    Key("enter", "open", "open the briefing or pillar", "Library", label="Enter"),
+    Key(
+        "enter",
+        "open",
+        "open the briefing or pillar",
+        "Library",
+        show=True,
+        label="Enter",
+        footer="open",
+    ),
     Key("1", "pillar('I')", "Pillar I across the library", "Library", label="1..5"),
     Key("2", "pillar('II')", "Pillar II across the library", "Library"),
     Key("3", "pillar('III')", "Pillar III across the library", "Library"),
@@ -64,8 +85,10 @@ LIBRARY_KEYS: tuple[Key, ...] = (
 APP_KEYS: tuple[Key, ...] = (
     Key("tab", "focus_next", "next pane", "App", label="Tab"),
     Key("shift+tab", "focus_previous", "previous pane", "App", label="Shift+Tab"),
-    Key("s", "toggle_sidebar", "show or hide the pillar sidebar", "App", show=True),
-    Key("question_mark", "help", "help: every key", "App", show=True, label="?"),
+    Key(
+        "s", "toggle_sidebar", "show or hide the pillar sidebar", "App", show=True, footer="sidebar"
+    ),
+    Key("question_mark", "help", "help: every key", "App", show=True, label="?", footer="help"),
     Key("ctrl+p", "command_palette", "command palette", "App", label="ctrl+p"),
     Key("q", "quit", "quit", "App", show=True),
 )
@@ -73,7 +96,14 @@ APP_KEYS: tuple[Key, ...] = (
 
 def bindings(keys: tuple[Key, ...]) -> list[Binding]:
     return [
-        Binding(k.keys, k.action, k.description, show=k.show, id=k.id, key_display=k.label or None)
+        Binding(
+            k.keys,
+            k.action,
+            k.footer or k.description,
+            show=k.show,
+            id=k.id,
+            key_display=(k.label or None) if k.show else None,
+        )
         for k in keys
         if k.action not in ("focus_next", "focus_previous", "command_palette")
     ]

@@ -53,6 +53,7 @@ class BriefingScreen(SidebarScreen):
 
     def after_adapt(self, width: int) -> None:
         self.view.set_named_badges(width >= 60)
+        self.query_one(DocHeader).set_compact(self.app.size.height < 34)
 
     # Movement -----------------------------------------------------------------------------
 
@@ -92,7 +93,9 @@ class BriefingScreen(SidebarScreen):
         self._go(self.plan.next_recommendation(self.view.cursor), notice="No later recommendation.")
 
     def action_previous_recommendation(self) -> None:
-        self._go(self.plan.previous_recommendation(self.view.cursor), notice="No earlier recommendation.")
+        self._go(
+            self.plan.previous_recommendation(self.view.cursor), notice="No earlier recommendation."
+        )
 
     def on_passage_view_cursor_moved(self, message: PassageView.CursorMoved) -> None:
         self._update_bars()
@@ -155,7 +158,9 @@ class BriefingScreen(SidebarScreen):
         """Used by the command palette."""
         if self.plan.pillar and not any(s.id == section_id for s, _ in self.plan.passages):
             self.apply_filter(None)
-        position = next((i for i, (s, _) in enumerate(self.plan.passages) if s.id == section_id), None)
+        position = next(
+            (i for i, (s, _) in enumerate(self.plan.passages) if s.id == section_id), None
+        )
         self._go(position, top=True)
 
     # Status -------------------------------------------------------------------------------

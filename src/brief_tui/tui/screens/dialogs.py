@@ -33,10 +33,16 @@ class OutlineScreen(ModalScreen[int | None]):
         options = []
         for index, start in enumerate(self.plan.section_starts):
             section = self.plan.passages[start][0]
-            end = self.plan.section_starts[index + 1] if index + 1 < len(self.plan.section_starts) else len(self.plan)
+            end = (
+                self.plan.section_starts[index + 1]
+                if index + 1 < len(self.plan.section_starts)
+                else len(self.plan)
+            )
             recs = sum(1 for i in self.plan.recommendations if start <= i < end)
             detail = f"{end - start} passages" + (f", {recs} recommendations" if recs else "")
-            options.append(Option(Content.assemble(section.title, "  ", (detail, "dim")), id=str(start)))
+            options.append(
+                Option(Content.assemble(section.title, "  ", (detail, "dim")), id=str(start))
+            )
         outline = OptionList(*options, id="outline", markup=False)
         outline.border_title = "Outline: Enter jumps, Esc closes"
         yield outline
@@ -60,7 +66,10 @@ class OutlineScreen(ModalScreen[int | None]):
 
 
 def why_content(passage: Passage) -> Content:
-    lines: list[Content] = [Content.styled("Why this passage carries its tags", "bold"), Content("")]
+    lines: list[Content] = [
+        Content.styled("Why this passage carries its tags", "bold"),
+        Content(""),
+    ]
     if passage.pillars:
         for pillar in passage.pillars:
             reasons = [w.split(": ", 1)[1] for w in passage.why if w.startswith(f"{pillar}: ")]
@@ -82,7 +91,12 @@ def why_content(passage: Passage) -> Content:
         lines.append(Content.assemble(("Recommendation: ", "bold"), rec or "set by a curator"))
     else:
         lines.append(Content("Not a recommendation: no call to action or commitment was found."))
-    lines += [Content(""), Content.styled(f"Passage {passage.id}. Curators can correct tags in content/curation.toml.", "dim")]
+    lines += [
+        Content(""),
+        Content.styled(
+            f"Passage {passage.id}. Curators can correct tags in content/curation.toml.", "dim"
+        ),
+    ]
     return Content("\n").join(lines)
 
 
@@ -114,16 +128,27 @@ def _key_lines(keys: tuple[Key, ...]) -> list[Content]:
 
 def help_content() -> Content:
     sections: list[Content] = [Content.styled("brief-tui: keys", "bold underline"), Content("")]
-    for title, keys in (("Reading a briefing", READER_KEYS), ("Library", LIBRARY_KEYS), ("Everywhere", APP_KEYS)):
+    for title, keys in (
+        ("Reading a briefing", READER_KEYS),
+        ("Library", LIBRARY_KEYS),
+        ("Everywhere", APP_KEYS),
+    ):
         sections.append(Content.styled(title, "bold"))
         sections += _key_lines(keys)
         sections.append(Content(""))
     sections.append(Content.styled("Pillars", "bold"))
     for pillar in PILLARS:
-        sections.append(Content.assemble("  ", (f" {pillar.id:<3}", PILLAR_STYLES[pillar.id]), f" {pillar.name}"))
+        sections.append(
+            Content.assemble(
+                "  ", (f" {pillar.id:<3}", PILLAR_STYLES[pillar.id]), f" {pillar.name}"
+            )
+        )
     sections += [
         Content(""),
-        Content.styled("Mouse: click a briefing to open it, click a passage to move the cursor, scroll, and drag to select text.", "dim"),
+        Content.styled(
+            "Mouse: click a briefing to open it, click a passage to move the cursor, scroll, and drag to select text.",
+            "dim",
+        ),
         Content.styled("Recommendations have a green bar and a ▶ Recommendation label.", "dim"),
     ]
     return Content("\n").join(sections)
@@ -142,5 +167,3 @@ class HelpScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-

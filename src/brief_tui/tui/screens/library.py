@@ -15,7 +15,9 @@ from brief_tui.tui.widgets.pillar_sidebar import PillarSidebar
 
 
 class LibraryScreen(SidebarScreen):
-    BINDINGS = [b for b in bindings(LIBRARY_KEYS) if b.action in ("open",) or b.action.startswith("pillar")]
+    BINDINGS = [
+        b for b in bindings(LIBRARY_KEYS) if b.action in ("open",) or b.action.startswith("pillar")
+    ]
 
     def __init__(self, library: Library) -> None:
         super().__init__()
@@ -32,7 +34,9 @@ class LibraryScreen(SidebarScreen):
         docs = self.library.documents
         passages = sum(d.passage_count for d in docs)
         recs = sum(d.recommendation_count for d in docs)
-        failed = f" · {len(self.library.problems)} could not be loaded" if self.library.problems else ""
+        failed = (
+            f" · {len(self.library.problems)} could not be loaded" if self.library.problems else ""
+        )
         return Content.assemble(
             ("brief-tui", "bold"),
             f"  Library: {len(docs)} briefings · {passages} passages · {recs} recommendations{failed}",

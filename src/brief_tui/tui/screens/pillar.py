@@ -24,8 +24,10 @@ class PillarPassages(OptionList):
 class PillarScreen(SidebarScreen):
     BINDINGS = [
         Binding("escape,backspace", "back", "back", id="back"),
-        *[Binding(str(n), f"pillar('{p}')", show=False, id=f"pillar-{p.lower()}")
-          for n, p in enumerate(("I", "II", "III", "IV", "V", "P"), start=1)],
+        *[
+            Binding(str(n), f"pillar('{p}')", show=False, id=f"pillar-{p.lower()}")
+            for n, p in enumerate(("I", "II", "III", "IV", "V", "P"), start=1)
+        ],
     ]
 
     def __init__(self, library: Library, pillar: str) -> None:
@@ -57,19 +59,27 @@ class PillarScreen(SidebarScreen):
                 continue
             briefings += 1
             total += len(hits)
-            heading = Content.assemble((doc.title, "bold underline"), (f"  {len(hits)} passages", "dim"))
+            count = f"{len(hits)} passage" + ("s" if len(hits) != 1 else "")
+            heading = Content.assemble((doc.title, "bold underline"), (f"  {count}", "dim"))
             options.append(Option(heading, disabled=True))
             for section, passage in hits:
                 text = passage.text if len(passage.text) <= 240 else passage.text[:239] + "…"
                 prompt = Content.assemble(
-                    (section.title, "italic dim"), "\n", text, "\n",
+                    (section.title, "italic dim"),
+                    "\n",
+                    text,
+                    "\n",
                     badges(passage.pillars, passage.recommendation, named=False),
+                    "\n",
                 )
                 options.append(Option(prompt, id=f"{doc.id}/{passage.id}"))
             options.append(None)
         passages = self.query_one(PillarPassages)
         passages.clear_options()
-        passages.add_options(options or [Option(f"No passage in the library is tagged {label(pillar)}.", disabled=True)])
+        passages.add_options(
+            options
+            or [Option(f"No passage in the library is tagged {label(pillar)}.", disabled=True)]
+        )
         first = next((i for i, o in enumerate(options) if o is not None and not o.disabled), None)
         passages.highlighted = first
         self.query_one("#pillar-title", Static).update(

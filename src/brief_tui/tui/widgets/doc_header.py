@@ -9,7 +9,7 @@ from brief_tui.corpus.citation import format_date
 from brief_tui.corpus.model import Document
 
 
-def header_content(doc: Document) -> Content:
+def header_content(doc: Document, compact: bool = False) -> Content:
     title = Content.styled(doc.title, "bold")
     if doc.partial:
         title = Content.assemble(title, "  ", (" PARTIAL EXCERPT ", "bold #1d1d1d on #f0c05a"))
@@ -19,6 +19,8 @@ def header_content(doc: Document) -> Content:
         part for part in (", ".join(doc.organisations), format_date(doc.date), doc.kind) if part
     )
     lines = [title, Content.styled(facts, "italic")]
+    if compact:
+        return Content("\n").join(lines)
     if doc.source:
         lines.append(Content.styled(f"Source: {doc.source}", "dim"))
     if doc.partial:
@@ -27,9 +29,20 @@ def header_content(doc: Document) -> Content:
 
 
 class DocHeader(Static):
+    """Full on tall terminals; on short ones, one line of title and one of facts."""
+
     DEFAULT_CSS = """
     DocHeader { padding: 0 2; background: $panel; border-bottom: solid $primary; height: auto; max-height: 8; }
+    DocHeader.-compact { text-wrap: nowrap; text-overflow: ellipsis; max-height: 3; }
     """
 
     def __init__(self, doc: Document, *, id: str | None = None) -> None:
         super().__init__(header_content(doc), id=id, markup=False)
+        self.doc = doc
+        self.compact = False
+
+    def set_compact(self, compact: bool) -> None:
+        if compact != self.compact:
+            self.compact = compact
+            self.set_class(compact, "-compact")
+            self.update(header_content(self.doc, compact))

@@ -31,7 +31,9 @@ def card(doc: Document, width: int) -> Content:
         )
         if part
     )
-    return Content("\n").join([title, Content.styled(facts, "dim"), coverage(doc.pillar_counts(), width)])
+    return Content("\n").join(
+        [title, Content.styled(facts, "dim"), coverage(doc.pillar_counts(), width)]
+    )
 
 
 class LibraryList(OptionList):
@@ -63,9 +65,13 @@ class LibraryList(OptionList):
         for doc in self.library.documents:
             options += [Option(card(doc, width - 8), id=doc.id), None]
         for problem in self.library.problems:
-            text = Content.assemble(("Could not load a briefing", "bold red"), "\n", (str(problem), "red"))
+            text = Content.assemble(
+                ("Could not load a briefing", "bold red"), "\n", (str(problem), "red")
+            )
             options += [Option(text, disabled=True), None]
-        self.add_options(options[:-1] if options else [Option("The library is empty.", disabled=True)])
+        self.add_options(
+            options[:-1] if options else [Option("The library is empty.", disabled=True)]
+        )
         self.highlighted = highlighted if highlighted is not None else 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

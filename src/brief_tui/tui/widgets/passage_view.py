@@ -43,7 +43,7 @@ class PassageWidget(Static):
     }
     PassageWidget.-heading { margin-top: 1; color: $text-primary; }
     PassageWidget.-item { padding-left: 3; }
-    PassageWidget.-recommendation { border-left: thick $success; }
+    PassageWidget.-recommendation { border-left: double $success; }
     PassageWidget.-cursor { background: $boost; border-left: thick $accent; }
     """
 
@@ -73,10 +73,10 @@ class SectionTitle(Static):
     """
 
 
-class PassageView(VerticalScroll, can_focus=True):
+class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
     """The scrolling text of one briefing. Keys are the screen's; this widget only shows."""
 
-    BINDINGS = []  # movement keys belong to the screen, so they move the cursor, not the view
+    # No bindings: movement keys belong to the screen, so they move the cursor, not the view.
     WINDOW = 160  # rows mounted at once
     MARGIN = 40  # slide the window when the cursor comes this close to its edge
 
@@ -148,9 +148,13 @@ class PassageView(VerticalScroll, can_focus=True):
             return
         row = plan.row_of(self.cursor)
         start, end = self._window
-        if not force and start <= row < end and (
-            (row - start >= self.MARGIN or start == 0)
-            and (end - row > self.MARGIN or end == len(plan.rows))
+        if (
+            not force
+            and start <= row < end
+            and (
+                (row - start >= self.MARGIN or start == 0)
+                and (end - row > self.MARGIN or end == len(plan.rows))
+            )
         ):
             return
         start = max(0, row - self.WINDOW // 2)
@@ -175,7 +179,10 @@ class PassageView(VerticalScroll, can_focus=True):
         if widget is None:
             return
         widget.add_class("-cursor")
-        self.call_after_refresh(self.scroll_to_widget, widget, animate=False, top=top)
+        if self.cursor == 0:
+            self.call_after_refresh(self.scroll_home, animate=False)
+        else:
+            self.call_after_refresh(self.scroll_to_widget, widget, animate=False, top=top)
 
     def on_passage_widget_clicked(self, message: PassageWidget.Clicked) -> None:
         self.move_to(message.position)

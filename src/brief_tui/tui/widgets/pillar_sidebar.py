@@ -37,7 +37,9 @@ class PillarSidebar(OptionList):
         self._active: str | None = None
         self._style = "short"
 
-    def set_counts(self, local: dict[str, int], library: dict[str, int], local_label: str = "") -> None:
+    def set_counts(
+        self, local: dict[str, int], library: dict[str, int], local_label: str = ""
+    ) -> None:
         """Counts of passages per pillar here (in this briefing) and in the whole library."""
         self._local, self._library, self._local_label = local, library, local_label
         self._rebuild()
@@ -55,29 +57,29 @@ class PillarSidebar(OptionList):
             self._rebuild()
 
     def _prompt(self, pillar_id: str, short: str, name: str) -> Content:
-        label = {"full": name, "short": short, "ids": ""}[self._style]
         mark = "●" if pillar_id == self._active else " "
         here = self._local.get(pillar_id, 0)
         total = self._library.get(pillar_id, 0)
-        counts = f"{here}/{total}" if self._local_label else f"{total}"
-        head = Content.assemble(mark, (f" {pillar_id:<3}", PILLAR_STYLES[pillar_id]), " ")
         if self._style == "ids":
-            return Content.assemble(head, (counts, "dim"))
-        return Content.assemble(head, label, "\n     ", (self._counts_text(here, total), "dim"))
-
-    def _counts_text(self, here: int, total: int) -> str:
-        if self._local_label:
-            return f"{here} here · {total} in library"
-        return f"{total} passages"
+            counts = f"{here}/{total}" if self._local_label else str(total)
+            return Content.assemble(
+                mark, (f" {pillar_id:<3}", PILLAR_STYLES[pillar_id]), " ", (counts, "dim")
+            )
+        counts = f"{here} here · {total} in library" if self._local_label else f"{total} passages"
+        return Content.assemble(
+            mark,
+            (f" {pillar_id:<3}", PILLAR_STYLES[pillar_id]),
+            " ",
+            (counts, "dim"),
+            "\n      ",
+            name if self._style == "full" else short,
+        )
 
     def _rebuild(self) -> None:
         highlighted = self.highlighted
         self.clear_options()
-        self.add_options(
-            [Option(self._prompt(p.id, p.short, p.name), id=p.id) for p in PILLARS]
-        )
-        if highlighted is not None:
-            self.highlighted = highlighted
+        self.add_options([Option(self._prompt(p.id, p.short, p.name), id=p.id) for p in PILLARS])
+        self.highlighted = highlighted if highlighted is not None else 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
