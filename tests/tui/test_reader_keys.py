@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from tests.tui.conftest import screen_text
 
 from brief_tui.tui.screens.briefing import BriefingScreen
 from brief_tui.tui.screens.dialogs import HelpScreen, OutlineScreen, WhyScreen
 from brief_tui.tui.screens.library import LibraryScreen
 from brief_tui.tui.screens.pillar import PillarScreen
-from tests.tui.conftest import screen_text
 
 WOLA = "wola-central-america-trips"
 
@@ -291,8 +291,8 @@ async def test_command_palette_opens_a_briefing(make_app) -> None:
 
 
 async def test_open_straight_into_a_briefing_at_a_passage(make_app) -> None:
-    from brief_tui.corpus.library import load_library
     from brief_tui import locations
+    from brief_tui.corpus.library import load_library
 
     doc = load_library((locations.content_dir(), "bundled")).document(WOLA)
     passage = [p for _, p in doc.passages()][20]
