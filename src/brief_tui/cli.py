@@ -183,10 +183,14 @@ def cmd_add(args: argparse.Namespace, data_dir: Path) -> int:
         return 1
     verb = "Updated" if result.status != "created" else "Added"
     print(
-        f"{verb} “{doc.title}” as {doc.id}: {doc.passage_count} passages, "
-        f"{doc.recommendation_count} recommendations ({result.path})."
+        f"{verb} “{doc.title}” as {doc.id}: {plural(doc.passage_count, 'passage')}, "
+        f"{plural(doc.recommendation_count, 'recommendation')} ({result.path})."
     )
     return 0
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _library_name(source: Path, raw: str, sources_dir: Path) -> str:

@@ -1,0 +1,150 @@
+"""What the benchmark scripts share: a pty in which to watch a real terminal, a minimal Textual
+app to compare against, small statistics and the results table.
+
+The machine these run on is small and noisy, so no script prints a figure on its own: each one
+measures a baseline in the same run, interleaved with the thing measured, and prints both.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pexpect
+import pyte
+
+COLS, ROWS = 100, 30
+
+MINIMAL_APP = '''\
+from textual.app import App
+from textual.widgets import Static
+
+
+class Baseline(App):
+    def compose(self):
+        yield Static("Hello baseline")
+
+
+Baseline().run()
+'''
+
+
+def write_minimal_app(directory: Path) -> list[str]:
+    """The command that runs the minimal Textual app, with the same Python as brief-tui."""
+    path = directory / "minimal_app.py"
+    path.write_text(MINIMAL_APP, encoding="utf-8")
+    return [sys.executable, str(path)]
+
+
+def brief_tui_command() -> list[str]:
+    found = shutil.which("brief-tui") or str(Path(sys.executable).with_name("brief-tui"))
+    if not Path(found).exists():
+        sys.exit("brief-tui is not on PATH: activate the virtualenv first.")
+    return [found]
+
+
+@dataclass
+class Terminal:
+    """A child process in a pseudo-terminal, and the screen a person would see."""
+
+    child: pexpect.spawn
+    screen: pyte.Screen
+    stream: pyte.ByteStream
+    started: float
+
+    @classmethod
+    def spawn(cls, argv: list[str], data_dir: Path) -> Terminal:
+        env = dict(os.environ)
+        env.update(
+            TERM="xterm-256color",
+            BRIEF_TUI_DATA_DIR=str(data_dir),
+            COLUMNS=str(COLS),
+            LINES=str(ROWS),
+        )
+        screen = pyte.Screen(COLS, ROWS)
+        started = time.perf_counter()
+        child = pexpect.spawn(argv[0], argv[1:], env=env, dimensions=(ROWS, COLS))
+        return cls(child, screen, pyte.ByteStream(screen), started)
+
+    def text(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def wait_for(self, text: str, timeout: float = 30.0) -> float:
+        """Seconds since spawn at which `text` first showed on the screen."""
+        deadline = time.perf_counter() + timeout
+        while text not in self.text():
+            if time.perf_counter() > deadline:
+                raise TimeoutError(f"{text!r} never showed; the screen was:\n{self.text()}")
+            try:
+                self.stream.feed(self.child.read_nonblocking(65536, timeout=0.05))
+            except pexpect.TIMEOUT:
+                continue
+            except pexpect.EOF:
+                raise RuntimeError(f"the program exited; the screen was:\n{self.text()}") from None
+        return time.perf_counter() - self.started
+
+    def drain(self, seconds: float) -> None:
+        """Keep reading output for `seconds`, so the child is never blocked on a full pty."""
+        end = time.perf_counter() + seconds
+        while (left := end - time.perf_counter()) > 0:
+            try:
+                self.stream.feed(self.child.read_nonblocking(65536, timeout=min(left, 0.05)))
+            except pexpect.TIMEOUT:
+                pass
+
+    def peak_rss_kib(self) -> int:
+        """VmHWM: the most resident memory the child has had so far."""
+        status = Path(f"/proc/{self.child.pid}/status").read_text()
+        line = next(row for row in status.splitlines() if row.startswith("VmHWM:"))
+        return int(line.split()[1])
+
+    def close(self) -> None:
+        self.child.terminate(force=True)
+        self.child.close(force=True)
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def percentile(values: list[float], pct: float) -> float:
+    """Nearest-rank percentile: a value that was actually measured."""
+    ordered = sorted(values)
+    rank = max(1, math.ceil(pct / 100 * len(ordered)))
+    return ordered[rank - 1]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+@dataclass
+class Row:
+    figure: str
+    measured: str
+    baseline: str
+    ratio: str
+    target: str
+    result: str  # PASS, FAIL, or "info" for figures without a promise
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def print_table(title: str, rows: list[Row]) -> None:
+    header = Row("figure", "measured", "baseline", "ratio", "target", "result")
+    table = [header, *rows]
+    fields = list(header.__dict__)
+    widths = {f: max(len(getattr(r, f)) for r in table) for f in fields}
+    print(f"\n{title}")
+    for index, row in enumerate(table):
+        print("  ".join(getattr(row, f).ljust(widths[f]) for f in fields).rstrip())
+        if index == 0:
+            print("  ".join("-" * widths[f] for f in fields))

@@ -1,0 +1,44 @@
+"""What the reader looks like, at 80x24 and 160x50. Regenerate deliberately with
+`pytest tests/snapshots --snapshot-update` after a visual change, and look at the report."""
+
+from __future__ import annotations
+
+import pytest
+
+from brief_tui import locations
+from brief_tui.tui.app import create_app
+
+SIZES = [(80, 24), (160, 50)]
+
+
+@pytest.fixture
+def reader(isolated_data_dir):
+    def make(**kwargs):
+        return create_app(locations.content_dir(), isolated_data_dir, **kwargs)
+
+    return make
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_library(snap_compare, reader, size) -> None:
+    assert snap_compare(reader(), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_briefing(snap_compare, reader, size) -> None:
+    assert snap_compare(reader(open_document="wola-central-america-trips"), press=["j", "j"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_filtered_briefing(snap_compare, reader, size) -> None:
+    assert snap_compare(reader(open_document="wola-central-america-trips"), press=["6"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_pillar_across_library(snap_compare, reader, size) -> None:
+    assert snap_compare(reader(), press=["4"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help_screen(snap_compare, reader, size) -> None:
+    assert snap_compare(reader(), press=["question_mark"], terminal_size=size)
