@@ -26,12 +26,16 @@ def test_library(snap_compare, reader, size) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_briefing(snap_compare, reader, size) -> None:
-    assert snap_compare(reader(open_document="wola-central-america-trips"), press=["j", "j"], terminal_size=size)
+    assert snap_compare(
+        reader(open_document="wola-central-america-trips"), press=["j", "j"], terminal_size=size
+    )
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_filtered_briefing(snap_compare, reader, size) -> None:
-    assert snap_compare(reader(open_document="wola-central-america-trips"), press=["6"], terminal_size=size)
+    assert snap_compare(
+        reader(open_document="wola-central-america-trips"), press=["6"], terminal_size=size
+    )
 
 
 @pytest.mark.parametrize("size", SIZES)

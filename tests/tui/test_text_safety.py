@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.tui.conftest import screen_text
+
 from brief_tui.cli import main
 from brief_tui.tui.screens.briefing import BriefingScreen
 from brief_tui.tui.screens.library import LibraryScreen
-from tests.tui.conftest import screen_text
 
 HOSTILE = (
     "Hostile Markup Memo\n\n"
@@ -36,17 +37,21 @@ async def test_markup_like_text_appears_as_typed(make_app, tmp_path: Path, capsy
         assert all(len(line) <= 80 for line in text.splitlines())
 
 
-async def test_a_broken_briefing_is_listed_with_its_error(make_app, isolated_data_dir: Path) -> None:
+async def test_a_broken_briefing_is_listed_with_its_error(
+    make_app, isolated_data_dir: Path
+) -> None:
     library = isolated_data_dir / "library"
     library.mkdir(parents=True)
-    (library / "broken.toml").write_text('format = 1\nid = "broken"\ntitle = "unterminated\n', encoding="utf-8")
+    (library / "broken.toml").write_text(
+        'format = 1\nid = "broken"\ntitle = "unterminated\n', encoding="utf-8"
+    )
     app = make_app()
     async with app.run_test(size=(120, 60)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         text = screen_text(app)
         assert "Could not load a briefing" in text
-        flat = " ".join(text.replace("▎", " ").replace("▊", " ").split())
+        flat = " ".join(text.replace("▎", " ").replace("▊", " ").replace("│", " ").split())
         assert "not valid TOML" in flat and "broken.toml:3:" in flat.replace(" ", "")
         assert "5 briefings" in text and "1 could not be loaded" in text
         await pilot.press("enter")

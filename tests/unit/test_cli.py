@@ -97,3 +97,33 @@ def test_console_script_and_module_both_run() -> None:
     for command in ([str(script), "--version"], [sys.executable, "-m", "brief_tui", "--version"]):
         result = subprocess.run(command, capture_output=True, text=True, check=True)
         assert result.stdout.startswith("brief-tui ")
+
+
+def test_unknown_briefing_is_a_one_line_error_with_the_closest_titles(capsys) -> None:
+    code, out, err = run(capsys, "zzzqqq-no-such-briefing")
+    assert code == 2
+    assert err.count("\n") == 1
+    assert err.startswith("brief-tui: no briefing matches “zzzqqq-no-such-briefing”; closest: “")
+
+
+def test_find_document_by_id_or_fuzzy_title() -> None:
+    from brief_tui import locations
+    from brief_tui.corpus.library import load_library
+    from brief_tui.corpus.lookup import find_document
+
+    library = load_library((locations.content_dir(), "bundled"))
+    assert (
+        find_document(library, "us-root-causes-strategy").document.id == "us-root-causes-strategy"
+    )
+    assert (
+        find_document(library, "central america trips").document.id == "wola-central-america-trips"
+    )
+    assert (
+        find_document(library, "beyond the wal").document.id == "wola-beyond-the-wall-root-causes"
+    )
+    assert (
+        find_document(library, "rethinking foreign policy").document.id
+        == "coalition-root-causes-statement"
+    )
+    missing = find_document(library, "zzzz")
+    assert missing.document is None and len(missing.closest) == 3
