@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
-from terminal import Terminal
+from terminal import Spawn, Terminal
 
 if sys.platform == "win32":  # pragma: no cover - pexpect.spawn needs a POSIX pty
     pytest.skip("pexpect cannot spawn in a pty on Windows", allow_module_level=True)
-
-Spawn = Callable[..., Terminal]
 
 
 @pytest.fixture

@@ -178,3 +178,6 @@ class Terminal:
     def flat_text(self) -> str:
         """The screen with runs of whitespace collapsed, for text that may wrap."""
         return re.sub(r"\s+", " ", self.screen_text())
+
+
+Spawn = Callable[..., Terminal]  # the `spawn` fixture: spawn(args, size=(rows, cols))

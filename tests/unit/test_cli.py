@@ -127,3 +127,11 @@ def test_find_document_by_id_or_fuzzy_title() -> None:
     )
     missing = find_document(library, "zzzz")
     assert missing.document is None and len(missing.closest) == 3
+
+
+def test_readme_documents_every_reader_key(repo: Path) -> None:
+    from brief_tui.tui.keymap import APP_KEYS, READER_KEYS
+
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    for key in READER_KEYS + APP_KEYS:
+        assert key.description in readme, key.description

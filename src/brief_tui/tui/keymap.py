@@ -74,12 +74,12 @@ LIBRARY_KEYS: tuple[Key, ...] = (
         label="Enter",
         footer="open",
     ),
-    Key("1", "pillar('I')", "Pillar I across the library", "Library", label="1..5"),
+    Key("1", "pillar('I')", "Pillar I across the library", "Library"),
     Key("2", "pillar('II')", "Pillar II across the library", "Library"),
     Key("3", "pillar('III')", "Pillar III across the library", "Library"),
     Key("4", "pillar('IV')", "Pillar IV across the library", "Library"),
     Key("5", "pillar('V')", "Pillar V across the library", "Library"),
-    Key("6", "pillar('P')", "the P group across the library", "Library", label="6"),
+    Key("6", "pillar('P')", "the P group across the library", "Library"),
 )
 
 APP_KEYS: tuple[Key, ...] = (

@@ -119,8 +119,6 @@ class WhyScreen(ModalScreen[None]):
 def _key_lines(keys: tuple[Key, ...]) -> list[Content]:
     lines: list[Content] = []
     for key in keys:
-        if key.label == "" and key.keys[0].isdigit() and key.action.startswith("pillar"):
-            continue  # 2..5 are listed together as '1..5'
         shown = key.label or key.keys.replace(",", " ")
         lines.append(Content.assemble((f"  {shown:<16}", "bold"), key.description))
     return lines

@@ -1,0 +1,205 @@
+"""End to end: the real `brief-tui` in a pseudo-terminal, judged by what a person would see."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+from terminal import BRIEF_TUI, DOWN, ENTER, ESCAPE, Spawn, app_env
+
+TITLES = (
+    "Only a Rethinking of U.S. Foreign Policy Can Address the ‘Root Causes’ of Migration",
+    "Beyond the Wall Recommendation: Partner with Central American Countries to Address "
+    "Root Causes of Migration",
+    "U.S. Strategy for Addressing the Root Causes of Migration in Central America",
+    "Root Causes Strategy Overview",
+    "Central America Trips Shed Light on Biden Administration’s Migration Agenda",
+)
+LIBRARY = "Library: 5 briefings"
+HELP = "brief-tui: keys"
+
+
+def run_cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(BRIEF_TUI), *args],
+        env=app_env(data_dir),
+        capture_output=True,
+        text=True,
+        timeout=30,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_read_filter_help_and_quit_at_80x24(spawn: Spawn) -> None:
+    term = spawn(size=(24, 80))
+    term.wait_for(LIBRARY, "Only a Rethinking of U.S. Foreign Policy")
+
+    term.press(ENTER)
+    screen = term.wait_for("Passage 1 of 15")
+    assert screen.splitlines()[0].strip().startswith("Only a Rethinking of U.S. Foreign Policy")
+    assert LIBRARY not in screen
+
+    term.press("j")
+    term.wait_for("Passage 2 of 15")
+
+    term.press("2")
+    screen = term.wait_for("Filtered: Pillar II")
+    assert re.search(r"Passage 1 of (\d+)", screen), screen
+
+    term.press("?")
+    term.wait_for(HELP, "next passage")
+
+    term.press(ESCAPE)  # closes help; the filter stays
+    screen = term.wait_gone(HELP)
+    assert "Filtered: Pillar II" in screen
+
+    term.press(ESCAPE)  # clears the filter, on the passage the reader was on
+    screen = term.wait_gone("Filtered: Pillar II")
+    assert "of 15" in screen
+
+    term.press(ESCAPE)  # back to the library
+    term.wait_for(LIBRARY)
+
+    assert term.quit() == 0
+    assert b"Traceback" not in term.raw
+
+
+def test_wide_terminal_shows_sidebar_and_every_title_at_160x50(spawn: Spawn) -> None:
+    term = spawn(size=(50, 160))
+    # Whole titles and whole pillar names on single lines: nothing truncated or wrapped.
+    term.wait_for(*TITLES, "Economic insecurity and inequality", "Protection & migration management")
+    term.wait_quiet()
+    lines = term.lines()
+    assert LIBRARY in lines[0]
+    assert "q quit" in lines[-1]
+    assert "q quit" not in "\n".join(lines[:-1])
+    for title in TITLES:
+        assert sum(title in line for line in lines) == 1, title
+
+    term.press(DOWN, DOWN, DOWN, DOWN, ENTER)  # the fifth briefing
+    term.wait_for("Passage 1 of 67", "32 here · 37 in library")
+    term.wait_quiet()
+    lines = term.lines()
+    assert lines[0].strip() == TITLES[4]
+    assert LIBRARY not in term.screen_text()
+    assert "Passage 1 of 67" in lines[-2]
+    assert "q quit" in lines[-1]
+    assert sum("Passage 1 of" in line for line in lines) == 1
+
+    # The sidebar and the passages sit side by side: one unbroken divider from the first
+    # pillar to the status line, so neither pane draws over the other.
+    top = term.row_of("here · ")
+    assert top > 0
+    column = lines[top].index("│")
+    body = lines[top : len(lines) - 2]
+    broken = [i for i, line in enumerate(body, top) if line[column : column + 1] != "│"]
+    assert not broken, f"divider broken on rows {broken}:\n{term.screen_text()}"
+
+    assert term.quit() == 0
+
+
+def test_open_a_briefing_by_id_from_the_command_line(spawn: Spawn) -> None:
+    term = spawn(["wola-central-america-trips"], size=(24, 80))
+    screen = term.wait_for("Central America Trips Shed Light", "Passage 1 of 67")
+    assert LIBRARY not in screen
+    assert b"5 briefings" not in term.raw  # the library was never drawn first
+
+    term.press(ESCAPE)  # the library is underneath, for going back
+    term.wait_for(LIBRARY)
+    assert term.quit() == 0
+
+
+def test_open_a_briefing_by_fuzzy_title_from_the_command_line(spawn: Spawn) -> None:
+    term = spawn(["central america trips"], size=(24, 80))
+    screen = term.wait_for("Central America Trips Shed Light", "Passage 1 of 67")
+    assert LIBRARY not in screen
+    assert b"5 briefings" not in term.raw
+    assert term.quit() == 0
+
+
+def test_unknown_briefing_is_a_one_line_error_with_closest_titles(isolated_data_dir: Path) -> None:
+    result = run_cli("zzzzqqq", data_dir=isolated_data_dir)
+    assert result.returncode != 0
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "zzzzqqq" in lines[0]
+    assert "closest" in lines[0]
+    assert sum(title in lines[0] for title in TITLES) >= 1, lines[0]
+    assert "\x1b" not in result.stderr
+
+
+SAFETY_TITLE = "Text Safety Probe Briefing"
+MARKUP = r"[bold]not bold[/bold] and [link=https://x]link[/link] and \d+ backslashes"
+
+
+def test_document_text_is_shown_literally_and_cannot_drive_the_terminal(
+    spawn: Spawn, isolated_data_dir: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "safety.txt"
+    source.write_text(
+        f"Text Safety \x1b[31mProbe\x1b[0m Briefing\n\n"
+        f"This paragraph has {MARKUP} in it.\n\n"
+        "A second paragraph tries to retitle the terminal \x1b]0;PWNED\x07 and to turn "
+        "\x1b[31mthese words red\x1b[0m before it ends.\n",
+        encoding="utf-8",
+    )
+    added = run_cli("add", str(source), data_dir=isolated_data_dir)
+    assert added.returncode == 0, added.stderr
+    match = re.search(r" as (\S+): ", added.stdout)
+    assert match, added.stdout
+    doc_id = match.group(1)
+
+    term = spawn([doc_id], size=(40, 160))
+    screen = term.wait_for(SAFETY_TITLE, "Passage 1 of 2", MARKUP)
+    assert "retitle the terminal" in term.flat_text()
+    term.press("j")
+    screen = term.wait_for("Passage 2 of 2")
+    term.wait_quiet()
+    screen = term.screen_text()
+    assert "[31m" not in screen and "PWNED" not in screen and "]0;" not in screen
+
+    # The words after the colour code are not drawn in the terminal's own red.
+    assert term.screen is not None
+    row = term.row_of("these words red")
+    assert row >= 0, screen
+    start = term.lines()[row].index("these words red")
+    cells = [term.screen.buffer[row][x] for x in range(start, start + len("these words red"))]
+    assert all(cell.fg != "red" for cell in cells), [cell.fg for cell in cells]
+
+    assert term.alive
+    assert term.quit() == 0
+    assert b"PWNED" not in term.raw
+    assert b"\x1b]0;" not in term.raw and b"\x1b]2;" not in term.raw  # no retitling at all
+    assert b"Traceback" not in term.raw
+
+
+def test_tiny_terminal_survives_keys_and_resizes_at_40x12(spawn: Spawn) -> None:
+    term = spawn(size=(12, 40))
+    term.wait_for("5 briefings", "Only a Rethinking")
+    term.press(ENTER)
+    term.wait_for("Passage 1 of 15")
+    term.press("j", "j", "k")
+    term.wait_for("Passage 2 of 15")
+    term.press("2")
+    term.wait_for("Filtered: Pillar II", "Passage 1 of 3")
+    term.press("0")
+    term.wait_gone("Filtered: Pillar II")
+    term.wait_for("of 15")
+
+    term.resize(8, 30)
+    screen = term.wait_until(lambda s: "Passage" in s and len(s.splitlines()[0]) <= 30)
+    assert term.alive, screen
+
+    term.resize(30, 120)
+    term.wait_until(lambda s: any(len(line) > 40 for line in s.splitlines()))
+    term.wait_quiet()
+    lines = term.lines()
+    assert "Passage" in lines[-2] and "of 15" in lines[-2], term.screen_text()
+    assert "q quit" in lines[-1]
+    assert term.alive
+
+    assert term.quit() == 0
+    assert b"Traceback" not in term.raw
+
