@@ -21,6 +21,7 @@ BRIEF_TUI = Path(sys.executable).with_name("brief-tui")
 
 WAIT = 10.0  # seconds to wait for something to appear on screen
 POLL = 0.05
+SETTLE = 0.15  # seconds of silence after which a frame is taken as fully drawn
 
 # Keys as the bytes a terminal sends for them.
 ENTER = "\r"
@@ -136,13 +137,21 @@ class Terminal:
         return got
 
     def wait_until(self, condition: Callable[[str], bool], timeout: float = WAIT) -> str:
-        """Poll the screen until `condition(screen_text)` holds; the text, or AssertionError."""
+        """Poll the screen until `condition(screen_text)` holds on a settled screen.
+
+        A frame can arrive in several reads, so once the condition holds the app gets a
+        moment to finish drawing, and the condition must still hold afterwards.
+        """
         deadline = time.monotonic() + timeout
         while True:
             self.pump(POLL)
+            if condition(self.screen_text()):
+                while self.pump(SETTLE):
+                    pass
+                text = self.screen_text()
+                if condition(text):
+                    return text
             text = self.screen_text()
-            if condition(text):
-                return text
             if self.eof or time.monotonic() > deadline:
                 state = "exited" if self.eof else f"still running after {timeout:.0f}s"
                 raise AssertionError(f"app {state}; the condition never held. Screen:\n{text}")
@@ -154,13 +163,6 @@ class Terminal:
     def wait_gone(self, *texts: str, timeout: float = WAIT) -> str:
         """Wait until none of `texts` is on screen."""
         return self.wait_until(lambda screen: not any(t in screen for t in texts), timeout)
-
-    def wait_quiet(self, quiet: float = 0.3, timeout: float = WAIT) -> str:
-        """Wait until the app has written nothing for `quiet` seconds (the screen has settled)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and self.pump(quiet):
-            pass
-        return self.screen_text()
 
     # The screen ---------------------------------------------------------------------------
 

@@ -68,8 +68,9 @@ def test_read_filter_help_and_quit_at_80x24(spawn: Spawn) -> None:
 def test_wide_terminal_shows_sidebar_and_every_title_at_160x50(spawn: Spawn) -> None:
     term = spawn(size=(50, 160))
     # Whole titles and whole pillar names on single lines: nothing truncated or wrapped.
-    term.wait_for(*TITLES, "Economic insecurity and inequality", "Protection & migration management")
-    term.wait_quiet()
+    term.wait_for(
+        *TITLES, "Economic insecurity and inequality", "Protection & migration management"
+    )
     lines = term.lines()
     assert LIBRARY in lines[0]
     assert "q quit" in lines[-1]
@@ -79,7 +80,6 @@ def test_wide_terminal_shows_sidebar_and_every_title_at_160x50(spawn: Spawn) -> 
 
     term.press(DOWN, DOWN, DOWN, DOWN, ENTER)  # the fifth briefing
     term.wait_for("Passage 1 of 67", "32 here · 37 in library")
-    term.wait_quiet()
     lines = term.lines()
     assert lines[0].strip() == TITLES[4]
     assert LIBRARY not in term.screen_text()
@@ -156,7 +156,6 @@ def test_document_text_is_shown_literally_and_cannot_drive_the_terminal(
     assert "retitle the terminal" in term.flat_text()
     term.press("j")
     screen = term.wait_for("Passage 2 of 2")
-    term.wait_quiet()
     screen = term.screen_text()
     assert "[31m" not in screen and "PWNED" not in screen and "]0;" not in screen
 
@@ -194,7 +193,6 @@ def test_tiny_terminal_survives_keys_and_resizes_at_40x12(spawn: Spawn) -> None:
 
     term.resize(30, 120)
     term.wait_until(lambda s: any(len(line) > 40 for line in s.splitlines()))
-    term.wait_quiet()
     lines = term.lines()
     assert "Passage" in lines[-2] and "of 15" in lines[-2], term.screen_text()
     assert "q quit" in lines[-1]
@@ -202,4 +200,3 @@ def test_tiny_terminal_survives_keys_and_resizes_at_40x12(spawn: Spawn) -> None:
 
     assert term.quit() == 0
     assert b"Traceback" not in term.raw
-

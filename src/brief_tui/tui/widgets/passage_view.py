@@ -184,6 +184,24 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
         else:
             self.call_after_refresh(self.scroll_to_widget, widget, animate=False, top=top)
 
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Scrolling (mouse wheel, scrollbar) past the mounted window slides it along."""
+        super().watch_scroll_y(old_value, new_value)
+        if self.plan is None or not self._widgets or new_value == old_value:
+            return
+        start, end = self._window
+        if new_value > old_value and new_value >= self.max_scroll_y and end < len(self.plan.rows):
+            anchor = max(self._widgets) + 1
+        elif new_value < old_value and new_value <= 0 and start > 0:
+            anchor = min(self._widgets) - 1
+        else:
+            return
+        self.call_later(self._follow_scroll, anchor)
+
+    def _follow_scroll(self, position: int) -> None:
+        self.move_to(position)
+        self.post_message(self.CursorMoved(self.cursor))
+
     def on_passage_widget_clicked(self, message: PassageWidget.Clicked) -> None:
         self.move_to(message.position)
         self.post_message(self.CursorMoved(message.position))

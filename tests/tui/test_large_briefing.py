@@ -1,0 +1,62 @@
+"""A briefing of thousands of passages opens quickly because only a window is mounted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from brief_tui.corpus.model import Document, Library, Passage, Section
+from brief_tui.tui.app import BriefApp
+from brief_tui.tui.widgets.passage_view import PassageView, PassageWidget
+
+
+def synthetic_library(passages: int = 2000) -> Library:
+    sections = []
+    per_section = 40
+    for s in range(passages // per_section):
+        items = tuple(
+            Passage(
+                id=f"p-{s * per_section + i:08x}",
+                kind="paragraph",
+                text=f"Passage {s * per_section + i} about corruption and asylum. " * 4,
+                pillars=("II", "P") if i % 3 == 0 else ("I",),
+                recommendation=i % 5 == 0,
+            )
+            for i in range(per_section)
+        )
+        sections.append(Section(f"s-{s:08x}", f"Section {s}", items))
+    doc = Document("big", "A very long briefing", ("Test",), "2024", "document", "", None, "", tuple(sections))
+    return Library((doc,))
+
+
+async def test_only_a_window_is_mounted_and_keys_reach_the_end(tmp_path: Path) -> None:
+    app = BriefApp(synthetic_library(), tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_briefing("big")
+        await pilot.pause()
+        view = app.screen.query_one(PassageView)
+        assert len(app.screen.query(PassageWidget)) <= PassageView.WINDOW
+        await pilot.press("G")
+        await pilot.pause()
+        assert view.cursor == 1999
+        assert len(app.screen.query(PassageWidget)) <= PassageView.WINDOW
+        await pilot.press("g")
+        for _ in range(30):
+            await pilot.press("space")
+        await pilot.pause()
+        assert view.cursor > 60
+        assert len(app.screen.query(PassageWidget)) <= PassageView.WINDOW
+
+
+async def test_scrolling_past_the_window_slides_it(tmp_path: Path) -> None:
+    app = BriefApp(synthetic_library(), tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_briefing("big")
+        await pilot.pause()
+        view = app.screen.query_one(PassageView)
+        end_before = view._window[1]
+        last_mounted = max(view._widgets)
+        view.scroll_end(animate=False)
+        await pilot.pause()
+        await pilot.pause()
+        assert view._window[1] > end_before
+        assert view.cursor == last_mounted + 1
