@@ -97,6 +97,8 @@ class Terminal:
                 self.stream.feed(self.child.read_nonblocking(65536, timeout=min(left, 0.05)))
             except pexpect.TIMEOUT:
                 pass
+            except pexpect.EOF:
+                return
 
     def peak_rss_kib(self) -> int:
         """VmHWM: the most resident memory the child has had so far."""

@@ -24,7 +24,9 @@ def synthetic_library(passages: int = 2000) -> Library:
             for i in range(per_section)
         )
         sections.append(Section(f"s-{s:08x}", f"Section {s}", items))
-    doc = Document("big", "A very long briefing", ("Test",), "2024", "document", "", None, "", tuple(sections))
+    doc = Document(
+        "big", "A very long briefing", ("Test",), "2024", "document", "", None, "", tuple(sections)
+    )
     return Library((doc,))
 
 
