@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from brief_tui.corpus.pillars import PILLARS, label
+
+if TYPE_CHECKING:
+    from brief_tui.tui.app import BriefApp
 
 
 class BriefingCommands(Provider):
@@ -15,14 +19,14 @@ class BriefingCommands(Provider):
     def _commands(self) -> list[tuple[str, object, str]]:
         from brief_tui.tui.screens.briefing import BriefingScreen
 
-        app = self.app
+        app = cast("BriefApp", self.app)
         commands: list[tuple[str, object, str]] = [
             (
                 f"Open briefing: {doc.title}",
                 partial(app.open_briefing, doc.id),
                 ", ".join(doc.organisations),
-            )  # type: ignore[attr-defined]
-            for doc in app.library.documents  # type: ignore[attr-defined]
+            )
+            for doc in app.library.documents
         ]
         screen = self.screen
         if isinstance(screen, BriefingScreen):

@@ -94,7 +94,8 @@ APP_KEYS: tuple[Key, ...] = (
 )
 
 
-def bindings(keys: tuple[Key, ...]) -> list[Binding]:
+def bindings(keys: tuple[Key, ...]) -> list[Binding | tuple[str, str] | tuple[str, str, str]]:
+    """Textual bindings for `keys` (the palette and focus keys are Textual's own)."""
     return [
         Binding(
             k.keys,

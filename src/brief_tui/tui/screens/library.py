@@ -15,9 +15,8 @@ from brief_tui.tui.widgets.pillar_sidebar import PillarSidebar
 
 
 class LibraryScreen(SidebarScreen):
-    BINDINGS = [
-        b for b in bindings(LIBRARY_KEYS) if b.action in ("open",) or b.action.startswith("pillar")
-    ]
+    # j/k belong to the list itself; the screen handles opening and the pillar keys.
+    BINDINGS = bindings(tuple(k for k in LIBRARY_KEYS if not k.action.startswith("cursor")))
 
     def __init__(self, library: Library) -> None:
         super().__init__()

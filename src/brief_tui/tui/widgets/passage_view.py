@@ -12,6 +12,7 @@ from textual import events
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Static
 
 from brief_tui.reading import ReadingPlan, Row
@@ -161,7 +162,7 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
         end = min(len(plan.rows), start + self.WINDOW)
         start = max(0, end - self.WINDOW)
         self._window = (start, end)
-        widgets = []
+        widgets: list[Widget] = []
         self._widgets = {}
         for item in plan.rows[start:end]:
             if item.passage is None:
