@@ -19,10 +19,10 @@ def header_content(doc: Document, compact: bool = False) -> Content:
         part for part in (", ".join(doc.organisations), format_date(doc.date), doc.kind) if part
     )
     lines = [title, Content.styled(facts, "italic")]
-    if compact:
-        return Content("\n").join(lines)
     if doc.source:
         lines.append(Content.styled(f"Source: {doc.source}", "dim"))
+    if compact:
+        return Content("\n").join(lines)
     if doc.partial:
         lines.append(Content.styled(doc.partial, "dim"))
     return Content("\n").join(lines)
@@ -33,7 +33,7 @@ class DocHeader(Static):
 
     DEFAULT_CSS = """
     DocHeader { padding: 0 2; background: $panel; border-bottom: solid $primary; height: auto; max-height: 8; }
-    DocHeader.-compact { text-wrap: nowrap; text-overflow: ellipsis; max-height: 3; }
+    DocHeader.-compact { text-wrap: nowrap; text-overflow: ellipsis; max-height: 4; }
     """
 
     def __init__(self, doc: Document, *, id: str | None = None) -> None:
