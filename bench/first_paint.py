@@ -16,7 +16,16 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from harness import Row, Terminal, brief_tui_command, median, ms, print_table, verdict, write_minimal_app
+from harness import (
+    Row,
+    Terminal,
+    brief_tui_command,
+    median,
+    ms,
+    print_table,
+    verdict,
+    write_minimal_app,
+)
 
 TITLE = "Only a Rethinking"  # the first briefing in the library
 TARGET = 1.3

@@ -13,6 +13,7 @@ import shutil
 import statistics
 import sys
 import time
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +22,7 @@ import pyte
 
 COLS, ROWS = 100, 30
 
-MINIMAL_APP = '''\
+MINIMAL_APP = """\
 from textual.app import App
 from textual.widgets import Static
 
@@ -32,7 +33,7 @@ class Baseline(App):
 
 
 Baseline().run()
-'''
+"""
 
 
 def write_minimal_app(directory: Path) -> list[str]:
@@ -109,6 +110,53 @@ class Terminal:
     def close(self) -> None:
         self.child.terminate(force=True)
         self.child.close(force=True)
+
+
+class FrameClock:
+    """When the app first rendered the frame it then settled on.
+
+    Textual hands every frame it renders to `App._display`, which a headless app computes but
+    does not write. Wrapping it on the app instance (nothing in the app changes) records, for
+    each frame, the time and what `probe(screen)` says the frame shows (e.g. which passage has
+    the cursor and on which screen row). The settled time is that of the first frame of the
+    final, unchanging run: the moment a person sees what they will keep seeing, including any
+    late scroll or layout jump, but without the idle wait that `pilot.pause()` adds on top.
+    """
+
+    def __init__(self, app, probe: Callable[[object], Hashable]) -> None:
+        self.frames: list[tuple[float, Hashable]] | None = None
+        display = app._display
+
+        def timed_display(screen, renderable) -> None:
+            if renderable is not None and self.frames is not None:
+                self.frames.append((time.perf_counter(), probe(screen)))
+            display(screen, renderable)
+
+        app._display = timed_display
+
+    def start(self) -> float:
+        self.frames = []
+        return time.perf_counter()
+
+    def settled(self, started: float) -> float | None:
+        """Seconds from `started` to the first frame showing the final state; None: no frame
+        showed anything `probe` recognises."""
+        frames, self.frames = self.frames or [], None
+        if not frames or frames[-1][1] is None:
+            return None
+        index = len(frames) - 1
+        while index and frames[index - 1][1] == frames[-1][1]:
+            index -= 1
+        return frames[index][0] - started
+
+
+def screen_row(screen, widget) -> int | None:
+    """The screen row of the first line of `widget`, or None if that line is not drawn."""
+    placed = screen._compositor.visible_widgets.get(widget) if widget is not None else None
+    if placed is None:
+        return None
+    region, clip = placed
+    return region.y if region.height > 0 and clip.contains(region.x, region.y) else None
 
 
 def median(values: list[float]) -> float:

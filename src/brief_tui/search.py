@@ -188,13 +188,13 @@ class SearchIndex:
             folded.append(" ".join(_TOKEN.findall(fold(entry.text))))
             for word in set(words):
                 lists.setdefault(word, []).append(index)
-        index = cls(entries, {w: array("I", ids) for w, ids in lists.items()}, lengths)
-        index.vocabulary = sorted(lists)
-        for word in index.vocabulary:
-            index._by_length.setdefault(len(word), []).append(word)
-        index._folded = folded
-        index._expand_cached = lru_cache(maxsize=4096)(index._expand)  # type: ignore[attr-defined]
-        return index
+        built = cls(entries, {w: array("I", ids) for w, ids in lists.items()}, lengths)
+        built.vocabulary = sorted(lists)
+        for word in built.vocabulary:
+            built._by_length.setdefault(len(word), []).append(word)
+        built._folded = folded
+        built._expand_cached = lru_cache(maxsize=4096)(built._expand)  # type: ignore[attr-defined]
+        return built
 
     # Word expansion ----------------------------------------------------------------------
 
