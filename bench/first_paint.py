@@ -52,7 +52,10 @@ def main() -> None:
         }
         times: dict[str, list[float]] = {name: [] for name in subjects}
         for run in range(args.runs + 1):  # run 0 warms the disk cache and .pyc files
-            for name, (argv, text) in subjects.items():
+            order = list(subjects.items())
+            if run % 2:
+                order.reverse()  # neither program always runs right after the other
+            for name, (argv, text) in order:
                 data_dir = tmp_path / f"data-{name}-{run}"
                 seconds = first_paint(argv, text, data_dir)
                 if run:

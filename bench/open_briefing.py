@@ -3,18 +3,18 @@
 A reader presses Enter on a card and waits for the briefing; that wait is `open_briefing`
 (which builds the reading plan and pushes the briefing screen) plus Textual composing, mounting,
 laying out and rendering that screen. It is measured in-process, headless, with
-`App.run_test()`: the clock runs from the call until `await pilot.pause()` returns, which waits
-for the screen to process its pending messages and for the app to be idle.
+`App.run_test()` at 100x30, on two clocks that start at the call:
 
-`pilot.pause()` has a floor: it sleeps in 20 ms steps until the process has looked idle for a
-whole step, so it also waits out everything Textual does after the first frame (the footer
-recomposing, late layout passes). So a second clock is printed beside it: the first frame the
-app renders of the screen it settles on, with the cursor passage drawn at its final place
-(see `harness.FrameClock`).
-Both clocks also run, in the same app, over pushing a trivial screen of one `Static` right
-before each briefing: that is the baseline. The first open in a process also pays for lazy
-imports and for parsing the briefing widgets' CSS: it is shown on its own row, because the
-first Enter after start-up is the one a person notices.
+- "pause returned": until `await pilot.pause()` returns, as the issue specifies. It waits for
+  the screen's pending messages and then for the process to look idle for a whole 20 ms step,
+  so it also waits out what Textual does after the screen is shown (the footer recomposing,
+  late layout passes) and has a floor of its own: see the baseline.
+- "settled frame": until the first frame the app rendered of the screen it then kept, with the
+  cursor passage drawn at its final row (`harness.FrameClock`). This is what a person sees.
+
+The baseline is the same clock, in the same app, over pushing a trivial screen of one `Static`,
+right before each briefing. The first open in a process also pays for lazy imports and for the
+briefing widgets' CSS, so it gets a row of its own: it is the first Enter after start-up.
 
     python bench/open_briefing.py [--runs N]
 """
@@ -135,7 +135,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="brief-bench-") as tmp:
         times = asyncio.run(measure(args.runs, Path(tmp)))
 
-    for clock, name in ((0, "first frame of the settled screen"), (1, "pilot.pause() returned")):
+    for clock, name in ((0, "settled frame"), (1, "pause returned")):
         baseline = median([t[clock] for t in times["trivial"]])
         (cold_trivial, cold_open) = (t[clock] for t in times["cold"])
         rows = [row("first open in the process (cold)", cold_open, cold_trivial)]

@@ -24,7 +24,8 @@ from brief_tui.corpus.model import Library
 from brief_tui.corpus.pillars import PILLAR_IDS
 
 STOPWORDS = frozenset(
-    ["a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "in", "into", "is", "it", "its", "of", "on", "or", "our", "so", "that", "the", "their", "them", "there", "these", "they", "this", "to", "was", "we", "were", "which", "will", "with"]
+    """a an and are as at be but by for from has have in into is it its of on or our so that
+    the their them there these they this to was we were which will with""".split()
 )
 EXACT, PREFIX, FUZZY_MAX = 1.0, 0.85, 0.7
 PHRASE_BONUS = 1.5

@@ -6,7 +6,6 @@ import re
 import subprocess
 from pathlib import Path
 
-import pytest
 from terminal import BRIEF_TUI, DOWN, ENTER, ESCAPE, Spawn, app_env
 
 TITLES = (
@@ -205,11 +204,6 @@ def test_tiny_terminal_survives_keys_and_resizes_at_40x12(spawn: Spawn) -> None:
     assert b"Traceback" not in term.raw
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app bug: after a resize the passage view keeps its old scroll offset, so the "
-    "current passage (gutter █) can be off screen while the status line names it",
-)
 def test_current_passage_stays_in_view_after_resize(spawn: Spawn) -> None:
     term = spawn(size=(24, 80))
     term.wait_for(LIBRARY)

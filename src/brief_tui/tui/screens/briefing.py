@@ -173,8 +173,8 @@ class BriefingScreen(SidebarScreen):
             filter_bar.update(
                 Content.assemble(
                     (f" Filtered: {label(pillar)} ", "bold reverse"),
-                    f" {PILLARS_BY_ID[pillar].name} · {len(self.plan)} of "
-                    f"{self.document.passage_count} passages · 0 or Esc shows all",
+                    f" {len(self.plan)} of {self.document.passage_count} passages · 0 or Esc shows all · ",
+                    (PILLARS_BY_ID[pillar].name, "italic"),
                 )
             )
         status = self.query_one("#status", Static)

@@ -185,6 +185,12 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
         else:
             self.call_after_refresh(self.scroll_to_widget, widget, animate=False, top=top)
 
+    def on_resize(self, event: events.Resize) -> None:
+        """Text re-wraps on resize; keep the passage being read on screen."""
+        widget = self.current_widget()
+        if widget is not None:
+            self.call_after_refresh(self.scroll_to_widget, widget, animate=False)
+
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         """Scrolling (mouse wheel, scrollbar) past the mounted window slides it along."""
         super().watch_scroll_y(old_value, new_value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 from textual.content import Content
@@ -12,6 +13,8 @@ from textual.widgets.option_list import Option
 from brief_tui.corpus.pillars import PILLARS
 from brief_tui.tui.widgets.badges import PILLAR_STYLES
 
+WIDTHS = {"full": 46, "short": 34, "ids": 16}  # columns per style; the CSS below agrees
+
 
 class PillarSidebar(OptionList):
     """Announces `PillarSidebar.Chosen` when a pillar is picked; the screen decides what it means."""
@@ -19,7 +22,7 @@ class PillarSidebar(OptionList):
     BINDINGS = [("j", "cursor_down", "down"), ("k", "cursor_up", "up")]
 
     DEFAULT_CSS = """
-    PillarSidebar { width: 34; height: 1fr; border: none; border-right: solid $panel-lighten-2; padding: 0; }
+    PillarSidebar { width: 34; height: 1fr; border: none; border-right: solid $panel-lighten-2; padding: 0; scrollbar-size-vertical: 1; }
     PillarSidebar.-wide { width: 46; }
     PillarSidebar.-narrow { width: 16; }
     """
@@ -66,13 +69,16 @@ class PillarSidebar(OptionList):
                 mark, (f" {pillar_id:<3}", PILLAR_STYLES[pillar_id]), " ", (counts, "dim")
             )
         counts = f"{here} here · {total} in library" if self._local_label else f"{total} passages"
+        title = name if self._style == "full" else short
+        indent = "      "
+        wrapped = textwrap.wrap(title, WIDTHS[self._style] - len(indent) - 3)
         return Content.assemble(
             mark,
             (f" {pillar_id:<3}", PILLAR_STYLES[pillar_id]),
             " ",
             (counts, "dim"),
-            "\n      ",
-            name if self._style == "full" else short,
+            "\n",
+            "\n".join(indent + line for line in wrapped or [title]),
         )
 
     def _rebuild(self) -> None:
