@@ -9,15 +9,6 @@ import sys
 from pathlib import Path
 
 from brief_tui import __version__, locations
-from brief_tui.corpus.curation import Curation, load_curation
-from brief_tui.corpus.ingest import (
-    IngestError,
-    build_document,
-    ingest_sources,
-    read_source,
-    write_atomically,
-    write_document,
-)
 from brief_tui.corpus.library import check_curation, load_directory, load_library
 from brief_tui.corpus.model import Library
 
@@ -71,6 +62,8 @@ def load_all(data_dir: Path) -> Library:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from brief_tui.corpus.ingest import ingest_sources
+
     seeds = Path(args.seeds) if args.seeds else locations.seeds_dir()
     content = Path(args.content) if args.content else locations.content_dir()
     sources = sorted(p for p in seeds.glob("*") if p.suffix.lower() in (".txt", ".md", ".markdown"))
@@ -156,6 +149,16 @@ def report_problems(library: Library) -> None:
 
 
 def cmd_add(args: argparse.Namespace, data_dir: Path) -> int:
+    # Ingest machinery is imported only by the commands that use it, to keep start-up fast.
+    from brief_tui.corpus.curation import Curation, load_curation
+    from brief_tui.corpus.ingest import (
+        IngestError,
+        build_document,
+        read_source,
+        write_atomically,
+        write_document,
+    )
+
     source = Path(args.file).expanduser()
     try:
         raw = read_source(source)
@@ -248,11 +251,11 @@ def _split_document_argument(argv: list[str]) -> tuple[list[str], str | None]:
 
 def cmd_read(data_dir: Path, document: str | None) -> int:
     """Open the reader, on the library or straight into one briefing."""
-    from brief_tui.corpus.lookup import find_document
-
     library = load_all(data_dir)
     document_id = None
     if document:
+        from brief_tui.corpus.lookup import find_document
+
         found = find_document(library, document)
         if found.document is None:
             closest = "; ".join(f"“{t}”" for t in found.closest) or "none"

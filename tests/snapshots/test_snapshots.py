@@ -11,6 +11,13 @@ from brief_tui.tui.app import create_app
 SIZES = [(80, 24), (160, 50)]
 
 
+async def settle(pilot) -> None:
+    """Let the second frame land (the library adds its footer and sidebar counts after the
+    first), as a person looking at the screen would."""
+    await pilot.pause()
+    await pilot.pause()
+
+
 @pytest.fixture
 def reader(isolated_data_dir):
     def make(**kwargs):
@@ -21,7 +28,7 @@ def reader(isolated_data_dir):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_library(snap_compare, reader, size) -> None:
-    assert snap_compare(reader(), terminal_size=size)
+    assert snap_compare(reader(), terminal_size=size, run_before=settle)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -40,9 +47,9 @@ def test_filtered_briefing(snap_compare, reader, size) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_pillar_across_library(snap_compare, reader, size) -> None:
-    assert snap_compare(reader(), press=["4"], terminal_size=size)
+    assert snap_compare(reader(), press=["4"], terminal_size=size, run_before=settle)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_help_screen(snap_compare, reader, size) -> None:
-    assert snap_compare(reader(), press=["question_mark"], terminal_size=size)
+    assert snap_compare(reader(), press=["question_mark"], terminal_size=size, run_before=settle)

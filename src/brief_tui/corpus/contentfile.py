@@ -11,10 +11,11 @@ import hashlib
 import json
 import re
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from brief_tui.corpus.metadata import is_valid_date
+from brief_tui.corpus.dates import is_valid_date
 from brief_tui.corpus.model import PASSAGE_KINDS, Document, LoadProblem, Passage, Section
 from brief_tui.corpus.pillars import PILLAR_IDS
 from brief_tui.corpus.sanitize import safe_line, safe_text
@@ -105,7 +106,11 @@ class _Locator:
             i for i, line in enumerate(self.lines) if line.strip() == "[[sections.passages]]"
         ]
 
-    def line(self, key: str, table_start: int | None = None) -> int | None:
+    def line(self, key: str, table_start: int | None = None) -> LineRef:
+        """Where `key` is, worked out only if an error needs it (loading stays fast)."""
+        return LineRef(self, key, table_start)
+
+    def find(self, key: str, table_start: int | None = None) -> int | None:
         """1-based line of `key` in the table starting at `table_start` (top level if None)."""
         start = 0 if table_start is None else table_start + 1
         for i in range(start, len(self.lines)):
@@ -117,14 +122,28 @@ class _Locator:
         return None if table_start is None else table_start + 1
 
 
+@dataclass(frozen=True)
+class LineRef:
+    locator: _Locator
+    key: str
+    table_start: int | None
+
+    def resolve(self) -> int | None:
+        return self.locator.find(self.key, self.table_start)
+
+
 class ContentError(ValueError):
-    def __init__(self, line: int | None, message: str) -> None:
+    def __init__(self, line: int | LineRef | None, message: str) -> None:
         super().__init__(message)
-        self.line = line
+        self._line = line
         self.message = message
 
+    @property
+    def line(self) -> int | None:
+        return self._line.resolve() if isinstance(self._line, LineRef) else self._line
 
-def _require(table: dict[str, Any], key: str, kind: type, where: str, line: int | None) -> Any:
+
+def _require(table: dict[str, Any], key: str, kind: type, where: str, line: LineRef | None) -> Any:
     if key not in table:
         raise ContentError(line, f"{where} is missing “{key}”.")
     value = table[key]
@@ -134,7 +153,7 @@ def _require(table: dict[str, Any], key: str, kind: type, where: str, line: int 
     return value
 
 
-def _string_list(table: dict[str, Any], key: str, where: str, line: int | None) -> list[str]:
+def _string_list(table: dict[str, Any], key: str, where: str, line: LineRef | None) -> list[str]:
     values = _require(table, key, list, where, line)
     if not all(isinstance(v, str) for v in values):
         raise ContentError(line, f"{where}: every entry of “{key}” must be text in quotes.")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from brief_tui.corpus.metadata import is_valid_date
+from brief_tui.corpus.dates import is_valid_date
 from brief_tui.corpus.pillars import PILLAR_IDS
 
 CURATION_FILE = "curation.toml"

@@ -2,24 +2,34 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
+
+if TYPE_CHECKING:
+    from textual.command import Provider
 
 from brief_tui import locations
 from brief_tui.corpus.library import load_library
 from brief_tui.corpus.model import Library
 from brief_tui.settings import Settings
-from brief_tui.tui.commands import BriefingCommands
 from brief_tui.tui.keymap import APP_KEYS, bindings
-from brief_tui.tui.screens.dialogs import HelpScreen
 from brief_tui.tui.screens.library import LibraryScreen
+
+
+def briefing_commands() -> type[Provider]:
+    """The palette provider, imported when the palette first opens, not at start-up."""
+    from brief_tui.tui.commands import BriefingCommands
+
+    return BriefingCommands
 
 
 class BriefApp(App[None]):
     TITLE = "brief-tui"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {BriefingCommands}
+    COMMANDS = App.COMMANDS | {briefing_commands}
     BINDINGS = bindings(APP_KEYS)
 
     def __init__(
@@ -51,7 +61,7 @@ class BriefApp(App[None]):
         if theme and theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.push_screen(LibraryScreen(self.library))
+        self.set_timer(0.5, self._settle)
         if self.settings.unreadable:
             self.notify(
                 f"Your settings file {self.settings.path} could not be read; using defaults.",
@@ -59,6 +69,16 @@ class BriefApp(App[None]):
             )
         if self._open_document:
             self.open_briefing(self._open_document, self._open_passage)
+
+    def get_default_screen(self) -> LibraryScreen:
+        """The library is the first screen, so its first frame is the app's first frame."""
+        return LibraryScreen(self.library)
+
+    def _settle(self) -> None:
+        """Soon after start-up: move long-lived start-up objects out of the garbage
+        collector's way, so later full collections do not stall paging."""
+        gc.collect()
+        gc.freeze()
 
     def _remember_theme(self, theme: object) -> None:
         problem = self.settings.set("theme", self.theme)
@@ -75,6 +95,8 @@ class BriefApp(App[None]):
         self.push_screen(BriefingScreen(self.library, document, passage_id))
 
     def action_help(self) -> None:
+        from brief_tui.tui.screens.dialogs import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

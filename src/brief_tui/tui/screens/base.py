@@ -20,9 +20,6 @@ class SidebarScreen(Screen):
     def on_screen_resume(self) -> None:
         self.adapt_to_width(self.app.size.width)
 
-    def on_mount(self) -> None:
-        self.adapt_to_width(self.app.size.width)
-
     def adapt_to_width(self, width: int) -> None:
         sidebar = self.query_one("#sidebar", PillarSidebar)
         wanted = self.app.sidebar_wanted  # type: ignore[attr-defined]

@@ -115,10 +115,10 @@ class BriefingScreen(SidebarScreen):
         position = self.plan.position_of(current) if current else None
         if position is None and current is not None:
             # Keep the reader near where they were: the first visible passage after it.
-            order = [p.id for _, p in self.document.passages()]
-            after = order.index(current)
+            order = {p.id: i for i, (_, p) in enumerate(self.document.passages())}
+            after = order[current]
             position = next(
-                (i for i, (_, p) in enumerate(self.plan.passages) if order.index(p.id) >= after),
+                (i for i, (_, p) in enumerate(self.plan.passages) if order[p.id] >= after),
                 len(self.plan) - 1,
             )
         self.view.show(self.plan, max(position or 0, 0))

@@ -11,7 +11,7 @@ from brief_tui.corpus.model import Library
 from brief_tui.tui.keymap import LIBRARY_KEYS, bindings
 from brief_tui.tui.screens.base import SidebarScreen
 from brief_tui.tui.widgets.library_list import LibraryList
-from brief_tui.tui.widgets.pillar_sidebar import PillarSidebar
+from brief_tui.tui.widgets.pillar_sidebar import WIDTHS, PillarSidebar
 
 
 class LibraryScreen(SidebarScreen):
@@ -27,7 +27,6 @@ class LibraryScreen(SidebarScreen):
         with Horizontal(id="body"):
             yield PillarSidebar(id="sidebar")
             yield LibraryList(self.library, id="library")
-        yield Footer()
 
     def _summary(self) -> Content:
         docs = self.library.documents
@@ -42,13 +41,21 @@ class LibraryScreen(SidebarScreen):
         )
 
     def on_mount(self) -> None:
-        self.query_one(PillarSidebar).set_counts({}, self.app.library_counts)  # type: ignore[attr-defined]
         self.query_one(LibraryList).focus()
+        # The briefings come first; the sidebar's counts and the footer follow a frame later,
+        # so the first paint has less to lay out.
+        self.call_after_refresh(self._complete)
+
+    def _complete(self) -> None:
+        if not self.is_attached or self.app._exit:  # quitting before the second frame
+            return
+        self.query_one(PillarSidebar).set_counts({}, self.app.library_counts)  # type: ignore[attr-defined]
+        self.mount(Footer())
 
     def after_adapt(self, width: int) -> None:
         sidebar = self.query_one(PillarSidebar)
-        available = width - (sidebar.outer_size.width if sidebar.display else 0)
-        self.query_one(LibraryList).render_cards(max(30, available if available > 0 else width))
+        available = width - (WIDTHS[sidebar.style] if sidebar.display else 0)
+        self.query_one(LibraryList).render_cards(max(30, available))
 
     def on_library_list_opened(self, message: LibraryList.Opened) -> None:
         self.app.open_briefing(message.document_id)  # type: ignore[attr-defined]

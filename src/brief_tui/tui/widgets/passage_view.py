@@ -78,8 +78,8 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
     """The scrolling text of one briefing. Keys are the screen's; this widget only shows."""
 
     # No bindings: movement keys belong to the screen, so they move the cursor, not the view.
-    WINDOW = 160  # rows mounted at once
-    MARGIN = 40  # slide the window when the cursor comes this close to its edge
+    WINDOW = 64  # rows mounted at once: a few screenfuls, cheap to mount
+    MARGIN = 16  # slide the window when the cursor comes this close to its edge
 
     DEFAULT_CSS = """
     PassageView { padding: 0 1; scrollbar-gutter: stable; }

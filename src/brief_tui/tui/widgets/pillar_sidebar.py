@@ -51,6 +51,10 @@ class PillarSidebar(OptionList):
         self._active = pillar
         self._rebuild()
 
+    @property
+    def style(self) -> str:
+        return self._style
+
     def set_style(self, style: str) -> None:
         """'full' names on wide terminals, 'short' names, or 'ids' when narrow."""
         if style != self._style:
