@@ -77,18 +77,26 @@ class Terminal:
         return "\n".join(self.screen.display)
 
     def wait_for(self, text: str, timeout: float = 30.0) -> float:
-        """Seconds since spawn at which `text` first showed on the screen."""
+        """Seconds since spawn at which the output that put `text` on the screen arrived.
+
+        The clock stops when the bytes arrive, not after the terminal emulator has parsed
+        them: pyte is slow Python, and a screen full of styled text would otherwise be charged
+        for the emulator's parsing time rather than the program's.
+        """
         deadline = time.perf_counter() + timeout
+        arrived = time.perf_counter()
         while text not in self.text():
             if time.perf_counter() > deadline:
                 raise TimeoutError(f"{text!r} never showed; the screen was:\n{self.text()}")
             try:
-                self.stream.feed(self.child.read_nonblocking(65536, timeout=0.05))
+                chunk = self.child.read_nonblocking(65536, timeout=0.05)
             except pexpect.TIMEOUT:
                 continue
             except pexpect.EOF:
                 raise RuntimeError(f"the program exited; the screen was:\n{self.text()}") from None
-        return time.perf_counter() - self.started
+            arrived = time.perf_counter()
+            self.stream.feed(chunk)
+        return arrived - self.started
 
     def drain(self, seconds: float) -> None:
         """Keep reading output for `seconds`, so the child is never blocked on a full pty."""

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-import argparse
+import gc
 import hashlib
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from brief_tui import __version__, locations
 from brief_tui.corpus.library import check_curation, load_directory, load_library
 from brief_tui.corpus.model import Library
 
+if TYPE_CHECKING:
+    import argparse
+
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="brief-tui",
         description="A keyboard-driven terminal reader for policy briefings.",
@@ -55,9 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def load_all(data_dir: Path) -> Library:
+def load_all(data_dir: Path, *, cached: bool = False) -> Library:
+    """The bundled briefings and the user's own; the reader uses the start-up cache."""
     return load_library(
-        (locations.content_dir(), "bundled"), (locations.library_dir(data_dir), "user")
+        (locations.content_dir(), "bundled"),
+        (locations.library_dir(data_dir), "user"),
+        cache_dir=locations.cache_dir(data_dir) if cached else None,
     )
 
 
@@ -251,7 +260,10 @@ def _split_document_argument(argv: list[str]) -> tuple[list[str], str | None]:
 
 def cmd_read(data_dir: Path, document: str | None) -> int:
     """Open the reader, on the library or straight into one briefing."""
-    library = load_all(data_dir)
+    # Start-up allocates many long-lived objects and no garbage worth collecting; the app
+    # turns collection back on (and freezes what start-up made) once it is on screen.
+    gc.disable()
+    library = load_all(data_dir, cached=True)
     document_id = None
     if document:
         from brief_tui.corpus.lookup import find_document
@@ -272,6 +284,8 @@ def cmd_read(data_dir: Path, document: str | None) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:  # plain `brief-tui`: open the reader without building the argument parser
+        return cmd_read(locations.data_dir(None), None)
     argv, document = _split_document_argument(argv)
     args = build_parser().parse_args(argv)
     data_dir = locations.data_dir(args.data_dir)

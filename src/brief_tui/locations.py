@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 APP_NAME = "brief-tui"
 DATA_DIR_ENV = "BRIEF_TUI_DATA_DIR"
 _PACKAGE = Path(__file__).resolve().parent
@@ -40,6 +38,8 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     from_env = os.environ.get(DATA_DIR_ENV)
     if from_env:
         return Path(from_env).expanduser()
+    from platformdirs import user_data_dir  # imported only when needed: start-up time
+
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -51,3 +51,8 @@ def library_dir(data: Path) -> Path:
 def library_sources_dir(data: Path) -> Path:
     """Copies of the files the user added, kept so they can be re-ingested."""
     return data / "library" / "sources"
+
+
+def cache_dir(data: Path) -> Path:
+    """Disposable caches: deleting this directory loses nothing."""
+    return data / "cache"

@@ -69,7 +69,7 @@ def test_wide_terminal_shows_sidebar_and_every_title_at_160x50(spawn: Spawn) -> 
     term = spawn(size=(50, 160))
     # Whole titles and whole pillar names on single lines: nothing truncated or wrapped.
     term.wait_for(
-        *TITLES, "Economic insecurity and inequality", "Protection & migration management"
+        *TITLES, "Economic insecurity and inequality", "Protection & migration management", "q quit"
     )
     lines = term.lines()
     assert LIBRARY in lines[0]

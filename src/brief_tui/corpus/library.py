@@ -53,13 +53,35 @@ def check_curation(directory: Path, documents: list[Document]) -> list[LoadProbl
     return problems
 
 
-def load_library(*directories: tuple[Path, str]) -> Library:
+def load_directory_cached(
+    directory: Path, origin: str, cache_dir: Path | None
+) -> tuple[list[Document], list[LoadProblem]]:
+    """`load_directory`, answered from the start-up cache when no file has changed."""
+    if cache_dir is None:
+        return load_directory(directory, origin)
+    from brief_tui.corpus import cache
+
+    files = content_files(directory)
+    try:
+        key = cache.fingerprint(files)
+    except OSError:
+        return load_directory(directory, origin)
+    path = cache.cache_path(cache_dir, directory)
+    cached = cache.read_cache(path, key)
+    if cached is not None:
+        return cached
+    documents, problems = load_directory(directory, origin)
+    cache.write_cache(path, key, documents, problems)
+    return documents, problems
+
+
+def load_library(*directories: tuple[Path, str], cache_dir: Path | None = None) -> Library:
     """Load (directory, origin) pairs in order; a document id seen twice keeps its first copy."""
     documents: list[Document] = []
     problems: list[LoadProblem] = []
     seen: set[str] = set()
     for directory, origin in directories:
-        loaded, found = load_directory(directory, origin)
+        loaded, found = load_directory_cached(directory, origin, cache_dir)
         problems += found
         for doc in loaded:
             if doc.id in seen:

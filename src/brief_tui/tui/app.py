@@ -79,6 +79,7 @@ class BriefApp(App[None]):
         collector's way, so later full collections do not stall paging."""
         gc.collect()
         gc.freeze()
+        gc.enable()
 
     def _remember_theme(self, theme: object) -> None:
         problem = self.settings.set("theme", self.theme)

@@ -27,6 +27,7 @@ class LibraryScreen(SidebarScreen):
         with Horizontal(id="body"):
             yield PillarSidebar(id="sidebar")
             yield LibraryList(self.library, id="library")
+        yield Footer()
 
     def _summary(self) -> Content:
         docs = self.library.documents
@@ -42,15 +43,14 @@ class LibraryScreen(SidebarScreen):
 
     def on_mount(self) -> None:
         self.query_one(LibraryList).focus()
-        # The briefings come first; the sidebar's counts and the footer follow a frame later,
-        # so the first paint has less to lay out.
+        # The briefings come first; the sidebar's counts follow a frame later, so the first
+        # paint has less to lay out.
         self.call_after_refresh(self._complete)
 
     def _complete(self) -> None:
-        if not self.is_attached or self.app._exit:  # quitting before the second frame
+        if not self.is_attached:
             return
         self.query_one(PillarSidebar).set_counts({}, self.app.library_counts)  # type: ignore[attr-defined]
-        self.mount(Footer())
 
     def after_adapt(self, width: int) -> None:
         sidebar = self.query_one(PillarSidebar)
