@@ -1,0 +1,235 @@
+"""The index and the ranking.
+
+Each word maps to the entries containing it. A query word stands for the vocabulary words it
+matches exactly, as the prefix of a word still being typed, or within a small edit distance
+(`rapidfuzz.fuzz.ratio` over words of similar length), each with a weight: exact 1.0, prefix
+0.85, fuzzy at most 0.7, times the word's rarity. Entries matching every query word rank
+first; then the summed weights, a bonus for the words in the typed order and for all-exact
+matches, and a mild length norm so a short title is not outranked by a long passage that
+merely mentions the word.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import math
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from brief_tui.corpus.pillars import PILLAR_IDS
+from brief_tui.search.entries import Entry
+from brief_tui.search.query import Query, parse_query
+from brief_tui.search.text import WORD, fold, match_spans, snippet, tokens
+
+EXACT, PREFIX, FUZZY = 1.0, 0.85, 0.7
+ORDER_BONUS = 1.5  # per word, when the words occur in the order typed
+EXACT_BONUS = 1.0
+MAX_COMPLETIONS = 24
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry: Entry
+    score: float
+    exact: bool  # every query word matched exactly, or the phrase did
+    snippet: str
+    spans: tuple[tuple[int, int], ...]  # matched words, in `snippet` coordinates
+    words: frozenset[str]  # the vocabulary words that matched, for highlighting elsewhere
+
+
+class SearchIndex:
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        lists: dict[str, list[int]] = {}
+        self._folded: list[str] = []
+        lengths: list[int] = []
+        for index, entry in enumerate(entries):
+            words = tokens(entry.text)
+            lengths.append(len(words))
+            self._folded.append(" ".join(WORD.findall(fold(entry.text))))
+            for word in set(words):
+                lists.setdefault(word, []).append(index)
+        self.postings = {word: array("I", ids) for word, ids in lists.items()}
+        self.vocabulary = sorted(lists)
+        self._by_length: dict[int, list[str]] = {}
+        for word in self.vocabulary:
+            self._by_length.setdefault(len(word), []).append(word)
+        average = (sum(lengths) / len(lengths)) if lengths else 1.0
+        self._norm = [1.0 / (0.75 + 0.25 * math.sqrt((n or 1) / average)) for n in lengths]
+        self._by_pillar = {
+            p: {i for i, e in enumerate(entries) if p in e.pillars} for p in PILLAR_IDS
+        }
+        self._recommendations = {i for i, e in enumerate(entries) if e.recommendation}
+        self._by_document: dict[str, set[int]] = {}
+        for i, entry in enumerate(entries):
+            self._by_document.setdefault(entry.document, set()).add(i)
+        self.expand = lru_cache(maxsize=8192)(self._expand)
+
+    @classmethod
+    def build(cls, entries: list[Entry]) -> SearchIndex:
+        return cls(entries)
+
+    # Which vocabulary words a query word stands for ----------------------------------------
+
+    def _expand(self, word: str, typing: bool) -> tuple[tuple[str, float], ...]:
+        found: dict[str, float] = {}
+        if word in self.postings:
+            found[word] = EXACT
+        if typing and len(word) >= 2:
+            start = bisect.bisect_left(self.vocabulary, word)
+            completions = []
+            for candidate in self.vocabulary[start:]:
+                if not candidate.startswith(word):
+                    break
+                completions.append(candidate)
+            completions.sort(key=lambda w: -len(self.postings[w]))
+            for candidate in completions[:MAX_COMPLETIONS]:
+                found.setdefault(candidate, PREFIX)
+        if len(word) >= 4:
+            pool = [
+                w for n in range(len(word) - 2, len(word) + 3) for w in self._by_length.get(n, ())
+            ]
+            cutoff = 75 if len(word) >= 6 else 80
+            for candidate, score, _ in process.extract(
+                word, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8
+            ):
+                found.setdefault(candidate, FUZZY * (score - 50) / 50)
+        return tuple(found.items())
+
+    def _weights(self, word: str, typing: bool) -> dict[int, float]:
+        """Entry -> the best weight with which `word` matches it."""
+        total = len(self.entries) or 1
+        weighted = sorted(
+            (
+                (q * math.log(1 + total / len(self.postings[c])), c)
+                for c, q in self.expand(word, typing)
+            ),
+            reverse=True,
+        )
+        best: dict[int, float] = {}
+        for weight, candidate in weighted:  # weakest last: dict.update keeps the strongest
+            ids = self.postings[candidate]
+            if not best:
+                best = dict.fromkeys(ids, weight)
+            else:
+                weaker = dict.fromkeys(ids, weight)
+                weaker.update(best)
+                best = weaker
+        return best
+
+    # Filters -------------------------------------------------------------------------------
+
+    def _allowed(self, query: Query, scope: str | None) -> set[int] | None:
+        allowed: set[int] | None = None
+
+        def narrow(ids: set[int]) -> None:
+            nonlocal allowed
+            allowed = set(ids) if allowed is None else allowed & ids
+
+        if query.documents:
+            matched: set[int] = set()
+            for doc in self._documents_matching(query.documents):
+                matched |= self._by_document[doc]
+            narrow(matched)
+        if scope is not None:
+            narrow(self._by_document.get(scope, set()))
+        for pillar in query.pillars:
+            narrow(self._by_pillar[pillar])
+        if query.recommendations_only:
+            narrow(self._recommendations)
+        return allowed
+
+    def _documents_matching(self, values: tuple[str, ...]) -> set[str]:
+        matched = set()
+        for entry in self.entries:
+            if entry.kind != "title":
+                continue
+            fields = [entry.document, fold(entry.document_title), fold(entry.organisations)]
+            for value in (fold(v) for v in values):
+                if any(value in f or fuzz.partial_ratio(value, f) >= 85 for f in fields if f):
+                    matched.add(entry.document)
+        return matched
+
+    # Searching -----------------------------------------------------------------------------
+
+    def search(
+        self,
+        text: str | Query,
+        *,
+        limit: int = 50,
+        scope: str | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> list[Hit]:
+        """Ranked hits; `scope` keeps one document; `cancelled` lets a newer keystroke stop it."""
+        query = parse_query(text) if isinstance(text, str) else text
+        allowed = self._allowed(query, scope)
+        if query.empty:
+            if allowed is None:
+                return []
+            return [self._hit(i, 0.0, True, query, frozenset()) for i in sorted(allowed)[:limit]]
+        words = list(
+            dict.fromkeys(query.words + tuple(w for p in query.phrases for w in p.split()))
+        )
+        per_word = []
+        for position, word in enumerate(words):
+            typing = query.typing and not query.phrases and position == len(query.words) - 1
+            per_word.append(self._weights(word, typing))
+            if cancelled():
+                return []
+        candidates = set(per_word[0]).intersection(*per_word[1:])
+        if allowed is not None:
+            candidates &= allowed
+        if query.phrases:
+            candidates = {i for i in candidates if all(p in self._folded[i] for p in query.phrases)}
+        if len(candidates) < limit and len(words) > 1 and not query.phrases:
+            # Nothing (or little) matches every word: also show what matches most of them.
+            others = set().union(*per_word) - candidates
+            if allowed is not None:
+                others &= allowed
+            candidates |= others
+        scored = {i: sum(w.get(i, 0.0) for w in per_word) * self._norm[i] for i in candidates}
+        counts = (
+            {i: sum(1 for w in per_word if i in w) for i in candidates} if len(words) > 1 else None
+        )
+        if cancelled():
+            return []
+        shortlist = heapq.nlargest(
+            max(limit * 4, 100),
+            candidates,
+            key=lambda i: (counts[i] if counts else 1, scored[i]),
+        )
+        exact_words = [set(self.postings.get(w, ())) for w in words]
+        ordered = " ".join(query.words)
+        ranked: list[tuple[float, int, bool]] = []
+        for i in shortlist:
+            score = scored[i]
+            exact = all(i in ids for ids in exact_words)
+            if exact:
+                score += EXACT_BONUS
+            if len(query.words) > 1 and ordered in self._folded[i]:
+                score += ORDER_BONUS * len(query.words)
+            matched = counts[i] if counts else 1
+            ranked.append((matched * 100 + score, i, exact or bool(query.phrases)))
+        ranked.sort(key=lambda r: (-r[0], r[1]))
+        return [
+            self._hit(i, score, exact, query, self._matched_words(i, words, query.typing))
+            for score, i, exact in ranked[:limit]
+        ]
+
+    def _matched_words(self, i: int, words: list[str], typing: bool) -> frozenset[str]:
+        present = set(self._folded[i].split())
+        matched = set()
+        for position, word in enumerate(words):
+            last = typing and position == len(words) - 1
+            matched |= {c for c, _ in self.expand(word, last) if c in present}
+        return frozenset(matched)
+
+    def _hit(self, i: int, score: float, exact: bool, query: Query, words: frozenset[str]) -> Hit:
+        entry = self.entries[i]
+        text, spans = snippet(entry.text, match_spans(entry.text, set(words), query.phrases))
+        return Hit(entry, round(score, 3), exact, text, spans, words)

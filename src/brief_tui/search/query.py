@@ -1,0 +1,81 @@
+"""The query language: words (typo-tolerant), "exact phrases", p:II, d:wola, rec."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from brief_tui.corpus.pillars import PILLAR_IDS
+from brief_tui.search.text import WORD, fold, tokens
+
+MAX_QUERY_CHARS = 500
+_PART = re.compile(r'"([^"]*)"?|(\S+)')
+_PILLAR_NUMBERS = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V", "6": "P"}
+_REC_WORDS = frozenset({"rec", "recs", "rec:yes", "recommendation", "recommendations"})
+
+QUERY_HELP = (
+    ("words", "typo-tolerant: corruptoin finds corruption; the last word may be unfinished"),
+    ('"exact phrase"', "only passages with these words in this order"),
+    ("p:II  pillar:2", "only passages tagged with a pillar (I..V, P, or 1..6)"),
+    ("d:wola  doc:strategy", "only briefings whose id, title or organisation match"),
+    ("rec", "only recommendations"),
+)
+
+
+@dataclass(frozen=True)
+class Query:
+    words: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    pillars: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    recommendations_only: bool = False
+    typing: bool = True  # the last word may still be incomplete (no trailing space yet)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.words or self.phrases)
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.pillars or self.documents or self.recommendations_only)
+
+
+def parse_query(text: str) -> Query:
+    """Parse what a person typed; anything that is not a filter is searched for as words.
+
+    Regex and markup characters have no meaning here: they simply are not words.
+    """
+    text = text[:MAX_QUERY_CHARS]
+    words: list[str] = []
+    phrases: list[str] = []
+    pillars: list[str] = []
+    documents: list[str] = []
+    recommendations = False
+    for match in _PART.finditer(text):
+        phrase, part = match.group(1), match.group(2)
+        if phrase is not None:
+            if tokens(phrase):
+                phrases.append(" ".join(WORD.findall(fold(phrase))))
+            continue
+        key, _, value = part.partition(":")
+        key = key.lower()
+        if value and key in ("p", "pillar"):
+            pillar = _PILLAR_NUMBERS.get(value, value.upper())
+            if pillar in PILLAR_IDS:
+                pillars.append(pillar)
+                continue
+        if value and key in ("d", "doc", "document"):
+            documents.append(value)
+            continue
+        if part.lower() in _REC_WORDS:
+            recommendations = True
+            continue
+        words.extend(tokens(part))
+    return Query(
+        tuple(dict.fromkeys(words)),
+        tuple(phrases),
+        tuple(pillars),
+        tuple(documents),
+        recommendations,
+        typing=not text.endswith((" ", '"')),
+    )

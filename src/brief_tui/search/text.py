@@ -1,0 +1,71 @@
+"""Words as the index sees them: folded (lowercase, no accents), split, stop words dropped."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+STOPWORDS = frozenset(
+    """a an and are as at be but by for from has have in into is it its of on or our so that
+    the their them there these they this to was we were which will with""".split()
+)
+WORD = re.compile(r"[a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents: 'López' -> 'lopez', so typing needs no accents."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def tokens(text: str) -> list[str]:
+    """Index words of `text`: folded, without stop words and one-letter words (digits stay)."""
+    return [
+        t for t in WORD.findall(fold(text)) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())
+    ]
+
+
+def aligned_fold(text: str) -> str:
+    """`fold(text)` when it keeps one character per character (so offsets line up), else
+    plain lowercase."""
+    folded = fold(text)
+    return folded if len(folded) == len(text) else text.lower()
+
+
+def token_spans(text: str) -> Iterable[tuple[str, int, int]]:
+    """(folded word, start, end) for every word of `text`, offsets into `text` itself."""
+    for match in WORD.finditer(aligned_fold(text)):
+        yield match.group(0), match.start(), match.end()
+
+
+def match_spans(text: str, words: set[str], phrases: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+    """Where the matched words and phrases occur in `text`, in order."""
+    spans = [(start, end) for word, start, end in token_spans(text) if word in words]
+    if phrases:
+        folded = aligned_fold(text)
+        for phrase in phrases:
+            pattern = r"\W+".join(re.escape(w) for w in phrase.split())
+            spans += [m.span() for m in re.finditer(pattern, folded)]
+    return sorted(spans)
+
+
+def snippet(
+    text: str, spans: list[tuple[int, int]], width: int = 180
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A window of `text` around the first match, cut at word boundaries, with the spans
+    moved into the window's coordinates."""
+    if len(text) <= width:
+        return text, tuple(spans)
+    first = spans[0][0] if spans else 0
+    start = max(0, min(first - width // 3, len(text) - width))
+    if start > 0:
+        start = text.rfind(" ", 0, start) + 1
+    end = min(len(text), start + width)
+    if end < len(text) and " " in text[start:end]:
+        end = text.rfind(" ", start, end)
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix) - start
+    inside = tuple((a + shift, b + shift) for a, b in spans if a >= start and b <= end)
+    return prefix + text[start:end] + suffix, inside
