@@ -54,6 +54,15 @@ def build_parser() -> argparse.ArgumentParser:
     add = commands.add_parser("add", help="add a plain-text or Markdown file to your library")
     add.add_argument("file", metavar="FILE")
 
+    search = commands.add_parser("search", help="search every briefing, as the reader does")
+    search.add_argument(
+        "query", nargs="+", metavar="QUERY", help='words, "exact phrase", p:II, d:wola, rec'
+    )
+    search.add_argument("--json", action="store_true", help="print a JSON array of hits")
+    search.add_argument(
+        "--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)"
+    )
+
     commands.add_parser("list", help="list the briefings in the library")
     parser.epilog = (
         "With no command, opens the reader; `brief-tui DOC` opens the briefing DOC (id or title)."
@@ -215,6 +224,44 @@ def _library_name(source: Path, raw: str, sources_dir: Path) -> str:
     return f"{source.stem}-{digest}{source.suffix}"
 
 
+def cmd_search(args: argparse.Namespace, data_dir: Path) -> int:
+    """The reader's search engine for scripts: same index, same ranking."""
+    from brief_tui.search import SearchIndex, library_entries
+
+    if args.limit < 1:
+        print("brief-tui: --limit must be at least 1.", file=sys.stderr)
+        return 2
+    library = load_all(data_dir)
+    report_problems(library)
+    # A finished query: the last word is complete, as if followed by a space.
+    text = " ".join(args.query) + " "
+    hits = SearchIndex.build(library_entries(library)).search(text, limit=args.limit)
+    if args.json:
+        records = [
+            {
+                "document": hit.entry.document,
+                "id": hit.entry.passage,
+                "section": hit.entry.section,
+                "score": hit.score,
+                "snippet": hit.snippet,
+                "pillars": list(hit.entry.pillars),
+                "recommendation": hit.entry.recommendation,
+            }
+            for hit in hits
+        ]
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if not hits:
+        print(f"No results for “{' '.join(args.query)}”.", file=sys.stderr)
+        return 1
+    for hit in hits:
+        tags = ",".join(hit.entry.pillars) + (" rec" if hit.entry.recommendation else "")
+        where = hit.entry.document + (f" › {hit.entry.section}" if hit.entry.section else "")
+        print(f"{hit.score:8.2f}  {where}  [{tags}]  {hit.entry.passage}\n          {hit.snippet}")
+    return 0
+
+
 def cmd_list(data_dir: Path) -> int:
     from rich.console import Console
     from rich.table import Table
@@ -240,7 +287,7 @@ def cmd_list(data_dir: Path) -> int:
     return 0
 
 
-COMMANDS = ("ingest", "check", "passages", "add", "list")
+COMMANDS = ("ingest", "check", "passages", "add", "list", "search")
 
 
 def _split_document_argument(argv: list[str]) -> tuple[list[str], str | None]:
@@ -299,4 +346,6 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_add(args, data_dir)
     if args.command == "list":
         return cmd_list(data_dir)
+    if args.command == "search":
+        return cmd_search(args, data_dir)
     return cmd_read(data_dir, document)

@@ -104,10 +104,14 @@ class SearchIndex:
     def _weights(self, word: str, typing: bool) -> dict[int, float]:
         """Entry -> the best weight with which `word` matches it."""
         total = len(self.entries) or 1
+        expansions = self.expand(word, typing)
+        # Completions of an unfinished word share one rarity (that of the commonest), so a rare
+        # completion does not outrank the word the person is most likely typing.
+        prefix_df = max((len(self.postings[c]) for c, q in expansions if q == PREFIX), default=1)
         weighted = sorted(
             (
-                (q * math.log(1 + total / len(self.postings[c])), c)
-                for c, q in self.expand(word, typing)
+                (q * math.log(1 + total / (prefix_df if q == PREFIX else len(self.postings[c]))), c)
+                for c, q in expansions
             ),
             reverse=True,
         )

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import gc
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App
 
 if TYPE_CHECKING:
     from textual.command import Provider
+
+    from brief_tui.search import SearchIndex
+    from brief_tui.tui.screens.search import SearchRequest
 
 from brief_tui import locations
 from brief_tui.corpus.library import load_library
@@ -48,6 +53,8 @@ class BriefApp(App[None]):
         self.library_counts = self._library_counts()
         self._open_document = open_document
         self._open_passage = open_passage
+        self._search_index: SearchIndex | None = None
+        self._search_lock = threading.Lock()
 
     def _library_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -80,20 +87,46 @@ class BriefApp(App[None]):
         gc.collect()
         gc.freeze()
         gc.enable()
+        self._warm_search_index()
+
+    @work(thread=True, group="index")
+    def _warm_search_index(self) -> None:
+        """Build the search index in the background, after the first paint."""
+        self.search_index()
+
+    def search_index(self) -> SearchIndex:
+        """The search index over the library, built once (in whichever thread asks first)."""
+        with self._search_lock:
+            if self._search_index is None:
+                from brief_tui.search import SearchIndex, library_entries
+
+                self._search_index = SearchIndex.build(library_entries(self.library))
+            return self._search_index
 
     def _remember_theme(self, theme: object) -> None:
         problem = self.settings.set("theme", self.theme)
         if problem:
             self.notify(problem, severity="warning")
 
-    def open_briefing(self, document_id: str, passage_id: str | None = None) -> None:
+    def open_briefing(
+        self, document_id: str, passage_id: str | None = None, search: SearchRequest | None = None
+    ) -> None:
         from brief_tui.tui.screens.briefing import BriefingScreen
 
         document = self.library.document(document_id)
         if document is None:
             self.notify(f"No briefing with id {document_id}.", severity="error")
             return
-        self.push_screen(BriefingScreen(self.library, document, passage_id))
+        self.push_screen(BriefingScreen(self.library, document, passage_id, search=search))
+
+    def action_search(self) -> None:
+        from brief_tui.tui.screens.briefing import BriefingScreen
+        from brief_tui.tui.screens.search import SearchScreen
+
+        if isinstance(self.screen, SearchScreen):
+            return
+        document = self.screen.document if isinstance(self.screen, BriefingScreen) else None
+        self.push_screen(SearchScreen(document))
 
     def action_help(self) -> None:
         from brief_tui.tui.screens.dialogs import HelpScreen

@@ -1,13 +1,17 @@
-"""Command palette providers: open a briefing, jump to a section, filter by pillar."""
+"""Command palette provider: briefings, sections and pillar filters, found with the same
+search engine as `/` (typo-tolerant, prefix-aware), so ctrl+p and / agree on what matches."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from brief_tui.corpus.pillars import PILLARS, label
+from brief_tui.search import Entry, SearchIndex
+from brief_tui.tui.widgets.highlight import highlighted
 
 if TYPE_CHECKING:
     from brief_tui.tui.app import BriefApp
@@ -16,11 +20,11 @@ if TYPE_CHECKING:
 class BriefingCommands(Provider):
     """Briefings anywhere; sections and pillar filters when a briefing is open."""
 
-    def _commands(self) -> list[tuple[str, object, str]]:
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         from brief_tui.tui.screens.briefing import BriefingScreen
 
         app = cast("BriefApp", self.app)
-        commands: list[tuple[str, object, str]] = [
+        commands: list[tuple[str, Callable[[], object], str]] = [
             (
                 f"Open briefing: {doc.title}",
                 partial(app.open_briefing, doc.id),
@@ -28,14 +32,16 @@ class BriefingCommands(Provider):
             )
             for doc in app.library.documents
         ]
+        commands.append(("Search every briefing", app.action_search, "the / key"))
         screen = self.screen
         if isinstance(screen, BriefingScreen):
+            title = screen.document.title
             for section in screen.document.sections:
                 commands.append(
                     (
                         f"Jump to section: {section.title}",
                         partial(screen.jump_to_section, section.id),
-                        screen.document.title,
+                        title,
                     )
                 )
             for pillar in PILLARS:
@@ -57,11 +63,16 @@ class BriefingCommands(Provider):
 
     async def discover(self) -> Hits:
         for text, callback, help_text in self._commands():
-            yield DiscoveryHit(text, callback, help=help_text)  # type: ignore[arg-type]
+            yield DiscoveryHit(text, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for text, callback, help_text in self._commands():
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, matcher.highlight(text), callback, help=help_text)  # type: ignore[arg-type]
+        commands = self._commands()
+        entries = [Entry("command", "", "", "", "", None, text) for text, _, _ in commands]
+        hits = SearchIndex(entries).search(query, limit=len(entries))
+        best = max((hit.score for hit in hits), default=1.0) or 1.0
+        by_text = {text: (callback, help_text) for text, callback, help_text in commands}
+        for hit in hits:
+            callback, help_text = by_text[hit.entry.text]
+            yield Hit(
+                hit.score / best, highlighted(hit.snippet, hit.spans), callback, help=help_text
+            )

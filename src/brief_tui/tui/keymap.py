@@ -51,6 +51,8 @@ READER_KEYS: tuple[Key, ...] = (
     Key("5", "filter('V')", "filter Pillar V", "Filter", label="5"),
     Key("6", "filter('P')", "filter the P group (protection)", "Filter", label="6"),
     Key("0", "filter('')", "clear the filter", "Filter", label="0"),
+    Key("n", "next_hit", "next search hit", "Move"),
+    Key("N", "previous_hit", "previous search hit", "Move"),
     Key("i", "why", "why this passage has its tags", "Passage", show=True, footer="why"),
     Key("y", "copy", "copy passage with citation", "Passage", show=True, footer="copy"),
     Key(
@@ -60,6 +62,15 @@ READER_KEYS: tuple[Key, ...] = (
         "App",
         label="Esc Backspace",
     ),
+)
+
+SEARCH_KEYS: tuple[Key, ...] = (
+    Key("up,down", "move", "choose a result", "Search", label="↑ ↓"),
+    Key("enter", "open", "open the result in its briefing", "Search", label="Enter"),
+    Key("ctrl+r", "toggle_recommendations", "recommendations only (on/off)", "Search"),
+    Key("ctrl+g", "cycle_pillar", "cycle the pillar filter", "Search"),
+    Key("ctrl+t", "toggle_scope", "only the briefing you came from (on/off)", "Search"),
+    Key("escape", "close", "back", "Search", label="Esc"),
 )
 
 LIBRARY_KEYS: tuple[Key, ...] = (
@@ -83,6 +94,7 @@ LIBRARY_KEYS: tuple[Key, ...] = (
 )
 
 APP_KEYS: tuple[Key, ...] = (
+    Key("slash", "search", "search every briefing", "App", show=True, label="/", footer="search"),
     Key("tab", "focus_next", "next pane", "App", label="Tab"),
     Key("shift+tab", "focus_previous", "previous pane", "App", label="Shift+Tab"),
     Key(

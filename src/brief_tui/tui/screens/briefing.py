@@ -14,20 +14,29 @@ from brief_tui.reading import ReadingPlan
 from brief_tui.tui.keymap import READER_KEYS, bindings
 from brief_tui.tui.screens.base import SidebarScreen
 from brief_tui.tui.screens.dialogs import OutlineScreen, WhyScreen
+from brief_tui.tui.screens.search import SearchRequest, apply_filters
 from brief_tui.tui.widgets.doc_header import DocHeader
-from brief_tui.tui.widgets.passage_view import PassageView
+from brief_tui.tui.widgets.passage_view import Highlight, PassageView
 from brief_tui.tui.widgets.pillar_sidebar import PillarSidebar
 
 
 class BriefingScreen(SidebarScreen):
     BINDINGS = bindings(READER_KEYS)
 
-    def __init__(self, library: Library, document: Document, passage_id: str | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        document: Document,
+        passage_id: str | None = None,
+        search: SearchRequest | None = None,
+    ) -> None:
         super().__init__()
         self.library = library
         self.document = document
         self.plan = ReadingPlan(document)
         self._start = passage_id
+        self.search = search
+        self.hits: list[str] = []  # passage ids of search hits here, in reading order
 
     def compose(self) -> ComposeResult:
         yield DocHeader(self.document, id="doc-header")
@@ -42,6 +51,8 @@ class BriefingScreen(SidebarScreen):
         self.sub_title = self.document.title
         sidebar = self.query_one(PillarSidebar)
         sidebar.set_counts(self.document.pillar_counts(), self.app.library_counts, "here")  # type: ignore[attr-defined]
+        if self.search is not None:
+            self._load_hits(self.search)
         start = self.plan.position_of(self._start) if self._start else 0
         self.view.show(self.plan, start or 0)
         self._update_bars()
@@ -99,6 +110,49 @@ class BriefingScreen(SidebarScreen):
 
     def on_passage_view_cursor_moved(self, message: PassageView.CursorMoved) -> None:
         self._update_bars()
+
+    # Search hits --------------------------------------------------------------------------
+
+    def _load_hits(self, request: SearchRequest) -> None:
+        """Every passage of this briefing that the search matches, and what to highlight."""
+        query = apply_filters(request)
+        index = self.app.search_index()  # type: ignore[attr-defined]
+        found = index.search(query, scope=self.document.id, limit=100_000)
+        order = {p.id: i for i, (_, p) in enumerate(self.document.passages())}
+        passages = {
+            h.entry.passage for h in found if h.entry.kind == "passage" and h.entry.passage in order
+        }
+        self.hits = sorted(passages, key=order.__getitem__)
+        words = frozenset().union(*(h.words for h in found)) if found else frozenset()
+        self.view.highlight = Highlight(words, query.phrases)
+
+    def _step_hit(self, direction: int) -> None:
+        if not self.hits:
+            self.notify(
+                "No search here: press / to search."
+                if self.search is None
+                else "No hits in this briefing.",
+                timeout=2,
+            )
+            return
+        visible = [
+            (pos, pid) for pid in self.hits if (pos := self.plan.position_of(pid)) is not None
+        ]
+        if not visible:
+            self.notify("No hits under this filter: press 0 to show all.", timeout=2)
+            return
+        cursor = self.view.cursor
+        if direction > 0:
+            target = next((pos for pos, _ in visible if pos > cursor), visible[0][0])
+        else:
+            target = next((pos for pos, _ in reversed(visible) if pos < cursor), visible[-1][0])
+        self._go(target)
+
+    def action_next_hit(self) -> None:
+        self._step_hit(+1)
+
+    def action_previous_hit(self) -> None:
+        self._step_hit(-1)
 
     # Filtering ----------------------------------------------------------------------------
 
@@ -181,10 +235,18 @@ class BriefingScreen(SidebarScreen):
         if not len(self.plan):
             status.update(Content("No passages."))
             return
-        section, _ = self.plan.passages[self.view.cursor]
+        section, passage = self.plan.passages[self.view.cursor]
         sections = len(self.plan.section_starts)
+        hits: tuple[tuple[str, str] | str, ...] = ()
+        if self.hits:
+            if passage.id in self.hits:
+                where = f"hit {self.hits.index(passage.id) + 1} of {len(self.hits)}"
+            else:
+                where = f"{len(self.hits)} hits"
+            hits = ((f" {where} ", "bold reverse"), " n/N ")
         status.update(
             Content.assemble(
+                *hits,
                 (f" Passage {self.view.cursor + 1} of {len(self.plan)} ", "bold"),
                 f"· section {self.plan.section_index(self.view.cursor) + 1} of {sections}: ",
                 (section.title, "italic"),

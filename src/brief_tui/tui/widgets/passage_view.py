@@ -16,13 +16,32 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from brief_tui.reading import ReadingPlan, Row
+from brief_tui.search.text import match_spans
 from brief_tui.tui.widgets.badges import badges
+from brief_tui.tui.widgets.highlight import highlighted
 
 
-def passage_content(row: Row, named_badges: bool) -> Content:
+@dataclass(frozen=True)
+class Highlight:
+    """Search matches to show in the text: vocabulary words and exact phrases."""
+
+    words: frozenset[str] = frozenset()
+    phrases: tuple[str, ...] = ()
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if not (self.words or self.phrases):
+            return []
+        return match_spans(text, set(self.words), self.phrases)
+
+
+def passage_content(row: Row, named_badges: bool, highlight: Highlight | None = None) -> Content:
     passage = row.passage
     assert passage is not None
-    text = Content(passage.text)
+    text = (
+        highlighted(passage.text, highlight.spans(passage.text))
+        if highlight
+        else Content(passage.text)
+    )
     if passage.kind == "heading":
         text = text.stylize("bold")
     if passage.marker:
@@ -52,11 +71,13 @@ class PassageWidget(Static):
     class Clicked(Message):
         position: int
 
-    def __init__(self, row: Row, named_badges: bool) -> None:
+    def __init__(self, row: Row, named_badges: bool, highlight: Highlight | None = None) -> None:
         passage = row.passage
         assert passage is not None
         classes = f"-{passage.kind}" + (" -recommendation" if passage.recommendation else "")
-        super().__init__(passage_content(row, named_badges), classes=classes, markup=False)
+        super().__init__(
+            passage_content(row, named_badges, highlight), classes=classes, markup=False
+        )
         self.position = row.position
 
     def on_click(self, event: events.Click) -> None:
@@ -93,6 +114,7 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
         self.named_badges = True
         self._window = (0, 0)
         self._widgets: dict[int, PassageWidget] = {}
+        self.highlight: Highlight | None = None
 
     def show(self, plan: ReadingPlan, cursor: int = 0) -> None:
         """Display `plan` with the cursor on passage `cursor`."""
@@ -168,7 +190,7 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
             if item.passage is None:
                 widgets.append(SectionTitle(Content(item.section.title), markup=False))
             else:
-                widget = PassageWidget(item, self.named_badges)
+                widget = PassageWidget(item, self.named_badges, self.highlight)
                 self._widgets[item.position] = widget
                 widgets.append(widget)
         with self.app.batch_update():
