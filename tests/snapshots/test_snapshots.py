@@ -53,3 +53,19 @@ def test_pillar_across_library(snap_compare, reader, size) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_help_screen(snap_compare, reader, size) -> None:
     assert snap_compare(reader(), press=["question_mark"], terminal_size=size, run_before=settle)
+
+
+async def search_asylum(pilot) -> None:
+    """Type a query with a typo and wait for the worker's results."""
+    await pilot.pause()
+    await pilot.press("slash", *"asylim mexico")
+    for _ in range(60):
+        await pilot.pause(0.05)
+        status = pilot.app.screen.query_one("#search-status").render()
+        if "results" in str(status):
+            break
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_search_screen_with_results(snap_compare, reader, size) -> None:
+    assert snap_compare(reader(), terminal_size=size, run_before=search_asylum)

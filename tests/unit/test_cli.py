@@ -135,3 +135,23 @@ def test_readme_documents_every_reader_key(repo: Path) -> None:
     readme = (repo / "README.md").read_text(encoding="utf-8")
     for key in READER_KEYS + APP_KEYS:
         assert key.description in readme, key.description
+
+
+def test_search_json_has_exactly_the_documented_keys(capsys) -> None:
+    code, out, _ = run(capsys, "search", "asylim", "mexico", "--json", "--limit", "3")
+    assert code == 0
+    hits = json.loads(out)
+    assert len(hits) == 3
+    assert all(
+        list(h) == ["document", "id", "section", "score", "snippet", "pillars", "recommendation"]
+        for h in hits
+    )
+    assert hits[0]["snippet"] == "2. Ensure access to asylum in Mexico."
+    assert hits[0]["score"] >= hits[1]["score"] >= hits[2]["score"]
+
+
+def test_search_text_output_and_no_results(capsys) -> None:
+    code, out, _ = run(capsys, "search", '"task force"')
+    assert code == 0 and "Task Force" in out
+    code, out, err = run(capsys, "search", "zzqxv")
+    assert code == 1 and "No results" in err
