@@ -1,4 +1,4 @@
-"""The pure layer (corpus, search, compare, notes, export) must never import Textual."""
+"""The pure layer (corpus, search, reading, settings, CLI) must never import Textual."""
 
 import subprocess
 import sys
@@ -7,6 +7,12 @@ PURE_MODULES = [
     "brief_tui.corpus.library",
     "brief_tui.corpus.ingest",
     "brief_tui.corpus.tagging",
+    "brief_tui.corpus.cache",
+    "brief_tui.corpus.lookup",
+    "brief_tui.corpus.citation",
+    "brief_tui.search",
+    "brief_tui.reading",
+    "brief_tui.settings",
     "brief_tui.cli",
 ]
 
