@@ -3,6 +3,7 @@ where the movement keys take it (next section, next recommendation, a pillar fil
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from brief_tui.corpus.model import Document, Passage, Section
@@ -72,3 +73,33 @@ class ReadingPlan:
 
     def row_of(self, position: int) -> int:
         return next(i for i, row in enumerate(self.rows) if row.position == position)
+
+
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z]\.[A-Z])[.!?][\"'”’)]*\s+(?=[“\"'‘(]?[A-Z0-9])")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, for selecting passage parts by sentence.
+
+    A sentence ends at '.', '!' or '?' followed by space and a capital, but not after an
+    initial or an abbreviation such as 'U.S.'.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.start() + len(match.group(0).rstrip())
+        spans.append((start, end))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text.rstrip())))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def locate(selected: str, text: str) -> tuple[int, int] | None:
+    """Where a selection taken from the screen (wrapped, with newlines) lies in `text`."""
+    words = selected.split()
+    if not words:
+        return None
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    match = re.search(pattern, text)
+    return match.span() if match else None

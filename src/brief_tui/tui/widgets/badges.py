@@ -57,3 +57,17 @@ def coverage(counts: dict[str, int], width: int) -> Content:
             )
         )
     return Content("").join(parts)
+
+
+LABEL_STYLES = {
+    "key finding": "bold #1d1d1d on #ffd966",
+    "question": "bold #1d1d1d on #9fd3ff",
+    "disagree": "bold #1d1d1d on #ff9b9b",
+    "evidence": "bold #1d1d1d on #b5e8a5",
+}
+HIGHLIGHT_STYLES = {
+    "key finding": "#1d1d1d on #ffe9a8",
+    "question": "#1d1d1d on #cce8ff",
+    "disagree": "#1d1d1d on #ffcccc",
+    "evidence": "#1d1d1d on #d8f3cf",
+}

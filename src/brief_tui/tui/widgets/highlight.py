@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 
 MATCH_STYLE = "bold reverse"
+SELECTION_STYLE = "underline reverse"
 
 
 def highlighted(text: str, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> Content:

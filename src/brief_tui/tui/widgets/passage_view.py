@@ -17,8 +17,8 @@ from textual.widgets import Static
 
 from brief_tui.reading import ReadingPlan, Row
 from brief_tui.search.text import match_spans
-from brief_tui.tui.widgets.badges import badges
-from brief_tui.tui.widgets.highlight import highlighted
+from brief_tui.tui.widgets.badges import HIGHLIGHT_STYLES, LABEL_STYLES, badges
+from brief_tui.tui.widgets.highlight import MATCH_STYLE, SELECTION_STYLE
 
 
 @dataclass(frozen=True)
@@ -34,19 +34,44 @@ class Highlight:
         return match_spans(text, set(self.words), self.phrases)
 
 
-def passage_content(row: Row, named_badges: bool, highlight: Highlight | None = None) -> Content:
+@dataclass(frozen=True)
+class Mark:
+    """A saved highlight within a passage, as the view shows it."""
+
+    start: int
+    end: int
+    label: str
+    noted: bool
+
+
+def passage_content(
+    row: Row,
+    named_badges: bool,
+    highlight: Highlight | None = None,
+    marks: tuple[Mark, ...] = (),
+    selection: tuple[int, int] | None = None,
+) -> Content:
     passage = row.passage
     assert passage is not None
-    text = (
-        highlighted(passage.text, highlight.spans(passage.text))
-        if highlight
-        else Content(passage.text)
-    )
+    text = Content(passage.text)
+    for mark in marks:
+        text = text.stylize(HIGHLIGHT_STYLES.get(mark.label, "reverse"), mark.start, mark.end)
+    if highlight:
+        for start, end in highlight.spans(passage.text):
+            text = text.stylize(MATCH_STYLE, start, end)
+    if selection:
+        text = text.stylize(SELECTION_STYLE, *selection)
     if passage.kind == "heading":
         text = text.stylize("bold")
     if passage.marker:
         text = Content.assemble((f"{passage.marker} ", "bold"), text)
     tags = badges(passage.pillars, passage.recommendation, named_badges)
+    chips = [
+        Content.styled(f" {'✎' if noted else '▍'} {label} ", LABEL_STYLES.get(label, "reverse"))
+        for label, noted in dict.fromkeys((m.label, m.noted) for m in marks)
+    ]
+    if chips:
+        tags = Content(" ").join([tags, *chips]) if tags.plain else Content(" ").join(chips)
     if not tags.plain:
         return text
     return Content.assemble(text, "\n", tags)
@@ -71,13 +96,12 @@ class PassageWidget(Static):
     class Clicked(Message):
         position: int
 
-    def __init__(self, row: Row, named_badges: bool, highlight: Highlight | None = None) -> None:
+    def __init__(self, row: Row, content: Content) -> None:
         passage = row.passage
         assert passage is not None
         classes = f"-{passage.kind}" + (" -recommendation" if passage.recommendation else "")
-        super().__init__(
-            passage_content(row, named_badges, highlight), classes=classes, markup=False
-        )
+        super().__init__(content, classes=classes, markup=False)
+        self.row = row
         self.position = row.position
 
     def on_click(self, event: events.Click) -> None:
@@ -115,6 +139,8 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
         self._window = (0, 0)
         self._widgets: dict[int, PassageWidget] = {}
         self.highlight: Highlight | None = None
+        self.marks: dict[str, tuple[Mark, ...]] = {}  # passage id -> saved highlights
+        self.selection: tuple[int, int, int] | None = None  # (position, start, end) being selected
 
     def show(self, plan: ReadingPlan, cursor: int = 0) -> None:
         """Display `plan` with the cursor on passage `cursor`."""
@@ -139,6 +165,21 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
         self.cursor = position
         self._mount_window()
         self._place_cursor(top=top)
+
+    def _content(self, row: Row) -> Content:
+        assert row.passage is not None
+        selection = None
+        if self.selection and self.selection[0] == row.position:
+            selection = self.selection[1:]
+        return passage_content(
+            row, self.named_badges, self.highlight, self.marks.get(row.passage.id, ()), selection
+        )
+
+    def redraw(self, position: int) -> None:
+        """Render one passage again (after a highlight or during a selection)."""
+        widget = self._widgets.get(position)
+        if widget is not None:
+            widget.update(self._content(widget.row))
 
     def current_widget(self) -> PassageWidget | None:
         return self._widgets.get(self.cursor)
@@ -190,7 +231,7 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
             if item.passage is None:
                 widgets.append(SectionTitle(Content(item.section.title), markup=False))
             else:
-                widget = PassageWidget(item, self.named_badges, self.highlight)
+                widget = PassageWidget(item, self._content(item))
                 self._widgets[item.position] = widget
                 widgets.append(widget)
         with self.app.batch_update():

@@ -1,0 +1,172 @@
+"""Dialogs for notes: pick a highlight label, write a note, name a bookmark, list bookmarks."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from brief_tui.notes.store import LABELS, Bookmark
+from brief_tui.tui.widgets.badges import LABEL_STYLES
+
+
+class LabelPicker(ModalScreen[str | None]):
+    """Choose what a highlight means: 1-4 or Enter; Esc cancels."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "cancel", id="label-cancel"),
+        *[Binding(str(n), f"pick({n - 1})", show=False, id=f"label-{n}") for n in range(1, len(LABELS) + 1)],
+        Binding("j", "down", show=False, id="label-down"),
+        Binding("k", "up", show=False, id="label-up"),
+    ]
+
+    def __init__(self, current: str = LABELS[0]) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        options = [
+            Option(Content.assemble((f" {n} ", "bold"), (f" {label} ", LABEL_STYLES[label])), id=label)
+            for n, label in enumerate(LABELS, start=1)
+        ]
+        picker = OptionList(*options, id="label-picker", markup=False)
+        picker.border_title = "Highlight as… (1-4, Enter; Esc cancels)"
+        yield picker
+
+    def on_mount(self) -> None:
+        picker = self.query_one(OptionList)
+        picker.highlighted = LABELS.index(self.current) if self.current in LABELS else 0
+        picker.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_pick(self, index: int) -> None:
+        self.dismiss(LABELS[index])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_down(self) -> None:
+        self.query_one(OptionList).action_cursor_down()
+
+    def action_up(self) -> None:
+        self.query_one(OptionList).action_cursor_up()
+
+
+class NoteEditor(ModalScreen[str | None]):
+    """A multi-line Markdown note. ctrl+s saves; Esc cancels, asking once if there are changes."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "save", id="note-save"),
+        Binding("escape", "cancel", "cancel", id="note-cancel"),
+    ]
+
+    def __init__(self, quote: str, note: str = "") -> None:
+        super().__init__()
+        self.quote = quote
+        self.original = note
+        self._warned = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-editor"):
+            quote = self.quote if len(self.quote) <= 300 else self.quote[:299] + "…"
+            yield Static(Content.styled(f"“{quote}”", "italic"), id="note-quote", markup=False)
+            yield TextArea(self.original, id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield Static(Content.styled("Markdown welcome. ctrl+s saves · Esc cancels", "dim"), markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#note-editor").border_title = "Note"
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text.strip())
+
+    def action_cancel(self) -> None:
+        if self.query_one(TextArea).text.strip() != self.original.strip() and not self._warned:
+            self._warned = True
+            self.notify("This note has changes: ctrl+s saves them, Esc again discards them.", timeout=4)
+            return
+        self.dismiss(None)
+
+
+class BookmarkName(ModalScreen[str | None]):
+    """An optional name for a bookmark; Enter saves (empty is fine), Esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "cancel", id="bookmark-cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="bookmark-name"):
+            yield Input(placeholder="name (optional), then Enter", id="bookmark-input")
+
+    def on_mount(self) -> None:
+        self.query_one("#bookmark-name").border_title = "Bookmark this passage"
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class BookmarkList(ModalScreen[Bookmark | None]):
+    """Every bookmark across the briefings; Enter jumps, d deletes."""
+
+    BINDINGS = [
+        Binding("escape,apostrophe", "cancel", "close", id="bookmarks-close"),
+        Binding("d", "delete", "delete", id="bookmarks-delete"),
+        Binding("j", "down", show=False, id="bookmarks-down"),
+        Binding("k", "up", show=False, id="bookmarks-up"),
+    ]
+
+    def __init__(self, bookmarks: list[Bookmark], titles: dict[str, str]) -> None:
+        super().__init__()
+        self.bookmarks = bookmarks
+        self.titles = titles
+
+    def compose(self) -> ComposeResult:
+        options = []
+        for n, bookmark in enumerate(self.bookmarks):
+            title = self.titles.get(bookmark.anchor.document, bookmark.anchor.document)
+            state = "" if bookmark.status != "orphaned" else "  (its text is gone from the briefing)"
+            name = bookmark.name or bookmark.anchor.quote[:60]
+            options.append(
+                Option(Content.assemble((name, "bold"), "\n", (title, "dim italic"), (state, "red")), id=str(n))
+            )
+        listing = OptionList(*options, id="bookmark-list", markup=False)
+        listing.border_title = "Bookmarks: Enter jumps · d deletes · Esc closes"
+        yield listing
+
+    def on_mount(self) -> None:
+        listing = self.query_one(OptionList)
+        if not self.bookmarks:
+            listing.add_option(Option("No bookmarks yet: press m on a passage to add one.", disabled=True))
+        listing.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.bookmarks[int(event.option.id or 0)])
+
+    def action_delete(self) -> None:
+        listing = self.query_one(OptionList)
+        if listing.highlighted is None or not self.bookmarks:
+            return
+        index = int(listing.get_option_at_index(listing.highlighted).id or 0)
+        bookmark = self.bookmarks[index]
+        if self.app.delete_bookmark(bookmark):  # type: ignore[attr-defined]
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_down(self) -> None:
+        self.query_one(OptionList).action_cursor_down()
+
+    def action_up(self) -> None:
+        self.query_one(OptionList).action_cursor_up()
