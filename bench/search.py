@@ -1,11 +1,12 @@
-"""Figure 5 (issue 4): search as you type, per keystroke, on the bundled and a 50,000-passage corpus.
+"""Figure 5 (issue 4): search as you type, per keystroke, bundled and 50,000 passages.
 
-The search box calls `index.search(typed_so_far, limit=20)` on every keystroke, so what a
-person feels is the latency of each prefix of a query, not of the finished query: each query
-below is typed one character at a time and every prefix is timed. The word expansions (prefix
-and fuzzy matches of each query word) are memoised inside the index; the cache is cleared
-before each query, so every query is timed as if typed for the first time, and the same
-keystrokes are then timed again with the cache warm to show what expansion costs.
+The search screen calls `index.search(typed_so_far)` on every keystroke, so what a person
+feels is the latency of each prefix of a query, not of the finished query: each query below is
+typed one character at a time and every prefix is timed with `limit=20` (the issue's figure;
+the screen asks for 100, timed too). The word expansions (prefix and fuzzy matches of each
+query word) are memoised inside the index; the cache is cleared before each query, so every
+query is timed as if typed for the first time, then the same keystrokes again with the cache
+warm, to show what expansion costs.
 
 The bundled corpus is small (164 passages), so a synthetic corpus of 50,000 ~300-character
 passages is built from it: sentences of real passages recombined, with some words swapped for
@@ -187,19 +188,21 @@ def build_cost(entries: list[Entry], runs: int) -> dict[str, float]:
 
 
 def type_queries(index: SearchIndex, texts: list[str], runs: int) -> dict:
-    """Each query typed a keystroke at a time (cold expansions, then warm), interleaved with
-    the naive scans of the finished query; which goes first alternates."""
+    """Each query typed a keystroke at a time (expansions cold, then warm, then warm with the
+    search screen's limit=100), interleaved with the naive scans of the finished query; which
+    goes first alternates."""
     typed: dict[str, list[float]] = {q: [] for q in QUERIES}
     warm: list[float] = []
+    wide: list[float] = []  # limit=100, as the search screen asks
     naive: dict[str, dict[str, list[float]]] = {s: {q: [] for q in QUERIES} for s in SCORERS}
 
     def engine(query: str) -> None:
         index.expand.cache_clear()
         prefixes = [query[:k] for k in range(1, len(query) + 1)]
-        for clock in (typed[query], warm):
+        for clock, limit in ((typed[query], 20), (warm, 20), (wide, 100)):
             for prefix in prefixes:
                 started = time.perf_counter()
-                index.search(prefix, limit=20)
+                index.search(prefix, limit=limit)
                 clock.append(time.perf_counter() - started)
 
     def scan(query: str) -> None:
@@ -212,7 +215,7 @@ def type_queries(index: SearchIndex, texts: list[str], runs: int) -> dict:
         for n, query in enumerate(QUERIES if run % 2 == 0 else QUERIES[::-1]):
             for step in (engine, scan) if (run + n) % 2 == 0 else (scan, engine):
                 step(query)
-    return {"typed": typed, "warm": warm, "naive": naive}
+    return {"typed": typed, "warm": warm, "wide": wide, "naive": naive}
 
 
 def stats(values: list[float]) -> tuple[float, float, float]:
@@ -237,15 +240,18 @@ def report(name: str, corpus: str, result: dict, target: float) -> list[Row]:
         )
     for scorer, per_query in result["naive"].items():
         values = [t for times in per_query.values() for t in times]
-        print(f"  naive {scorer:<16} per finished query: p50 {ms(median(values))}, ", end="")
-        print(f"p95 {ms(percentile(values, 95))}, max {ms(max(values))}")
+        slowest = max(per_query, key=lambda q: max(per_query[q]))
+        print(
+            f"  naive {scorer:<16} per finished query: p50 {ms(median(values))}, "
+            f"p95 {ms(percentile(values, 95))}, max {ms(max(values))} ({slowest[:30]!r})"
+        )
         speed = median(values) / p50, percentile(values, 95) / p95
         print(
-            f"    speed-up (naive / engine per keystroke): p50 {speed[0]:.0f}x, p95 {speed[1]:.0f}x"
+            f"    speed-up (naive / engine per keystroke): p50 {speed[0]:.1f}x, p95 {speed[1]:.1f}x"
         )
     naive = [t for times in result["naive"]["partial_ratio"].values() for t in times]
     tokens = [t for times in result["naive"]["token_set_ratio"].values() for t in times]
-    warm = stats(result["warm"])
+    warm, wide = stats(result["warm"]), stats(result["wide"])
 
     def row(figure: str, measured: float, baseline: float, goal: float | None = None) -> Row:
         return Row(
@@ -267,6 +273,7 @@ def report(name: str, corpus: str, result: dict, target: float) -> list[Row]:
         row(f"finished query x{len(full)} p50 / partial_ratio p50", median(full), median(naive)),
         row("keystroke p95, expansions cached / as typed", warm[1], p95),
         row("keystroke max, expansions cached / as typed", warm[2], top),
+        row("keystroke p95, limit=100 (cached) / limit=20 (cached)", wide[1], warm[1]),
     ]
 
 

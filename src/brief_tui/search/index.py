@@ -65,6 +65,7 @@ class SearchIndex:
             p: {i for i, e in enumerate(entries) if p in e.pillars} for p in PILLAR_IDS
         }
         self._recommendations = {i for i, e in enumerate(entries) if e.recommendation}
+        self._titles = [e for e in entries if e.kind == "title"]
         self._by_document: dict[str, set[int]] = {}
         for i, entry in enumerate(entries):
             self._by_document.setdefault(entry.document, set()).add(i)
@@ -88,13 +89,16 @@ class SearchIndex:
                     break
                 completions.append(candidate)
             completions.sort(key=lambda w: -len(self.postings[w]))
-            for candidate in completions[:MAX_COMPLETIONS]:
+            # A two-letter start could be anything: follow only its commonest completions.
+            for candidate in completions[: min(MAX_COMPLETIONS, 4 * len(word))]:
                 found.setdefault(candidate, PREFIX)
-        if len(word) >= 4:
+        # Typo tolerance is for words the corpus does not have: 'police' must not also
+        # match 'policy'.
+        if len(word) >= 4 and word not in self.postings:
             pool = [
                 w for n in range(len(word) - 2, len(word) + 3) for w in self._by_length.get(n, ())
             ]
-            cutoff = 75 if len(word) >= 6 else 80
+            cutoff = 80 if len(word) >= 6 else 85
             for candidate, score, _ in process.extract(
                 word, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8
             ):
@@ -150,9 +154,7 @@ class SearchIndex:
 
     def _documents_matching(self, values: tuple[str, ...]) -> set[str]:
         matched = set()
-        for entry in self.entries:
-            if entry.kind != "title":
-                continue
+        for entry in self._titles:
             fields = [entry.document, fold(entry.document_title), fold(entry.organisations)]
             for value in (fold(v) for v in values):
                 if any(value in f or fuzz.partial_ratio(value, f) >= 85 for f in fields if f):
@@ -192,27 +194,36 @@ class SearchIndex:
             candidates = {i for i in candidates if all(p in self._folded[i] for p in query.phrases)}
         if len(candidates) < limit and len(words) > 1 and not query.phrases:
             # Nothing (or little) matches every word: also show what matches most of them.
-            others = set().union(*per_word) - candidates
+            others = self._partial_matches(per_word) - candidates
             if allowed is not None:
                 others &= allowed
             candidates |= others
-        scored = {i: sum(w.get(i, 0.0) for w in per_word) * self._norm[i] for i in candidates}
-        counts = (
-            {i: sum(1 for w in per_word if i in w) for i in candidates} if len(words) > 1 else None
-        )
-        if cancelled():
-            return []
+        scored: dict[int, float] = {}
+        counts: dict[int, int] | None = {} if len(words) > 1 else None
+        for n, i in enumerate(candidates):
+            if n % 4096 == 4095 and cancelled():
+                return []
+            total = 0.0
+            matched = 0
+            for weights in per_word:
+                weight = weights.get(i)
+                if weight is not None:
+                    total += weight
+                    matched += 1
+            scored[i] = total * self._norm[i]
+            if counts is not None:
+                counts[i] = matched
         shortlist = heapq.nlargest(
             max(limit * 4, 100),
             candidates,
             key=lambda i: (counts[i] if counts else 1, scored[i]),
         )
-        exact_words = [set(self.postings.get(w, ())) for w in words]
         ordered = " ".join(query.words)
         ranked: list[tuple[float, int, bool]] = []
         for i in shortlist:
             score = scored[i]
-            exact = all(i in ids for ids in exact_words)
+            present = set(self._folded[i].split())
+            exact = all(w in present for w in words)
             if exact:
                 score += EXACT_BONUS
             if len(query.words) > 1 and ordered in self._folded[i]:
@@ -224,6 +235,22 @@ class SearchIndex:
             self._hit(i, score, exact, query, self._matched_words(i, words, query.typing))
             for score, i, exact in ranked[:limit]
         ]
+
+    def _partial_matches(self, per_word: list[dict[int, float]]) -> set[int]:
+        """Entries matching some of the query words, found through the selective words only:
+        a word in a tenth of the corpus or more ('migration') cannot tell entries apart, and
+        the union of such words would be most of the corpus."""
+        rare_limit = max(50, len(self.entries) // 10)
+        selective = [set(w) for w in per_word if len(w) <= rare_limit] or [
+            set(min(per_word, key=len))
+        ]
+        found = set().union(*selective)
+        if len(found) > 5000 and len(selective) > 1:
+            # Still too broad: keep entries that match at least two of the selective words.
+            found = set().union(
+                *(a & b for n, a in enumerate(selective) for b in selective[n + 1 :])
+            )
+        return found
 
     def _matched_words(self, i: int, words: list[str], typing: bool) -> frozenset[str]:
         present = set(self._folded[i].split())

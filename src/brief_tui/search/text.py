@@ -57,7 +57,13 @@ def snippet(
     moved into the window's coordinates."""
     if len(text) <= width:
         return text, tuple(spans)
+    # Centre on the stretch with the most matches, not merely the first one.
     first = spans[0][0] if spans else 0
+    best = 0
+    for a, _ in spans:
+        inside = sum(1 for b, _ in spans if a <= b < a + width * 2 // 3)
+        if inside > best:
+            best, first = inside, a
     start = max(0, min(first - width // 3, len(text) - width))
     if start > 0:
         start = text.rfind(" ", 0, start) + 1
