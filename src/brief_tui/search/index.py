@@ -241,9 +241,8 @@ class SearchIndex:
         a word in a tenth of the corpus or more ('migration') cannot tell entries apart, and
         the union of such words would be most of the corpus."""
         rare_limit = max(50, len(self.entries) // 10)
-        selective = [set(w) for w in per_word if len(w) <= rare_limit] or [
-            set(min(per_word, key=len))
-        ]
+        smallest = min(per_word, key=len)  # type: ignore[arg-type]
+        selective = [set(w) for w in per_word if len(w) <= rare_limit] or [set(smallest)]
         found = set().union(*selective)
         if len(found) > 5000 and len(selective) > 1:
             # Still too broad: keep entries that match at least two of the selective words.

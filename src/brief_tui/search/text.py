@@ -61,9 +61,9 @@ def snippet(
     first = spans[0][0] if spans else 0
     best = 0
     for a, _ in spans:
-        inside = sum(1 for b, _ in spans if a <= b < a + width * 2 // 3)
-        if inside > best:
-            best, first = inside, a
+        count = sum(1 for b, _ in spans if a <= b < a + width * 2 // 3)
+        if count > best:
+            best, first = count, a
     start = max(0, min(first - width // 3, len(text) - width))
     if start > 0:
         start = text.rfind(" ", 0, start) + 1

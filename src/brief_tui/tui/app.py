@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import gc
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import work
 from textual.app import App
@@ -13,6 +14,7 @@ from textual.app import App
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from brief_tui.notes.store import Bookmark, NoteStore
     from brief_tui.search import SearchIndex
     from brief_tui.tui.screens.search import SearchRequest
 
@@ -22,6 +24,9 @@ from brief_tui.corpus.model import Library
 from brief_tui.settings import Settings
 from brief_tui.tui.keymap import APP_KEYS, bindings
 from brief_tui.tui.screens.library import LibraryScreen
+
+NOTES_FILE = "notes.sqlite3"
+T = TypeVar("T")
 
 
 def briefing_commands() -> type[Provider]:
@@ -53,6 +58,7 @@ class BriefApp(App[None]):
         self.library_counts = self._library_counts()
         self._open_document = open_document
         self._open_passage = open_passage
+        self.notes: NoteStore | None = None
         self._search_index: SearchIndex | None = None
         self._search_lock = threading.Lock()
 
@@ -68,6 +74,7 @@ class BriefApp(App[None]):
         if theme and theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._open_notes()
         self.set_timer(0.5, self._settle)
         if self.settings.unreadable:
             self.notify(
@@ -76,6 +83,95 @@ class BriefApp(App[None]):
             )
         if self._open_document:
             self.open_briefing(self._open_document, self._open_passage)
+
+    # Notes ---------------------------------------------------------------------------------
+
+    @property
+    def notes_path(self) -> Path:
+        return self.data_dir / NOTES_FILE
+
+    def _open_notes(self) -> None:
+        from brief_tui.notes.store import NoteStore, StoreError
+
+        try:
+            self.notes = NoteStore.open(self.notes_path)
+        except StoreError as error:
+            self.notify(f"{error} You can still read.", severity="error", timeout=15)
+            return
+        if self.notes.warning:
+            self.notify(self.notes.warning, severity="warning", timeout=15)
+
+    def notes_call(self, action: Callable[[NoteStore], T], *, quiet: bool = False) -> T | None:
+        """Run one store action; a problem becomes a one-sentence message, never a crash."""
+        from brief_tui.notes.store import StoreError
+
+        if self.notes is None:
+            if not quiet:
+                self.notify(
+                    "Notes are unavailable: the note store could not be opened.", severity="error"
+                )
+            return None
+        try:
+            return action(self.notes)
+        except StoreError as error:
+            if not quiet:
+                self.notify(str(error), severity="error", timeout=8)
+            return None
+
+    @work(thread=True, group="reanchor")
+    def _reanchor_notes(self) -> None:
+        """Re-attach every highlight, bookmark and position to the current text, off the UI
+        thread and on a connection of its own (after content changes, some may have moved)."""
+        from brief_tui.notes.store import NoteStore, StoreError
+
+        if self.notes is None or self.notes.read_only:
+            return
+        try:
+            store = NoteStore.open(self.notes_path)
+            try:
+                counts = store.reanchor(self.library)
+            finally:
+                store.close()
+        except StoreError:
+            return
+        if counts.get("orphaned"):
+            self.call_from_thread(
+                self.notify,
+                f"{counts['orphaned']} highlight(s) or bookmark(s) no longer match the text; "
+                "they are kept in the notes panel (H) under “Orphaned”.",
+                severity="warning",
+                timeout=10,
+            )
+
+    def action_bookmarks(self) -> None:
+        from brief_tui.tui.screens.note_dialogs import BookmarkList
+
+        bookmarks = self.notes_call(lambda s: s.bookmarks())
+        if bookmarks is None:
+            return
+        titles = {d.id: d.title for d in self.library.documents}
+
+        def jump(bookmark: Bookmark | None) -> None:
+            if bookmark is not None and bookmark.passage and bookmark.status != "orphaned":
+                self.open_briefing(bookmark.anchor.document, bookmark.passage)
+            elif bookmark is not None:
+                self.notify(
+                    "That bookmark's text is no longer in the briefing.", severity="warning"
+                )
+
+        self.push_screen(BookmarkList(bookmarks, titles), jump)
+
+    def delete_bookmark(self, bookmark: Bookmark) -> bool:
+        deleted = self.notes_call(lambda s: s.delete_bookmark(bookmark.id))
+        if deleted is not None:
+            self.notify("Bookmark deleted.", timeout=2)
+        return deleted is not None
+
+    def action_notes(self) -> None:
+        from brief_tui.tui.screens.notes import NotesScreen
+
+        if not isinstance(self.screen, NotesScreen):
+            self.push_screen(NotesScreen())
 
     def get_default_screen(self) -> LibraryScreen:
         """The library is the first screen, so its first frame is the app's first frame."""
@@ -88,6 +184,7 @@ class BriefApp(App[None]):
         gc.freeze()
         gc.enable()
         self._warm_search_index()
+        self._reanchor_notes()
 
     @work(thread=True, group="index")
     def _warm_search_index(self) -> None:

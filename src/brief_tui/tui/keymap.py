@@ -53,8 +53,31 @@ READER_KEYS: tuple[Key, ...] = (
     Key("0", "filter('')", "clear the filter", "Filter", label="0"),
     Key("n", "next_hit", "next search hit", "Move"),
     Key("N", "previous_hit", "previous search hit", "Move"),
-    Key("i", "why", "why this passage has its tags", "Passage", show=True, footer="why"),
-    Key("y", "copy", "copy passage with citation", "Passage", show=True, footer="copy"),
+    Key(
+        "h",
+        "highlight",
+        "highlight the passage or the selection",
+        "Notes",
+        show=True,
+        footer="highlight",
+    ),
+    Key(
+        "v",
+        "select",
+        "select by sentence: j/k extend or shrink, h or Enter highlights, Esc cancels",
+        "Notes",
+    ),
+    Key(
+        "a",
+        "annotate",
+        "write or edit a note on the highlight (highlights first)",
+        "Notes",
+        show=True,
+        footer="note",
+    ),
+    Key("m", "bookmark", "bookmark the passage", "Notes", footer="bookmark"),
+    Key("i", "why", "why this passage has its tags", "Passage"),
+    Key("y", "copy", "copy passage with citation", "Passage"),
     Key(
         "escape,backspace",
         "back",
@@ -95,6 +118,8 @@ LIBRARY_KEYS: tuple[Key, ...] = (
 
 APP_KEYS: tuple[Key, ...] = (
     Key("slash", "search", "search every briefing", "App", show=True, label="/", footer="search"),
+    Key("apostrophe", "bookmarks", "list bookmarks and jump to one", "App", label="'"),
+    Key("H", "notes", "all highlights and notes", "App", label="H", footer="notes"),
     Key("tab", "focus_next", "next pane", "App", label="Tab"),
     Key("shift+tab", "focus_previous", "previous pane", "App", label="Shift+Tab"),
     Key(

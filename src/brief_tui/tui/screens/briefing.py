@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from brief_tui.corpus.citation import quote_with_citation
@@ -12,7 +14,7 @@ from brief_tui.corpus.model import Document, Library
 from brief_tui.corpus.pillars import PILLARS_BY_ID, label
 from brief_tui.reading import ReadingPlan
 from brief_tui.tui.keymap import READER_KEYS, bindings
-from brief_tui.tui.screens.base import SidebarScreen
+from brief_tui.tui.screens.briefing_notes import BriefingNotes
 from brief_tui.tui.screens.dialogs import OutlineScreen, WhyScreen
 from brief_tui.tui.screens.search import SearchRequest, apply_filters
 from brief_tui.tui.widgets.doc_header import DocHeader
@@ -20,8 +22,11 @@ from brief_tui.tui.widgets.passage_view import Highlight, PassageView
 from brief_tui.tui.widgets.pillar_sidebar import PillarSidebar
 
 
-class BriefingScreen(SidebarScreen):
-    BINDINGS = bindings(READER_KEYS)
+class BriefingScreen(BriefingNotes):
+    BINDINGS = [
+        *bindings(READER_KEYS),
+        Binding("enter", "confirm", show=False, id="confirm-selection"),
+    ]
 
     def __init__(
         self,
@@ -37,13 +42,15 @@ class BriefingScreen(SidebarScreen):
         self._start = passage_id
         self.search = search
         self.hits: list[str] = []  # passage ids of search hits here, in reading order
+        self._position_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield DocHeader(self.document, id="doc-header")
         yield Static(id="filter-bar", markup=False)
         with Horizontal(id="body"):
             yield PillarSidebar(id="sidebar")
-            yield PassageView(id="passages")
+            self._passage_view = PassageView(id="passages")
+            yield self._passage_view
         yield Static(id="status", markup=False)
         yield Footer()
 
@@ -53,14 +60,12 @@ class BriefingScreen(SidebarScreen):
         sidebar.set_counts(self.document.pillar_counts(), self.app.library_counts, "here")  # type: ignore[attr-defined]
         if self.search is not None:
             self._load_hits(self.search)
-        start = self.plan.position_of(self._start) if self._start else 0
+        self.load_marks()
+        start_id = self._start or self.saved_position()
+        start = self.plan.position_of(start_id) if start_id else 0
         self.view.show(self.plan, start or 0)
         self._update_bars()
         self.view.focus()
-
-    @property
-    def view(self) -> PassageView:
-        return self.query_one(PassageView)
 
     def after_adapt(self, width: int) -> None:
         self.view.set_named_badges(width >= 60)
@@ -73,14 +78,35 @@ class BriefingScreen(SidebarScreen):
             if notice:
                 self.notify(notice, timeout=2)
             return
+        self._end_selection()
         self.view.move_to(position, top=top)
+        self._moved()
+
+    def _moved(self) -> None:
         self._update_bars()
+        # Remember the reading position once the reader pauses, not on every key.
+        if self._position_timer is not None:
+            self._position_timer.stop()
+        self._position_timer = self.set_timer(0.8, self.remember_position)
+
+    def on_unmount(self) -> None:
+        self.remember_position()
 
     def action_cursor_down(self) -> None:
-        self._go(self.view.cursor + 1)
+        if self.selecting:
+            self.extend_selection(+1)
+        else:
+            self._go(self.view.cursor + 1)
 
     def action_cursor_up(self) -> None:
-        self._go(self.view.cursor - 1)
+        if self.selecting:
+            self.extend_selection(-1)
+        else:
+            self._go(self.view.cursor - 1)
+
+    def action_confirm(self) -> None:
+        if self.selecting:
+            self.action_highlight()
 
     def action_page_down(self) -> None:
         self._go(self.view.page_target(+1), top=True)
@@ -109,7 +135,8 @@ class BriefingScreen(SidebarScreen):
         )
 
     def on_passage_view_cursor_moved(self, message: PassageView.CursorMoved) -> None:
-        self._update_bars()
+        self._end_selection()
+        self._moved()
 
     # Search hits --------------------------------------------------------------------------
 
@@ -181,15 +208,14 @@ class BriefingScreen(SidebarScreen):
             self.notify(f"No passage of this briefing is tagged {label(pillar)}.", timeout=3)
 
     def action_back(self) -> None:
-        if self.plan.pillar:
+        if self.selecting:
+            self._end_selection()
+        elif self.plan.pillar:
             self.apply_filter(None)
         else:
             self.app.pop_screen()
 
     # Passage actions ----------------------------------------------------------------------
-
-    def _current(self):
-        return self.plan.passages[self.view.cursor] if len(self.plan) else None
 
     def action_why(self) -> None:
         if current := self._current():

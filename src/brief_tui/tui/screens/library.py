@@ -51,6 +51,27 @@ class LibraryScreen(SidebarScreen):
         if not self.is_attached:
             return
         self.query_one(PillarSidebar).set_counts({}, self.app.library_counts)  # type: ignore[attr-defined]
+        self.show_progress()
+
+    def show_progress(self) -> None:
+        """How far each briefing has been read, from the saved reading positions."""
+        positions = self.app.notes_call(lambda s: s.positions(), quiet=True) or {}  # type: ignore[attr-defined]
+        progress: dict[str, float] = {}
+        for doc in self.library.documents:
+            position = positions.get(doc.id)
+            if position is None or position.passage is None or not doc.passage_count:
+                continue
+            order = [p.id for _, p in doc.passages()]
+            if position.passage in order:
+                progress[doc.id] = (order.index(position.passage) + 1) / doc.passage_count
+        listing = self.query_one(LibraryList)
+        if progress != listing.progress:
+            listing.progress = progress
+            listing.render_cards(listing._width, force=True)
+
+    def on_screen_resume(self) -> None:
+        if self.query_one(LibraryList)._width:
+            self.show_progress()
 
     def after_adapt(self, width: int) -> None:
         sidebar = self.query_one(PillarSidebar)

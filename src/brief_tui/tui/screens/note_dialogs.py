@@ -19,7 +19,10 @@ class LabelPicker(ModalScreen[str | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "cancel", id="label-cancel"),
-        *[Binding(str(n), f"pick({n - 1})", show=False, id=f"label-{n}") for n in range(1, len(LABELS) + 1)],
+        *[
+            Binding(str(n), f"pick({n - 1})", show=False, id=f"label-{n}")
+            for n in range(1, len(LABELS) + 1)
+        ],
         Binding("j", "down", show=False, id="label-down"),
         Binding("k", "up", show=False, id="label-up"),
     ]
@@ -30,7 +33,9 @@ class LabelPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         options = [
-            Option(Content.assemble((f" {n} ", "bold"), (f" {label} ", LABEL_STYLES[label])), id=label)
+            Option(
+                Content.assemble((f" {n} ", "bold"), (f" {label} ", LABEL_STYLES[label])), id=label
+            )
             for n, label in enumerate(LABELS, start=1)
         ]
         picker = OptionList(*options, id="label-picker", markup=False)
@@ -77,7 +82,9 @@ class NoteEditor(ModalScreen[str | None]):
             quote = self.quote if len(self.quote) <= 300 else self.quote[:299] + "…"
             yield Static(Content.styled(f"“{quote}”", "italic"), id="note-quote", markup=False)
             yield TextArea(self.original, id="note-text", soft_wrap=True, show_line_numbers=False)
-            yield Static(Content.styled("Markdown welcome. ctrl+s saves · Esc cancels", "dim"), markup=False)
+            yield Static(
+                Content.styled("Markdown welcome. ctrl+s saves · Esc cancels", "dim"), markup=False
+            )
 
     def on_mount(self) -> None:
         self.query_one("#note-editor").border_title = "Note"
@@ -91,7 +98,9 @@ class NoteEditor(ModalScreen[str | None]):
     def action_cancel(self) -> None:
         if self.query_one(TextArea).text.strip() != self.original.strip() and not self._warned:
             self._warned = True
-            self.notify("This note has changes: ctrl+s saves them, Esc again discards them.", timeout=4)
+            self.notify(
+                "This note has changes: ctrl+s saves them, Esc again discards them.", timeout=4
+            )
             return
         self.dismiss(None)
 
@@ -135,10 +144,15 @@ class BookmarkList(ModalScreen[Bookmark | None]):
         options = []
         for n, bookmark in enumerate(self.bookmarks):
             title = self.titles.get(bookmark.anchor.document, bookmark.anchor.document)
-            state = "" if bookmark.status != "orphaned" else "  (its text is gone from the briefing)"
+            state = (
+                "" if bookmark.status != "orphaned" else "  (its text is gone from the briefing)"
+            )
             name = bookmark.name or bookmark.anchor.quote[:60]
             options.append(
-                Option(Content.assemble((name, "bold"), "\n", (title, "dim italic"), (state, "red")), id=str(n))
+                Option(
+                    Content.assemble((name, "bold"), "\n", (title, "dim italic"), (state, "red")),
+                    id=str(n),
+                )
             )
         listing = OptionList(*options, id="bookmark-list", markup=False)
         listing.border_title = "Bookmarks: Enter jumps · d deletes · Esc closes"
@@ -147,7 +161,9 @@ class BookmarkList(ModalScreen[Bookmark | None]):
     def on_mount(self) -> None:
         listing = self.query_one(OptionList)
         if not self.bookmarks:
-            listing.add_option(Option("No bookmarks yet: press m on a passage to add one.", disabled=True))
+            listing.add_option(
+                Option("No bookmarks yet: press m on a passage to add one.", disabled=True)
+            )
         listing.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -14,7 +14,7 @@ from brief_tui.corpus.model import Document, Library
 from brief_tui.tui.widgets.badges import coverage
 
 
-def card(doc: Document, width: int) -> Content:
+def card(doc: Document, width: int, progress: float | None = None) -> Content:
     title = Content.styled(doc.title, "bold")
     if doc.partial:
         title = Content.assemble(title, "  ", (" PARTIAL ", "bold #1d1d1d on #f0c05a"))
@@ -28,6 +28,7 @@ def card(doc: Document, width: int) -> Content:
             format_date(doc.date),
             f"{doc.passage_count} passages",
             f"{doc.recommendation_count} recommendations",
+            f"read to {progress:.0%}" if progress is not None else "",
         )
         if part
     )
@@ -53,17 +54,18 @@ class LibraryList(OptionList):
     def __init__(self, library: Library, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.library = library
+        self.progress: dict[str, float] = {}  # document id -> how far the reader has read
         self._width = 0
 
-    def render_cards(self, width: int) -> None:
-        if width == self._width:
+    def render_cards(self, width: int, force: bool = False) -> None:
+        if width == self._width and not force:
             return
         self._width = width
         highlighted = self.highlighted
         self.clear_options()
         options: list[Option | None] = []
         for doc in self.library.documents:
-            options += [Option(card(doc, width - 8), id=doc.id), None]
+            options += [Option(card(doc, width - 8, self.progress.get(doc.id)), id=doc.id), None]
         for problem in self.library.problems:
             text = Content.assemble(
                 ("Could not load a briefing", "bold red"), "\n", (str(problem), "red")

@@ -1,0 +1,115 @@
+"""What the note store holds, as frozen values, and how each maps to a table row.
+
+Each record carries its anchor (what the reader marked) and its latest resolution (where that
+is in the current text), so the UI can draw notes without resolving anything itself.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from brief_tui.notes.anchor import Anchor, Resolution
+
+LABELS = ("key finding", "question", "disagree", "evidence")
+
+
+class StoreError(Exception):
+    """A problem with the notes file, told in one sentence a person can act on."""
+
+
+@dataclass(frozen=True)
+class Highlight:
+    id: str
+    anchor: Anchor
+    label: str
+    note: str
+    created: str
+    updated: str
+    status: str  # latest resolution: "exact" | "moved" | "orphaned"
+    passage: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    id: str
+    anchor: Anchor
+    name: str
+    created: str
+    status: str
+    passage: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where the reader was in one document."""
+
+    document: str
+    anchor: Anchor
+    updated: str
+    status: str
+    passage: str | None
+    start: int
+    end: int
+
+
+def now() -> str:
+    """The current time as ISO 8601 UTC, precise enough to order notes made in one second."""
+    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+# Column order matches Anchor's fields, so a row slice rebuilds the anchor directly.
+ANCHOR_COLUMNS = (
+    "document, content_hash, anchor_passage, anchor_start, anchor_end, quote, prefix, suffix"
+)
+RESOLUTION_COLUMNS = "status, res_passage, res_start, res_end"
+HIGHLIGHT_COLUMNS = f"id, {ANCHOR_COLUMNS}, label, note, created, updated, {RESOLUTION_COLUMNS}"
+BOOKMARK_COLUMNS = f"id, {ANCHOR_COLUMNS}, name, created, {RESOLUTION_COLUMNS}"
+POSITION_COLUMNS = f"{ANCHOR_COLUMNS}, updated, {RESOLUTION_COLUMNS}"
+
+
+def anchor_values(a: Anchor) -> tuple[Any, ...]:
+    return (a.document, a.content_hash, a.passage, a.start, a.end, a.quote, a.prefix, a.suffix)
+
+
+def highlight_row(h: Highlight) -> tuple[Any, ...]:
+    return (h.id, *anchor_values(h.anchor), h.label, h.note, h.created, h.updated) + (
+        h.status,
+        h.passage,
+        h.start,
+        h.end,
+    )
+
+
+def highlight_from_row(row: tuple[Any, ...]) -> Highlight:
+    return Highlight(row[0], Anchor(*row[1:9]), *row[9:17])
+
+
+def bookmark_row(b: Bookmark) -> tuple[Any, ...]:
+    return (b.id, *anchor_values(b.anchor), b.name, b.created, b.status, b.passage, b.start, b.end)
+
+
+def bookmark_from_row(row: tuple[Any, ...]) -> Bookmark:
+    return Bookmark(row[0], Anchor(*row[1:9]), *row[9:15])
+
+
+def position_row(p: Position) -> tuple[Any, ...]:
+    return (*anchor_values(p.anchor), p.updated, p.status, p.passage, p.start, p.end)
+
+
+def position_from_row(row: tuple[Any, ...]) -> Position:
+    return Position(row[0], Anchor(*row[0:8]), *row[8:13])
+
+
+def resolution_values(r: Resolution) -> tuple[Any, ...]:
+    return (r.status, r.passage, r.start, r.end)

@@ -1,0 +1,296 @@
+"""The note store: highlights, bookmarks and reading positions in one SQLite file.
+
+Every public write is one `BEGIN IMMEDIATE` transaction, so a crash never leaves half an
+action and two windows on the same file queue up rather than overwrite each other. Opening
+never loses data and never raises: problems become `read_only` and a one-sentence `warning`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from brief_tui.corpus.model import Document, Library
+from brief_tui.notes.anchor import EXACT, MOVED, ORPHANED, Anchor
+from brief_tui.notes.opening import Opened, open_notes
+from brief_tui.notes.placement import Placement, ordinal, place, reanchor_table
+from brief_tui.notes.records import (
+    BOOKMARK_COLUMNS,
+    HIGHLIGHT_COLUMNS,
+    LABELS,
+    POSITION_COLUMNS,
+    Bookmark,
+    Highlight,
+    Position,
+    StoreError,
+    bookmark_from_row,
+    bookmark_row,
+    highlight_from_row,
+    highlight_row,
+    new_id,
+    now,
+    position_from_row,
+    position_row,
+    resolution_values,
+)
+
+T = TypeVar("T")
+_BOOKKEEPING = "resolved_hash, ordinal"
+_IN_ORDER = "ORDER BY document, ordinal, res_start, res_end, created, id"
+
+
+class NoteStore:
+    """The reader's notes. Call `reanchor(library)` after opening and whenever content changes."""
+
+    def __init__(self, path: Path, opened: Opened) -> None:
+        self.path = path
+        self.read_only = opened.read_only
+        self.warning = opened.warning  # one sentence for the reader, or None when all is well
+        self._reason = opened.reason
+        self._connection: sqlite3.Connection | None = opened.connection
+        self._lock = threading.RLock()  # the UI may call from worker threads
+        self._documents: dict[str, Document] = {}  # from the last reanchor: places new notes
+
+    @classmethod
+    def open(cls, path: Path) -> NoteStore:
+        """Open (or create) the notes file; never raises, see `read_only` and `warning`."""
+        return cls(Path(path), open_notes(Path(path)))
+
+    def close(self) -> None:
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+    def __enter__(self) -> NoteStore:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # Highlights
+
+    def add_highlight(
+        self, anchor: Anchor, label: str = "key finding", note: str = ""
+    ) -> Highlight:
+        _check_label(label)
+        stamp, placement = now(), self._place(anchor)
+        resolved = resolution_values(placement.resolution)
+        highlight = Highlight(new_id(), anchor, label, note, stamp, stamp, *resolved)
+        with self._write("this highlight") as connection:
+            row = highlight_row(highlight)
+            _insert(connection, "highlights", HIGHLIGHT_COLUMNS, row, placement.bookkeeping)
+        return highlight
+
+    def update_highlight(
+        self, id: str, *, label: str | None = None, note: str | None = None
+    ) -> Highlight:
+        if label is not None:
+            _check_label(label)
+        with self._write("the changes to this highlight") as connection:
+            old = self._highlight(connection, id)
+            changed = Highlight(
+                old.id,
+                old.anchor,
+                old.label if label is None else label,
+                old.note if note is None else note,
+                old.created,
+                now(),
+                old.status,
+                old.passage,
+                old.start,
+                old.end,
+            )
+            connection.execute(
+                "UPDATE highlights SET label = ?, note = ?, updated = ? WHERE id = ?",
+                (changed.label, changed.note, changed.updated, id),
+            )
+        return changed
+
+    def delete_highlight(self, id: str) -> Highlight:
+        """Delete, returning the highlight so the UI can offer undo through restore_highlight."""
+        with self._write("the deletion of this highlight") as connection:
+            old = self._highlight(connection, id)
+            connection.execute("DELETE FROM highlights WHERE id = ?", (id,))
+        return old
+
+    def restore_highlight(self, highlight: Highlight) -> None:
+        """Put a highlight back exactly as it was: undoes a delete, or an update."""
+        bookkeeping = self._restored(highlight.anchor.document, highlight.passage)
+        with self._write("the restored highlight") as connection:
+            row = highlight_row(highlight)
+            _insert(connection, "highlights", HIGHLIGHT_COLUMNS, row, bookkeeping, replace=True)
+
+    def highlights(self, document: str | None = None) -> list[Highlight]:
+        """Highlights by document, then in reading order."""
+        where, params = ("WHERE document = ?", (document,)) if document else ("", ())
+        sql = f"SELECT {HIGHLIGHT_COLUMNS} FROM highlights {where} {_IN_ORDER}"
+        return self._read(sql, params, highlight_from_row)
+
+    # Bookmarks
+
+    def add_bookmark(self, anchor: Anchor, name: str = "") -> Bookmark:
+        placement = self._place(anchor)
+        resolved = resolution_values(placement.resolution)
+        bookmark = Bookmark(new_id(), anchor, name, now(), *resolved)
+        with self._write("this bookmark") as connection:
+            row = bookmark_row(bookmark)
+            _insert(connection, "bookmarks", BOOKMARK_COLUMNS, row, placement.bookkeeping)
+        return bookmark
+
+    def delete_bookmark(self, id: str) -> Bookmark:
+        with self._write("the deletion of this bookmark") as connection:
+            row = connection.execute(
+                f"SELECT {BOOKMARK_COLUMNS} FROM bookmarks WHERE id = ?", (id,)
+            ).fetchone()
+            if row is None:
+                raise StoreError(_gone("bookmark"))
+            connection.execute("DELETE FROM bookmarks WHERE id = ?", (id,))
+        return bookmark_from_row(row)
+
+    def restore_bookmark(self, bookmark: Bookmark) -> None:
+        bookkeeping = self._restored(bookmark.anchor.document, bookmark.passage)
+        with self._write("the restored bookmark") as connection:
+            row = bookmark_row(bookmark)
+            _insert(connection, "bookmarks", BOOKMARK_COLUMNS, row, bookkeeping, replace=True)
+
+    def bookmarks(self) -> list[Bookmark]:
+        """Bookmarks by document, then in reading order."""
+        sql = f"SELECT {BOOKMARK_COLUMNS} FROM bookmarks {_IN_ORDER}"
+        return self._read(sql, (), bookmark_from_row)
+
+    # Reading positions
+
+    def set_position(self, anchor: Anchor) -> Position:
+        """Remember where the reader is in this document, replacing the previous place."""
+        placement = self._place(anchor)
+        resolved = resolution_values(placement.resolution)
+        position = Position(anchor.document, anchor, now(), *resolved)
+        with self._write("the reading position") as connection:
+            row = position_row(position)
+            bookkeeping = placement.bookkeeping
+            _insert(connection, "positions", POSITION_COLUMNS, row, bookkeeping, replace=True)
+        return position
+
+    def position(self, document: str) -> Position | None:
+        sql = f"SELECT {POSITION_COLUMNS} FROM positions WHERE document = ?"
+        found = self._read(sql, (document,), position_from_row)
+        return found[0] if found else None
+
+    def positions(self) -> dict[str, Position]:
+        sql = f"SELECT {POSITION_COLUMNS} FROM positions ORDER BY document"
+        return {p.document: p for p in self._read(sql, (), position_from_row)}
+
+    # Re-anchoring
+
+    def reanchor(self, library: Library) -> dict[str, int]:
+        """Resolve every note against `library` and store where each now points.
+
+        Notes whose document is unchanged since they were last resolved are skipped. On a
+        read-only store this updates the in-memory copy only, so the UI still shows the
+        right places. Returns how many notes are exact, moved and orphaned.
+        """
+        documents = {doc.id: doc for doc in library.documents}
+        counts = {EXACT: 0, MOVED: 0, ORPHANED: 0}
+        with self._write("the re-anchored notes", even_read_only=True) as connection:
+            for table, key in (
+                ("highlights", "id"),
+                ("bookmarks", "id"),
+                ("positions", "document"),
+            ):
+                for status, number in reanchor_table(connection, table, key, documents).items():
+                    counts[status] = counts.get(status, 0) + number
+        with self._lock:
+            self._documents = documents
+        return counts
+
+    # Internals
+
+    def _place(self, anchor: Anchor) -> Placement:
+        return place(anchor, self._documents.get(anchor.document))
+
+    def _restored(self, document: str, passage: str | None) -> tuple[str, int | None]:
+        """Bookkeeping for a restored note: sorted now, its resolution re-checked next reanchor."""
+        return "", ordinal(self._documents.get(document), passage)
+
+    def _highlight(self, connection: sqlite3.Connection, id: str) -> Highlight:
+        row = connection.execute(
+            f"SELECT {HIGHLIGHT_COLUMNS} FROM highlights WHERE id = ?", (id,)
+        ).fetchone()
+        if row is None:
+            raise StoreError(_gone("highlight"))
+        return highlight_from_row(row)
+
+    def _read(self, sql: str, params: tuple[Any, ...], build: Callable[[Any], T]) -> list[T]:
+        with self._lock:
+            if self._connection is None:
+                raise StoreError("brief-tui cannot read the notes because the store was closed.")
+            try:
+                rows = self._connection.execute(sql, params).fetchall()
+            except sqlite3.Error as error:
+                raise StoreError(f"brief-tui cannot read the notes: {_explain(error)}.") from error
+        return [build(row) for row in rows]
+
+    @contextmanager
+    def _write(self, what: str, *, even_read_only: bool = False) -> Iterator[sqlite3.Connection]:
+        """One immediate transaction: all of the action is saved, or none of it."""
+        if self.read_only and not even_read_only:
+            raise StoreError(f"brief-tui cannot save {what}: {self._reason}.")
+        with self._lock:
+            connection = self._connection
+            if connection is None:
+                raise StoreError(f"brief-tui cannot save {what}: the store was closed.")
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as error:
+                raise StoreError(f"brief-tui cannot save {what}: {_explain(error)}.") from error
+            try:
+                yield connection
+                connection.execute("COMMIT")
+            except BaseException as error:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                if isinstance(error, sqlite3.Error):
+                    raise StoreError(f"brief-tui cannot save {what}: {_explain(error)}.") from error
+                raise
+
+
+def _insert(
+    connection: sqlite3.Connection,
+    table: str,
+    columns: str,
+    row: tuple[Any, ...],
+    bookkeeping: tuple[str, int | None],
+    *,
+    replace: bool = False,
+) -> None:
+    verb = "INSERT OR REPLACE" if replace else "INSERT"
+    values = (*row, *bookkeeping)
+    marks = ", ".join("?" * len(values))
+    connection.execute(f"{verb} INTO {table} ({columns}, {_BOOKKEEPING}) VALUES ({marks})", values)
+
+
+def _check_label(label: str) -> None:
+    if label not in LABELS:
+        raise ValueError(f"Unknown label {label!r}; expected one of {', '.join(LABELS)}.")
+
+
+def _gone(kind: str) -> str:
+    return f"That {kind} no longer exists; it may have been deleted in another window."
+
+
+def _explain(error: sqlite3.Error) -> str:
+    """The reason behind a SQLite error, in words a reader can act on."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    return {
+        5: "another brief-tui window kept the notes file busy for more than 5 seconds",
+        6: "the notes file is locked",
+        8: "the notes file has become read-only",
+        10: "the disk reported an error while writing",
+        11: "the notes file is damaged",
+        13: "the disk is full",
+    }.get(code, f"SQLite reported {error}")

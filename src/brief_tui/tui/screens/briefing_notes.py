@@ -1,0 +1,183 @@
+"""The briefing's note keys: highlight (h), select by sentence (v), annotate (a), bookmark (m),
+and the reading position. Screens decide; the pure `brief_tui.notes` layer stores and anchors."""
+
+from __future__ import annotations
+
+from brief_tui.corpus.model import Document, Passage, Section
+from brief_tui.notes.anchor import Anchor, make_anchor
+from brief_tui.notes.store import Highlight
+from brief_tui.reading import ReadingPlan, locate, sentence_spans
+from brief_tui.tui.screens.base import SidebarScreen
+from brief_tui.tui.screens.note_dialogs import BookmarkName, LabelPicker, NoteEditor
+from brief_tui.tui.widgets.passage_view import Mark, PassageView, PassageWidget
+
+
+class BriefingNotes(SidebarScreen):
+    """The part of `BriefingScreen` that deals with notes; the screen itself subclasses it."""
+
+    document: Document
+    plan: ReadingPlan
+    _sentences: list[tuple[int, int]] = []
+    _selected: tuple[int, int] | None = None  # sentence indexes, first and last
+    _highlights: list[Highlight] = []
+
+    _passage_view: PassageView
+
+    @property
+    def view(self) -> PassageView:
+        """The passage view, kept by reference so it is still there while unmounting."""
+        return self._passage_view
+
+    def _current(self) -> tuple[Section, Passage] | None:
+        return self.plan.passages[self.view.cursor] if len(self.plan) else None
+
+    # Loading -------------------------------------------------------------------------------
+
+    def load_marks(self) -> None:
+        """Saved highlights of this briefing, keyed by the passage they now resolve to."""
+        marks: dict[str, list[Mark]] = {}
+        self._highlights = []
+        for highlight in self.app.notes_call(lambda s: s.highlights(self.document.id)) or []:  # type: ignore[attr-defined]
+            self._highlights.append(highlight)
+            if highlight.passage and highlight.status != "orphaned":
+                marks.setdefault(highlight.passage, []).append(
+                    Mark(highlight.start, highlight.end, highlight.label, bool(highlight.note))
+                )
+        self.view.marks = {pid: tuple(sorted(m, key=lambda x: x.start)) for pid, m in marks.items()}
+
+    def saved_position(self) -> str | None:
+        position = self.app.notes_call(lambda s: s.position(self.document.id))  # type: ignore[attr-defined]
+        if position is not None and position.status != "orphaned":
+            return position.passage
+        return None
+
+    def remember_position(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        anchor = make_anchor(self.document, current[1].id, 0, len(current[1].text))
+        self.app.notes_call(lambda s: s.set_position(anchor), quiet=True)  # type: ignore[attr-defined]
+
+    # Highlighting --------------------------------------------------------------------------
+
+    def _span_to_highlight(self, passage: Passage) -> tuple[int, int]:
+        if self._selected is not None:
+            first, last = self._selected
+            return self._sentences[first][0], self._sentences[last][1]
+        for widget, _selection in self.screen.selections.items():
+            if isinstance(widget, PassageWidget) and widget.row.passage is passage:
+                selected = self.screen.get_selected_text() or ""
+                if span := locate(selected, passage.text):
+                    return span
+        return 0, len(passage.text)
+
+    def action_highlight(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        passage = current[1]
+        start, end = self._span_to_highlight(passage)
+        anchor = make_anchor(self.document, passage.id, start, end)
+
+        def save(label: str | None) -> None:
+            self._end_selection()
+            self.screen.clear_selection()
+            if label is None:
+                return
+            saved = self.app.notes_call(lambda s: s.add_highlight(anchor, label))  # type: ignore[attr-defined]
+            if saved is not None:
+                self._refresh_marks(passage)
+                self.notify(f"Highlighted as {label}.", timeout=2)
+
+        self.app.push_screen(LabelPicker(), save)
+
+    def action_annotate(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        passage = current[1]
+        existing = next(
+            (h for h in self._highlights if h.passage == passage.id and h.status != "orphaned"),
+            None,
+        )
+        if existing is None:
+            anchor = make_anchor(self.document, passage.id, *self._span_to_highlight(passage))
+            existing = self.app.notes_call(lambda s: s.add_highlight(anchor))  # type: ignore[attr-defined]
+            if existing is None:
+                return
+            self._end_selection()
+            self._refresh_marks(passage)
+        highlight = existing
+
+        def save(note: str | None) -> None:
+            if note is None:
+                return
+            if self.app.notes_call(lambda s: s.update_highlight(highlight.id, note=note)):  # type: ignore[attr-defined]
+                self._refresh_marks(passage)
+                self.notify("Note saved." if note else "Note removed.", timeout=2)
+
+        self.app.push_screen(NoteEditor(highlight.anchor.quote, highlight.note), save)
+
+    def action_bookmark(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        passage = current[1]
+        anchor: Anchor = make_anchor(self.document, passage.id, 0, len(passage.text))
+
+        def save(name: str | None) -> None:
+            if name is None:
+                return
+            if self.app.notes_call(lambda s: s.add_bookmark(anchor, name)):  # type: ignore[attr-defined]
+                self.notify(
+                    f"Bookmarked{f' as “{name}”' if name else ''}: ' lists bookmarks.", timeout=3
+                )
+
+        self.app.push_screen(BookmarkName(), save)
+
+    def _refresh_marks(self, passage: Passage) -> None:
+        self.load_marks()
+        position = self.plan.position_of(passage.id)
+        if position is not None:
+            self.view.redraw(position)
+
+    # Selecting by sentence -----------------------------------------------------------------
+
+    def action_select(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        self._sentences = sentence_spans(current[1].text) or [(0, len(current[1].text))]
+        self._selected = (0, 0)
+        self._show_selection()
+        self.notify(
+            "Selecting: j/k extend or shrink by sentence, h or Enter highlights, Esc cancels.",
+            timeout=4,
+        )
+
+    @property
+    def selecting(self) -> bool:
+        return self._selected is not None
+
+    def extend_selection(self, step: int) -> None:
+        assert self._selected is not None
+        first, last = self._selected
+        self._selected = (first, max(first, min(len(self._sentences) - 1, last + step)))
+        self._show_selection()
+
+    def _show_selection(self) -> None:
+        if self._selected is None:
+            self.view.selection = None
+        else:
+            first, last = self._selected
+            self.view.selection = (
+                self.view.cursor,
+                self._sentences[first][0],
+                self._sentences[last][1],
+            )
+        self.view.redraw(self.view.cursor)
+
+    def _end_selection(self) -> None:
+        if self._selected is not None:
+            self._selected = None
+            self._show_selection()

@@ -1,0 +1,267 @@
+"""The notes panel (H): every highlight and note, grouped by briefing or by pillar, filterable,
+with jump to context, edit, delete and undo. Orphaned highlights have a group of their own."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from brief_tui.corpus.pillars import PILLARS, label
+from brief_tui.notes.store import Highlight
+from brief_tui.tui.screens.note_dialogs import NoteEditor
+from brief_tui.tui.widgets.badges import LABEL_STYLES
+
+SHOWN_AT_MOST = 300  # more than a screenful many times over; the filter narrows the rest
+
+
+class NotesScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "back", id="notes-back"),
+        Binding("e,a", "edit", "edit note", id="notes-edit"),
+        Binding("d", "delete", "delete", id="notes-delete"),
+        Binding("u", "undo", "undo", id="notes-undo"),
+        Binding("g", "regroup", "group by pillar/briefing", id="notes-group"),
+        Binding("f", "filter", "filter", id="notes-filter"),
+        Binding("j", "down", show=False, id="notes-down"),
+        Binding("k", "up", show=False, id="notes-up"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_pillar = False
+        self._highlights: list[Highlight] = []
+        self._undo: list[Highlight] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="notes-title", markup=False)
+        yield Input(
+            placeholder="filter by words in the quote, note, label or briefing (f)",
+            id="notes-filter",
+        )
+        yield OptionList(id="notes-list", markup=False)
+        yield Static(id="notes-status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(OptionList).focus()
+
+    def reload(self) -> None:
+        self._highlights = self.app.notes_call(lambda s: s.highlights()) or []  # type: ignore[attr-defined]
+        self.render_list()
+
+    # Listing -------------------------------------------------------------------------------
+
+    def _pillars_of(self, highlight: Highlight) -> tuple[str, ...]:
+        doc = self.app.library.document(highlight.anchor.document)  # type: ignore[attr-defined]
+        if doc is None or highlight.passage is None:
+            return ()
+        return next((p.pillars for _, p in doc.passages() if p.id == highlight.passage), ())
+
+    def _matches(self, highlight: Highlight, needle: str, titles: dict[str, str]) -> bool:
+        if not needle:
+            return True
+        haystack = " ".join(
+            (
+                highlight.anchor.quote,
+                highlight.note,
+                highlight.label,
+                titles.get(highlight.anchor.document, ""),
+            )
+        ).lower()
+        return all(word in haystack for word in needle.lower().split())
+
+    def _groups(
+        self, highlights: list[Highlight], titles: dict[str, str]
+    ) -> list[tuple[str, list[Highlight]]]:
+        live = [h for h in highlights if h.status != "orphaned"]
+        orphaned = [h for h in highlights if h.status == "orphaned"]
+        groups: list[tuple[str, list[Highlight]]] = []
+        if self.by_pillar:
+            for pillar in PILLARS:
+                members = [h for h in live if pillar.id in self._pillars_of(h)]
+                if members:
+                    groups.append((f"{label(pillar.id)}: {pillar.name}", members))
+            untagged = [h for h in live if not self._pillars_of(h)]
+            if untagged:
+                groups.append(("No pillar", untagged))
+        else:
+            by_doc: dict[str, list[Highlight]] = {}
+            for h in live:
+                by_doc.setdefault(h.anchor.document, []).append(h)
+            groups = [(titles.get(doc, doc), members) for doc, members in by_doc.items()]
+        if orphaned:
+            groups.append(
+                (
+                    "Orphaned: their text is no longer in the briefing (kept, never dropped)",
+                    orphaned,
+                )
+            )
+        return groups
+
+    def render_list(self) -> None:
+        titles = {d.id: d.title for d in self.app.library.documents}  # type: ignore[attr-defined]
+        needle = self.query_one(Input).value.strip()
+        shown = [h for h in self._highlights if self._matches(h, needle, titles)]
+        options: list[Option | None] = []
+        count = 0
+        for title, members in self._groups(shown, titles):
+            options.append(
+                Option(
+                    Content.assemble((title, "bold underline"), (f"  {len(members)}", "dim")),
+                    disabled=True,
+                )
+            )
+            for h in members:
+                if count >= SHOWN_AT_MOST:
+                    break
+                count += 1
+                options.append(Option(self._prompt(h), id=h.id))
+            options.append(None)
+        listing = self.query_one(OptionList)
+        previous = listing.highlighted
+        listing.clear_options()
+        if not options:
+            empty = (
+                "No highlights yet: press h on a passage."
+                if not self._highlights
+                else "Nothing matches the filter."
+            )
+            listing.add_option(Option(empty, disabled=True))
+        else:
+            listing.add_options(options[:-1])
+            enabled = [
+                i for i, o in enumerate(o for o in options if o is not None) if not o.disabled
+            ]
+            if enabled:
+                listing.highlighted = previous if previous in enabled else enabled[0]
+        grouping = "pillar" if self.by_pillar else "briefing"
+        more = (
+            f" · showing {SHOWN_AT_MOST}: filter to see the rest"
+            if len(shown) > SHOWN_AT_MOST
+            else ""
+        )
+        self.query_one("#notes-title", Static).update(
+            Content.assemble(
+                ("Highlights and notes", "bold"),
+                f"  {len(self._highlights)} in all · grouped by {grouping} (g){more}",
+            )
+        )
+        self.query_one("#notes-status", Static).update(
+            Content(
+                "Enter jumps to it · e edits the note · d deletes · u undoes · f filters · Esc back"
+            )
+        )
+
+    def _prompt(self, h: Highlight) -> Content:
+        quote = h.anchor.quote if len(h.anchor.quote) <= 220 else h.anchor.quote[:219] + "…"
+        parts: list[Content] = [
+            Content.assemble(
+                (f" {h.label} ", LABEL_STYLES.get(h.label, "reverse")),
+                " ",
+                (f"“{quote}”", "italic"),
+            )
+        ]
+        if h.note:
+            note = h.note if len(h.note) <= 300 else h.note[:299] + "…"
+            parts.append(Content.assemble(("✎ ", "bold"), note))
+        if h.status == "moved":
+            parts.append(
+                Content.styled(
+                    "moved: the text around it changed; re-attached to the closest match", "dim"
+                )
+            )
+        return Content("\n").join(parts)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.render_list()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(OptionList).focus()
+
+    # Actions -------------------------------------------------------------------------------
+
+    def _selected(self) -> Highlight | None:
+        listing = self.query_one(OptionList)
+        if listing.highlighted is None:
+            return None
+        option_id = listing.get_option_at_index(listing.highlighted).id
+        return next((h for h in self._highlights if h.id == option_id), None)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        highlight = self._selected()
+        if highlight is None:
+            return
+        if highlight.status == "orphaned" or highlight.passage is None:
+            self.notify(
+                "This highlight's text is no longer in the briefing; its quote is kept here.",
+                timeout=4,
+            )
+            return
+        self.app.open_briefing(highlight.anchor.document, highlight.passage)  # type: ignore[attr-defined]
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def action_edit(self) -> None:
+        highlight = self._selected()
+        if highlight is None:
+            return
+
+        def save(note: str | None) -> None:
+            app = self.app
+            if note is not None and app.notes_call(  # type: ignore[attr-defined]
+                lambda s: s.update_highlight(highlight.id, note=note)
+            ):
+                self.reload()
+
+        self.app.push_screen(NoteEditor(highlight.anchor.quote, highlight.note), save)
+
+    def action_delete(self) -> None:
+        highlight = self._selected()
+        if highlight is None:
+            return
+        deleted = self.app.notes_call(lambda s: s.delete_highlight(highlight.id))  # type: ignore[attr-defined]
+        if deleted is not None:
+            self._undo.append(deleted)
+            self.notify("Highlight deleted: u brings it back.", timeout=3)
+            self.reload()
+
+    def action_undo(self) -> None:
+        if not self._undo:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        highlight = self._undo.pop()
+
+        def restore(store) -> bool:
+            store.restore_highlight(highlight)
+            return True
+
+        if self.app.notes_call(restore):  # type: ignore[attr-defined]
+            self.notify("Restored.", timeout=2)
+            self.reload()
+        else:
+            self._undo.append(highlight)
+
+    def action_regroup(self) -> None:
+        self.by_pillar = not self.by_pillar
+        self.render_list()
+
+    def action_filter(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_down(self) -> None:
+        self.query_one(OptionList).action_cursor_down()
+
+    def action_up(self) -> None:
+        self.query_one(OptionList).action_cursor_up()
+
+    def action_back(self) -> None:
+        if self.query_one(Input).has_focus:
+            self.query_one(OptionList).focus()
+            return
+        self.app.pop_screen()
