@@ -121,24 +121,13 @@ class BriefApp(App[None]):
     @work(thread=True, group="reanchor")
     def _reanchor_notes(self) -> None:
         """Re-attach every highlight, bookmark and position to the current text, off the UI
-        thread and on a connection of its own (after content changes, some may have moved)."""
-        from brief_tui.notes.store import NoteStore, StoreError
-
-        if self.notes is None or self.notes.read_only:
-            return
-        try:
-            store = NoteStore.open(self.notes_path)
-            try:
-                counts = store.reanchor(self.library)
-            finally:
-                store.close()
-        except StoreError:
-            return
-        if counts.get("orphaned"):
+        thread (the store is safe to share): after content changes, some may have moved."""
+        counts = self.notes_call(lambda s: s.reanchor(self.library), quiet=True)
+        if counts and counts.get("orphaned"):
             self.call_from_thread(
                 self.notify,
-                f"{counts['orphaned']} highlight(s) or bookmark(s) no longer match the text; "
-                "they are kept in the notes panel (H) under “Orphaned”.",
+                f"{counts['orphaned']} note(s) no longer match the text of their briefing; they "
+                "are kept in the notes panel (H) under “Orphaned”.",
                 severity="warning",
                 timeout=10,
             )
