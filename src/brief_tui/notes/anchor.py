@@ -11,24 +11,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
-
 from brief_tui.corpus.model import Document
+from brief_tui.notes.fuzzy import find_approximately
 
 CONTEXT_CHARS = 32  # prefix/suffix length kept with each quote
-FUZZY_THRESHOLD = 80  # rapidfuzz score (0-100) a fuzzy match must reach
-SHORT_QUOTE = 12  # quotes shorter than this need their context to match too
 MAX_CANDIDATES = 200  # verbatim occurrences weighed per search; bounds pathological quotes
-_FUZZY_SHORTLIST = 8  # best-scoring passages checked in detail
-_PIECE = 64  # longest needle rapidfuzz scores quickly
-_MAX_PIECES = 8  # bounds the work for very long quotes
-_PIECE_THRESHOLD = 70  # a piece's score may dip below the whole's
-_MAX_REACH = 16  # how far a fuzzy span's ends may be nudged
 _SEPARATOR = "\x00"  # joins passage texts for a document-wide search
 
 EXACT, MOVED, ORPHANED = "exact", "moved", "orphaned"
@@ -87,17 +79,21 @@ class _DocumentText:
 
 _CACHE: OrderedDict[int, tuple[Document, _DocumentText]] = OrderedDict()
 _CACHE_SIZE = 64
+_CACHE_LOCK = threading.Lock()  # the UI resolves on its thread and re-anchors in a worker
 
 
 def _text_of(doc: Document) -> _DocumentText:
     """The indexed text of `doc`, cached by object identity (documents are immutable)."""
-    cached = _CACHE.get(id(doc))
-    if cached is not None and cached[0] is doc:
-        return cached[1]
+    with _CACHE_LOCK:
+        cached = _CACHE.get(id(doc))
+        if cached is not None and cached[0] is doc:
+            _CACHE.move_to_end(id(doc))
+            return cached[1]
     indexed = _DocumentText(doc)
-    _CACHE[id(doc)] = (doc, indexed)
-    while len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
+    with _CACHE_LOCK:
+        _CACHE[id(doc)] = (doc, indexed)
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
     return indexed
 
 
@@ -207,103 +203,8 @@ def _agreement(anchor: Anchor, text: str, start: int, end: int) -> int:
 
 
 def _fuzzy(anchor: Anchor, indexed: _DocumentText) -> Resolution | None:
-    """The closest approximate match; short quotes must bring their context along."""
-    if len(anchor.quote) < SHORT_QUOTE:
-        return _fuzzy_short(anchor, indexed)
-    span = _best_alignment(anchor.quote, indexed)
-    if span is None:
+    found = find_approximately(anchor.quote, anchor.prefix, anchor.suffix, indexed.texts)
+    if found is None:
         return None
-    index, start, end = span
+    index, start, end = found
     return Resolution(MOVED, indexed.ids[index], start, end)
-
-
-def _fuzzy_short(anchor: Anchor, indexed: _DocumentText) -> Resolution | None:
-    """Find quote-with-context approximately, then the quote inside that window."""
-    if not anchor.prefix and not anchor.suffix:  # a whole short passage: match whole passages
-        best = process.extractOne(
-            anchor.quote, indexed.texts, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD
-        )
-        if best is None or not indexed.texts[best[2]]:
-            return None
-        index = best[2]
-        return Resolution(MOVED, indexed.ids[index], 0, len(indexed.texts[index]))
-    span = _best_alignment(anchor.prefix + anchor.quote + anchor.suffix, indexed)
-    if span is None:
-        return None
-    index, window_start, window_end = span
-    slack = len(anchor.quote)
-    lo = max(0, window_start - slack)
-    window = indexed.texts[index][lo : window_end + slack]
-    inner = fuzz.partial_ratio_alignment(anchor.quote, window, score_cutoff=FUZZY_THRESHOLD)
-    if inner is None or inner.dest_end <= inner.dest_start:
-        return None
-    start, end = _refine(anchor.quote, window, inner.dest_start, inner.dest_end)
-    return Resolution(MOVED, indexed.ids[index], lo + start, lo + end)
-
-
-def _best_alignment(needle: str, indexed: _DocumentText) -> tuple[int, int, int] | None:
-    """(passage index, start, end) of the best approximate match of `needle`, or None.
-
-    rapidfuzz's partial ratio slows down sharply for needles over 64 characters, so long
-    needles are shortlisted by their 64-character pieces (an edit that keeps the whole at 80%
-    leaves some piece close to that too) and only the shortlist is scored in full. A passage
-    shorter than the needle can only match as a whole, so it is scored by plain ratio.
-    """
-    cutoff, limit = FUZZY_THRESHOLD, _FUZZY_SHORTLIST
-    shortlist: dict[int, float] = {}
-    shorter = {i: t for i, t in enumerate(indexed.texts) if 0 < len(t) < len(needle)}
-    for _, score, index in process.extract(
-        needle, shorter, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit
-    ):
-        shortlist[index] = score
-    pieces = _pieces(needle)
-    shortest = min(len(piece) for piece in pieces)
-    pool = {i: t for i, t in enumerate(indexed.texts) if len(t) >= shortest}
-    for piece in pieces:
-        for _, score, index in process.extract(
-            piece, pool, scorer=fuzz.partial_ratio, score_cutoff=_PIECE_THRESHOLD, limit=limit
-        ):
-            shortlist[index] = shortlist.get(index, 0.0) + score
-    best: tuple[float, int, int, int] | None = None
-    for index in sorted(shortlist, key=lambda i: (-shortlist[i], i))[:limit]:
-        text = indexed.texts[index]
-        if len(text) < len(needle):
-            score, start, end = fuzz.ratio(needle, text), 0, len(text)
-        else:
-            aligned = fuzz.partial_ratio_alignment(needle, text, score_cutoff=cutoff)
-            if aligned is None:
-                continue
-            start, end = _refine(needle, text, aligned.dest_start, aligned.dest_end)
-            score = aligned.score
-        if score >= cutoff and end > start and (best is None or score > best[0]):
-            best = (score, index, start, end)
-    return None if best is None else best[1:]
-
-
-def _pieces(needle: str) -> list[str]:
-    """Up to _MAX_PIECES evenly spread pieces of at most _PIECE characters covering `needle`."""
-    count = -(-len(needle) // _PIECE)
-    size = -(-len(needle) // count)
-    starts = list(range(0, len(needle), size))
-    if len(starts) > _MAX_PIECES:
-        step = len(starts) / _MAX_PIECES
-        starts = [starts[int(k * step)] for k in range(_MAX_PIECES)]
-    return [needle[start : start + size] for start in starts]
-
-
-def _refine(needle: str, text: str, start: int, end: int) -> tuple[int, int]:
-    """Nudge the ends of an aligned span to fit `needle` best.
-
-    partial_ratio aligns a window exactly as long as the needle, so after an insertion or a
-    deletion the window cuts a word short or takes a character too many.
-    """
-    reach = min(_MAX_REACH, max(3, len(needle) // 10))
-
-    def misfit(s: int, e: int) -> int:  # edits needed; a substitution counts once
-        return Levenshtein.distance(needle, text[s:e])
-
-    ends = range(max(start + 1, end - reach), min(len(text), end + reach) + 1)
-    end = min(ends, key=lambda e: (misfit(start, e), abs(e - end)))
-    starts = range(max(0, start - reach), min(end - 1, start + reach) + 1)
-    start = min(starts, key=lambda s: (misfit(s, end), abs(s - start)))
-    return start, end

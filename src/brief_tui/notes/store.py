@@ -38,13 +38,19 @@ from brief_tui.notes.records import (
     resolution_values,
 )
 
+__all__ = ["LABELS", "Bookmark", "Highlight", "NoteStore", "Position", "StoreError"]
+
 T = TypeVar("T")
 _BOOKKEEPING = "resolved_hash, ordinal"
 _IN_ORDER = "ORDER BY document, ordinal, res_start, res_end, created, id"
 
 
 class NoteStore:
-    """The reader's notes. Call `reanchor(library)` after opening and whenever content changes."""
+    """The reader's notes, safe to share between threads.
+
+    Call `reanchor(library)` after opening and whenever content changes: besides updating
+    where notes point, it tells the store the documents, so new notes sort in reading order.
+    """
 
     def __init__(self, path: Path, opened: Opened) -> None:
         self.path = path

@@ -213,6 +213,7 @@ class BriefingScreen(BriefingNotes):
         elif self.plan.pillar:
             self.apply_filter(None)
         else:
+            self.remember_position()  # before the library shows progress
             self.app.pop_screen()
 
     # Passage actions ----------------------------------------------------------------------

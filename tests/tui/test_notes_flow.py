@@ -1,0 +1,203 @@
+"""Highlights, notes, bookmarks and reading positions, driven from the keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.tui.conftest import screen_text
+from textual.widgets import Input, TextArea
+
+from brief_tui.notes.store import NoteStore
+from brief_tui.reading import sentence_spans
+from brief_tui.tui.screens.briefing import BriefingScreen
+from brief_tui.tui.screens.library import LibraryScreen
+from brief_tui.tui.screens.note_dialogs import BookmarkList, LabelPicker, NoteEditor
+from brief_tui.tui.screens.notes import NotesScreen
+
+DOC = "wola-central-america-trips"
+
+
+def store(data: Path) -> NoteStore:
+    return NoteStore.open(data / "notes.sqlite3")
+
+
+async def open_doc(pilot) -> BriefingScreen:
+    pilot.app.open_briefing(DOC)
+    await pilot.pause()
+    return pilot.app.screen
+
+
+async def test_h_highlights_the_passage_with_a_label(make_app, isolated_data_dir) -> None:
+    async with make_app().run_test(size=(100, 40)) as pilot:
+        screen = await open_doc(pilot)
+        await pilot.press("j", "h")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, LabelPicker)
+        await pilot.press("2")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert "▍ question" in screen_text(pilot.app)
+    [saved] = store(isolated_data_dir).highlights()
+    passage = screen.plan.passages[1][1]
+    assert (saved.label, saved.anchor.passage, saved.anchor.quote) == (
+        "question",
+        passage.id,
+        passage.text,
+    )
+
+
+async def test_v_selects_sentences_and_highlights_part_of_a_passage(
+    make_app, isolated_data_dir
+) -> None:
+    async with make_app().run_test(size=(100, 40)) as pilot:
+        screen = await open_doc(pilot)
+        # Walk down to the first passage of three sentences or more, as a reader would.
+        target = next(
+            i for i, (_, p) in enumerate(screen.plan.passages) if len(sentence_spans(p.text)) >= 3
+        )
+        await pilot.press(*["j"] * target)
+        await pilot.pause()
+        passage = screen.plan.passages[screen.view.cursor][1]
+        await pilot.press("v")
+        await pilot.pause()
+        assert screen.selecting
+        await pilot.press("j", "j", "k")  # two sentences
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, LabelPicker)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not screen.selecting
+    [saved] = store(isolated_data_dir).highlights()
+    assert saved.anchor.passage == passage.id
+    assert 0 == saved.anchor.start < saved.anchor.end < len(passage.text)
+    assert passage.text.startswith(saved.anchor.quote)
+    assert saved.anchor.quote.count(". ") == 1
+
+
+async def test_escape_cancels_a_selection_without_leaving(make_app, isolated_data_dir) -> None:
+    async with make_app().run_test(size=(100, 40)) as pilot:
+        screen = await open_doc(pilot)
+        await pilot.press("v", "escape")
+        await pilot.pause()
+        assert not screen.selecting and pilot.app.screen is screen
+    assert store(isolated_data_dir).highlights() == []
+
+
+async def test_a_annotates_and_the_note_can_be_edited(make_app, isolated_data_dir) -> None:
+    async with make_app().run_test(size=(100, 40)) as pilot:
+        await open_doc(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, NoteEditor)
+        assert isinstance(pilot.app.focused, TextArea)
+        await pilot.press(*"Compare with **WOLA**", "ctrl+s")
+        await pilot.pause()
+        assert "✎ key finding" in screen_text(pilot.app)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("end", *" later", "ctrl+s")
+        await pilot.pause()
+    [saved] = store(isolated_data_dir).highlights()
+    assert saved.note == "Compare with **WOLA** later"
+
+
+async def test_escape_with_changes_asks_before_discarding(make_app, isolated_data_dir) -> None:
+    async with make_app().run_test(size=(100, 40)) as pilot:
+        screen = await open_doc(pilot)
+        await pilot.press("a", *"draft", "escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, NoteEditor)  # warned, still open
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+    assert store(isolated_data_dir).highlights()[0].note == ""
+
+
+async def test_bookmarks_across_briefings_and_jump(make_app, isolated_data_dir) -> None:
+    async with make_app().run_test(size=(100, 40)) as pilot:
+        screen = await open_doc(pilot)
+        await pilot.press("j", "j", "m")
+        await pilot.pause()
+        await pilot.press(*"trip list", "enter")
+        await pilot.pause()
+        target = screen.plan.passages[2][1].id
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, LibraryScreen)
+        await pilot.press("apostrophe")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, BookmarkList)
+        assert "trip list" in screen_text(pilot.app)
+        await pilot.press("enter")
+        await pilot.pause()
+        opened = pilot.app.screen
+        assert isinstance(opened, BriefingScreen)
+        assert opened.plan.passages[opened.view.cursor][1].id == target
+
+
+async def test_notes_panel_lists_edits_deletes_and_undoes(make_app, isolated_data_dir) -> None:
+    async with make_app().run_test(size=(100, 40)) as pilot:
+        screen = await open_doc(pilot)
+        await pilot.press("h", "1", "j", "h", "3")
+        await pilot.pause()
+        await pilot.press("H")
+        await pilot.pause()
+        panel = pilot.app.screen
+        assert isinstance(panel, NotesScreen)
+        text = screen_text(pilot.app)
+        assert "2 in all" in text and "Central America Trips" in text and "disagree" in text
+        await pilot.press("g")
+        await pilot.pause()
+        assert "grouped by pillar" in screen_text(pilot.app)
+        await pilot.press("d")
+        await pilot.pause()
+        assert "1 in all" in screen_text(pilot.app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert "2 in all" in screen_text(pilot.app)
+        await pilot.press("f", *"disagree")
+        await pilot.pause()
+        assert isinstance(pilot.app.focused, Input)
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, BriefingScreen)
+        assert pilot.app.screen.view.cursor == 1
+    assert len(store(isolated_data_dir).highlights()) == 2
+    del screen
+
+
+async def test_reading_position_is_restored_and_shown_in_the_library(
+    make_app, isolated_data_dir
+) -> None:
+    async with make_app().run_test(size=(100, 40)) as pilot:
+        screen = await open_doc(pilot)
+        await pilot.press("G")
+        await pilot.pause()
+        last = screen.view.cursor
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert "read to 100%" in screen_text(pilot.app)
+    async with make_app().run_test(size=(100, 40)) as pilot:
+        screen = await open_doc(pilot)
+        assert screen.view.cursor == last
+
+
+async def test_a_damaged_note_store_is_kept_aside_and_reading_works(
+    make_app, isolated_data_dir
+) -> None:
+    isolated_data_dir.mkdir(parents=True)
+    (isolated_data_dir / "notes.sqlite3").write_bytes(b"this is not a database" * 100)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("notes.sqlite3" in m for m in messages), messages
+        screen = await open_doc(pilot)
+        await pilot.press("h", "1")
+        await pilot.pause()
+    kept = list(isolated_data_dir.glob("notes.sqlite3.corrupt-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == b"this is not a database" * 100
+    assert len(store(isolated_data_dir).highlights()) == 1
+    del screen
