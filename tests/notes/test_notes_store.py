@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -177,6 +178,44 @@ def test_reanchor_updates_status_and_offsets(store, doc) -> None:
     assert store.reanchor(library(edited)) == counts  # unchanged documents are skipped
     assert store.reanchor(library()) == {"exact": 0, "moved": 0, "orphaned": 5}
     assert store.reanchor(library(doc)) == {"exact": 5, "moved": 0, "orphaned": 0}
+
+
+def test_a_failed_reanchor_stores_nothing(store, doc, tmp_path: Path) -> None:
+    """One transaction per action: a failure half-way leaves every note as it was."""
+    for phrase in ("border", "communities", "crisis"):
+        store.add_highlight(anchor_on(doc, 0, phrase))
+    store.reanchor(library(doc))
+    before = store.highlights()
+    with sqlite3.connect(tmp_path / "notes.db") as raw:  # fail on the third update
+        raw.execute("CREATE TABLE seen (n INTEGER)")
+        raw.execute(
+            "CREATE TRIGGER third_fails BEFORE UPDATE ON highlights BEGIN "
+            "INSERT INTO seen VALUES (1); "
+            "SELECT RAISE(ABORT, 'simulated failure') WHERE (SELECT count(*) FROM seen) >= 3; "
+            "END"
+        )
+    with pytest.raises(StoreError) as caught:
+        store.reanchor(library(document("Something else entirely.")))
+    assert one_sentence(str(caught.value))
+    assert store.highlights() == before
+
+
+def test_threads_can_share_one_store(store, doc) -> None:
+    errors: list[BaseException] = []
+
+    def reanchor_often() -> None:
+        try:
+            for n in range(30):
+                store.reanchor(library(doc if n % 2 else document(FIRST.upper(), SECOND)))
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    worker = threading.Thread(target=reanchor_often)
+    worker.start()
+    added = [store.add_highlight(anchor_on(doc, 1, "benchmarks")).id for _ in range(60)]
+    worker.join()
+    assert errors == []
+    assert sorted(h.id for h in store.highlights()) == sorted(added)
 
 
 def test_two_stores_on_one_file_both_keep_every_write(tmp_path: Path, doc) -> None:

@@ -26,7 +26,7 @@ _SEPARATOR = "\x00"  # joins passage texts for a document-wide search
 EXACT, MOVED, ORPHANED = "exact", "moved", "orphaned"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Anchor:
     """A span of one passage: where it was, and what it said."""
 
@@ -40,7 +40,7 @@ class Anchor:
     suffix: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """Where an anchor points in the current text; passage is None when it is orphaned."""
 

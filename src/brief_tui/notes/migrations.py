@@ -56,6 +56,8 @@ def migrate(connection: sqlite3.Connection) -> None:
     at once run each step exactly once. The connection must be in autocommit mode.
     """
     target = current_version()
+    if connection.execute("PRAGMA user_version").fetchone()[0] >= target:
+        return  # the usual case: no need to wait for the write lock
     while True:
         connection.execute("BEGIN IMMEDIATE")
         try:

@@ -1,4 +1,5 @@
-"""What the note store holds, as frozen values, and how each maps to a table row.
+"""What the note store holds, as frozen values, how each maps to a table row, and the
+one-sentence errors the store raises.
 
 Each record carries its anchor (what the reader marked) and its latest resolution (where that
 is in the current text), so the UI can draw notes without resolving anything itself.
@@ -6,6 +7,7 @@ is in the current text), so the UI can draw notes without resolving anything its
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,7 +22,25 @@ class StoreError(Exception):
     """A problem with the notes file, told in one sentence a person can act on."""
 
 
-@dataclass(frozen=True)
+def gone_message(kind: str) -> str:
+    """Why an id the UI holds is not in the store: another window may have deleted it."""
+    return f"That {kind} no longer exists; it may have been deleted in another window."
+
+
+def explain(error: sqlite3.Error) -> str:
+    """The reason behind a SQLite error, in words a reader can act on."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    return {
+        5: "another brief-tui window kept the notes file busy for more than 5 seconds",
+        6: "the notes file is locked",
+        8: "the notes file has become read-only",
+        10: "the disk reported an error while writing",
+        11: "the notes file is damaged",
+        13: "the disk is full",
+    }.get(code, f"SQLite reported {error}")
+
+
+@dataclass(frozen=True, slots=True)
 class Highlight:
     id: str
     anchor: Anchor
@@ -34,7 +54,7 @@ class Highlight:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Bookmark:
     id: str
     anchor: Anchor
@@ -46,7 +66,7 @@ class Bookmark:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Position:
     """Where the reader was in one document."""
 

@@ -1,0 +1,43 @@
+"""Notes survive a restart: highlight, annotate, bookmark, quit, reopen, find them all."""
+
+from __future__ import annotations
+
+from terminal import ENTER, ESCAPE, Spawn
+
+DOC = "wola-central-america-trips"
+
+
+def test_highlight_annotate_bookmark_then_find_them_after_a_restart(spawn: Spawn) -> None:
+    term = spawn([DOC], size=(40, 120))
+    term.wait_for("Passage 1 of 67")
+    term.press("j")
+    term.wait_for("Passage 2 of 67")
+    term.press("h")
+    term.wait_for("Highlight as")
+    term.press("3")  # disagree
+    term.wait_for("Highlighted as disagree")
+    term.press("a")
+    term.wait_for("ctrl+s saves")
+    term.send("Ask WOLA for the source.")
+    term.press("\x13")  # ctrl+s
+    term.wait_for("Note saved")
+    term.press("j", "m")
+    term.wait_for("Bookmark this passage")
+    term.send("trips list")
+    term.press(ENTER)
+    term.wait_for("Bookmarked as “trips list”")
+    assert term.quit() == 0
+
+    again = spawn([DOC], size=(40, 120))
+    again.wait_for("Passage 3 of 67")  # reopened where it was left
+    again.press("k")
+    again.wait_for("Passage 2 of 67", "✎ disagree")
+    again.press("H")
+    again.wait_for("Highlights and notes", "Ask WOLA for the source.", "disagree")
+    again.press(ESCAPE)
+    again.wait_gone("Highlights and notes")
+    again.press("'")
+    again.wait_for("trips list")
+    again.press(ENTER)
+    again.wait_for("Passage 3 of 67")
+    assert again.quit() == 0
