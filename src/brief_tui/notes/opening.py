@@ -146,20 +146,14 @@ def _use_wal(connection: sqlite3.Connection) -> None:
 
 def _read_only(path: Path, reason: str) -> Opened:
     """An in-memory copy of the file read through `mode=ro`, or an empty store if none."""
-    memory = _connect(":memory:")
     if not path.exists():
-        migrations.migrate(memory)
-        warning = f"Notes made in this session cannot be saved because {reason}."
-        return Opened(memory, read_only=True, warning=warning, reason=reason)
+        return _empty(reason, f"Notes made in this session cannot be saved because {reason}.")
+    memory = _connect(":memory:")
     try:
         version = _copy_read_only(path, memory)
     except (_Damaged, sqlite3.Error) as error:
         memory.close()
-        memory = _connect(":memory:")
-        migrations.migrate(memory)
-        reason = f"the notes file {path} cannot be read ({error}) and {reason}"
-        warning = f"Your saved notes could not be shown and nothing will be saved because {reason}."
-        return Opened(memory, read_only=True, warning=warning, reason=reason)
+        return _unreadable(f"the notes file {path} cannot be read ({error}) and {reason}")
     if version < migrations.current_version():
         # Upgrade the copy only; if that fails, show it as it is (migrations are additive).
         with suppress(sqlite3.Error):
@@ -172,6 +166,19 @@ def _read_only(path: Path, reason: str) -> Opened:
     else:
         warning = f"Your notes are shown, but changes cannot be saved because {reason}."
     return Opened(memory, read_only=True, warning=warning, reason=reason)
+
+
+def _empty(reason: str, warning: str) -> Opened:
+    """An empty in-memory store that refuses writes: the app still reads, nothing is touched."""
+    memory = _connect(":memory:")
+    migrations.migrate(memory)
+    return Opened(memory, read_only=True, warning=warning, reason=reason)
+
+
+def _unreadable(reason: str) -> Opened:
+    return _empty(
+        reason, f"Your saved notes could not be shown and nothing will be saved because {reason}."
+    )
 
 
 def _copy_read_only(path: Path, memory: sqlite3.Connection) -> int:
@@ -204,7 +211,7 @@ def _set_aside_and_start_again(path: Path) -> Opened:
     try:
         kept = _set_aside(path)
     except OSError as error:
-        return _read_only(path, f"it is damaged and cannot be moved aside ({error.strerror})")
+        return _unreadable(f"it is damaged and cannot be moved aside ({error.strerror})")
     try:
         connection = _connect_writable(path)
     except (sqlite3.Error, _Damaged, _Newer) as error:

@@ -15,7 +15,7 @@ from brief_tui.notes.store import Highlight
 from brief_tui.tui.screens.note_dialogs import NoteEditor
 from brief_tui.tui.widgets.badges import LABEL_STYLES
 
-SHOWN_AT_MOST = 300  # more than a screenful many times over; the filter narrows the rest
+SHOWN_AT_MOST = 60  # several screenfuls; the filter narrows the rest
 
 
 class NotesScreen(Screen[None]):
@@ -35,6 +35,8 @@ class NotesScreen(Screen[None]):
         self.by_pillar = False
         self._highlights: list[Highlight] = []
         self._undo: list[Highlight] = []
+        self._pillars: dict[str, tuple[str, ...]] = {}  # passage id -> pillars, built on demand
+        self._resumed = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="notes-title", markup=False)
@@ -57,10 +59,15 @@ class NotesScreen(Screen[None]):
     # Listing -------------------------------------------------------------------------------
 
     def _pillars_of(self, highlight: Highlight) -> tuple[str, ...]:
-        doc = self.app.library.document(highlight.anchor.document)  # type: ignore[attr-defined]
-        if doc is None or highlight.passage is None:
+        if highlight.passage is None:
             return ()
-        return next((p.pillars for _, p in doc.passages() if p.id == highlight.passage), ())
+        if not self._pillars:
+            self._pillars = {
+                p.id: p.pillars
+                for doc in self.app.library.documents  # type: ignore[attr-defined]
+                for _, p in doc.passages()
+            }
+        return self._pillars.get(highlight.passage, ())
 
     def _matches(self, highlight: Highlight, needle: str, titles: dict[str, str]) -> bool:
         if not needle:
@@ -205,7 +212,11 @@ class NotesScreen(Screen[None]):
         self.app.open_briefing(highlight.anchor.document, highlight.passage)  # type: ignore[attr-defined]
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        # Back from a briefing or the note editor: notes may have changed. (The first resume
+        # comes with mounting, which has just loaded them.)
+        if self._resumed:
+            self.reload()
+        self._resumed = True
 
     def action_edit(self) -> None:
         highlight = self._selected()
