@@ -182,6 +182,22 @@ def test_a_damaged_file_that_cannot_be_moved_is_left_alone(tmp_path: Path, monke
     assert not list(tmp_path.glob("*corrupt*"))
 
 
+def test_a_damaged_file_whose_move_fails_is_left_alone(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"garbage" * 500)
+
+    def refuse(*_args: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(notes_opening.os, "link", refuse)
+    monkeypatch.setattr(notes_opening.os, "rename", refuse)
+    with NoteStore.open(path) as store:
+        assert store.read_only and store.warning and one_sentence(store.warning)
+        assert "moved aside" in store.warning
+        assert_refuses_writes(store, "moved aside")
+    assert path.read_bytes() == b"garbage" * 500
+
+
 def test_a_folder_that_cannot_be_created(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")

@@ -211,7 +211,9 @@ def _set_aside_and_start_again(path: Path) -> Opened:
     try:
         kept = _set_aside(path)
     except OSError as error:
-        return _unreadable(f"it is damaged and cannot be moved aside ({error.strerror})")
+        return _unreadable(
+            f"the notes file {path} is damaged and cannot be moved aside ({error.strerror})"
+        )
     try:
         connection = _connect_writable(path)
     except (sqlite3.Error, _Damaged, _Newer) as error:

@@ -11,7 +11,7 @@ import gc
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -136,7 +136,7 @@ class NoteStore:
 
     def highlights(self, document: str | None = None) -> list[Highlight]:
         """Highlights by document, then in reading order."""
-        where, params = ("WHERE document = ?", (document,)) if document else ("", ())
+        where, params = ("WHERE document = ?", (document,)) if document is not None else ("", ())
         sql = f"SELECT {HIGHLIGHT_COLUMNS} FROM highlights {where} {_IN_ORDER}"
         return self._read(sql, params, highlight_from_row)
 
@@ -262,7 +262,8 @@ class NoteStore:
                 connection.execute("COMMIT")
             except BaseException as error:
                 if connection.in_transaction:
-                    connection.execute("ROLLBACK")
+                    with suppress(sqlite3.Error):  # keep the first error, not a second one
+                        connection.execute("ROLLBACK")
                 if isinstance(error, sqlite3.Error):
                     raise StoreError(f"brief-tui cannot save {what}: {explain(error)}.") from error
                 raise

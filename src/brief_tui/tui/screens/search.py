@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, replace
 
 from textual import work
@@ -120,14 +119,12 @@ class SearchScreen(Screen[None]):
     def _search(self, request: SearchRequest, scope: str | None) -> None:
         worker = get_current_worker()
         index = self.app.search_index()  # type: ignore[attr-defined]
-        started = time.perf_counter()
         query = apply_filters(request)
         hits = index.search(query, limit=100, scope=scope, cancelled=lambda: worker.is_cancelled)
-        elapsed = time.perf_counter() - started
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, request, hits, elapsed)
+            self.app.call_from_thread(self._show, request, hits)
 
-    def _show(self, request: SearchRequest, hits: list[Hit], elapsed: float) -> None:
+    def _show(self, request: SearchRequest, hits: list[Hit]) -> None:
         if request != self.request():
             return  # a newer query is on its way
         self._hits = hits
@@ -142,9 +139,7 @@ class SearchScreen(Screen[None]):
         query = parse_query(request.text)
         if hits:
             more = "+" if len(hits) == 100 else ""
-            self._set_status(
-                f"{len(hits)}{more} results · {elapsed * 1000:.1f} ms · ↑↓ choose · Enter opens"
-            )
+            self._set_status(f"{len(hits)}{more} results · ↑↓ choose · Enter opens")
         elif query.empty and not (query.filtered or request.pillar or request.recommendations_only):
             self._set_status("Type to search every briefing.")
         else:
