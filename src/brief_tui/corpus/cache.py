@@ -17,7 +17,7 @@ from typing import Any
 from brief_tui.corpus.model import Document, LoadProblem, Passage, Section
 from brief_tui.corpus.sanitize import safe_line, safe_text
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 def cache_path(cache_dir: Path, directory: Path) -> Path:
@@ -86,7 +86,16 @@ def _plain(doc: Document) -> dict[str, Any]:
                 s.id,
                 s.title,
                 [
-                    [p.id, p.kind, p.text, list(p.pillars), p.recommendation, list(p.why), p.marker]
+                    [
+                        p.id,
+                        p.kind,
+                        p.text,
+                        list(p.pillars),
+                        p.recommendation,
+                        list(p.why),
+                        p.marker,
+                        list(p.themes),
+                    ]
                     for p in s.passages
                 ],
             ]
@@ -109,8 +118,9 @@ def _document(data: dict[str, Any]) -> Document:
                     bool(rec),
                     tuple(safe_line(w) for w in why),
                     safe_line(marker),
+                    tuple(safe_line(t) for t in themes),
                 )
-                for pid, kind, text, pillars, rec, why, marker in passages
+                for pid, kind, text, pillars, rec, why, marker, themes in passages
             ),
         )
         for section_id, title, passages in data["sections"]

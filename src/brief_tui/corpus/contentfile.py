@@ -68,6 +68,8 @@ def render_document(doc: Document, origin_note: str) -> str:
             ]
             if passage.marker:
                 lines.append(f"marker = {_string(passage.marker)}")
+            if passage.themes:
+                lines.append(f"themes = {_strings(passage.themes)}")
             lines += [
                 f"pillars = {_strings(passage.pillars)}",
                 f"recommendation = {'true' if passage.recommendation else 'false'}",
@@ -269,6 +271,11 @@ def _parse_passage(
         raise ContentError(where.line("text", p_line), f"{label}: the text is empty.")
     why = _string_list(p_data, "why", label, where.line("why", p_line)) if "why" in p_data else []
     marker = p_data.get("marker", "")
+    themes = (
+        _string_list(p_data, "themes", label, where.line("themes", p_line))
+        if "themes" in p_data
+        else []
+    )
     return Passage(
         id=p_id,
         kind=kind,
@@ -277,6 +284,7 @@ def _parse_passage(
         recommendation=recommendation,
         why=tuple(safe_line(w) for w in why),
         marker=safe_line(marker) if isinstance(marker, str) else "",
+        themes=tuple(safe_line(t) for t in themes),
     )
 
 

@@ -20,13 +20,13 @@ from brief_tui.corpus.pillars import PILLAR_IDS
 
 CURATION_FILE = "curation.toml"
 DOCUMENT_FIELDS = ("id", "title", "organisations", "date", "kind", "source", "partial")
-PASSAGE_FIELDS = ("pillars", "recommendation", "note")
+PASSAGE_FIELDS = ("pillars", "recommendation", "themes", "note")
 
 HEADER = """\
 # Curator corrections, applied by `brief-tui ingest` on top of what it derives from the sources.
 #
 # [seeds."<source file name>"]   id, title, organisations, date, kind, source, partial
-# [passages."<passage id>"]      pillars, recommendation, note (why you changed it)
+# [passages."<passage id>"]      pillars, recommendation, themes, note (why you changed it)
 #
 # See content/README.md. Re-run `brief-tui ingest` after editing this file.
 """

@@ -113,6 +113,8 @@ def _apply_passage_curation(passage: Passage, curation: Curation) -> Passage:
         why = [w for w in why if w.startswith("recommendation")]
         why.insert(0, f"pillars set by a curator in {CURATION_FILE}{note}")
         passage = replace(passage, pillars=pillars)
+    if fix.get("themes"):
+        passage = replace(passage, themes=tuple(str(t) for t in fix["themes"]))
     if "recommendation" in fix:
         why = [w for w in why if not w.startswith("recommendation")]
         flag = "a recommendation" if fix["recommendation"] else "not a recommendation"

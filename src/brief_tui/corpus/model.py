@@ -25,6 +25,7 @@ class Passage:
     recommendation: bool = False
     why: tuple[str, ...] = ()  # one line per tag: which words or rule produced it
     marker: str = ""  # list marker: "•" or "1."
+    themes: tuple[str, ...] = ()  # curator-set themes; the compare pane aligns on them
 
 
 @dataclass(frozen=True)
