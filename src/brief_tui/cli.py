@@ -63,6 +63,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)"
     )
 
+    compare = commands.add_parser("compare", help="what two sources recommend on one pillar")
+    compare.add_argument(
+        "--pillar", required=True, metavar="ID", help="I, II, III, IV, V or P (or 1..6)"
+    )
+    compare.add_argument(
+        "--left", metavar="DOC", help="a briefing id or title (default: the busiest)"
+    )
+    compare.add_argument(
+        "--right", metavar="DOC", help="a briefing id or title (default: the next busiest)"
+    )
+    compare.add_argument("--format", choices=("markdown", "json"), default="markdown")
+
     commands.add_parser("list", help="list the briefings in the library")
     parser.epilog = (
         "With no command, opens the reader; `brief-tui DOC` opens the briefing DOC (id or title)."
@@ -262,6 +274,43 @@ def cmd_search(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
+def cmd_compare(args: argparse.Namespace, data_dir: Path) -> int:
+    """The compare pane's alignment for scripts and memos."""
+    from brief_tui.compare import compare, default_sources
+    from brief_tui.compare_output import to_json, to_markdown
+    from brief_tui.corpus.lookup import find_document
+    from brief_tui.corpus.pillars import PILLAR_IDS
+
+    numbers = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V", "6": "P"}
+    pillar = numbers.get(args.pillar, args.pillar.upper())
+    if pillar not in PILLAR_IDS:
+        print(
+            f"brief-tui: unknown pillar “{args.pillar}” (use {', '.join(PILLAR_IDS)}).",
+            file=sys.stderr,
+        )
+        return 2
+    library = load_all(data_dir)
+    report_problems(library)
+    chosen = []
+    for given in (args.left, args.right):
+        if given is None:
+            continue
+        found = find_document(library, given)
+        if found.document is None:
+            closest = "; ".join(f"“{t}”" for t in found.closest) or "none"
+            print(f"brief-tui: no briefing matches “{given}”; closest: {closest}.", file=sys.stderr)
+            return 2
+        chosen.append(found.document)
+    defaults = default_sources(library, pillar, chosen[0] if chosen else None)
+    sources = chosen + [d for d in defaults if d.id not in {c.id for c in chosen}]
+    if len(sources) < 2:
+        print("brief-tui: comparing needs at least two briefings in the library.", file=sys.stderr)
+        return 2
+    comparison = compare(library, sources[:2], pillar)
+    sys.stdout.write(to_json(comparison) if args.format == "json" else to_markdown(comparison))
+    return 0
+
+
 def cmd_list(data_dir: Path) -> int:
     from rich.console import Console
     from rich.table import Table
@@ -287,7 +336,7 @@ def cmd_list(data_dir: Path) -> int:
     return 0
 
 
-COMMANDS = ("ingest", "check", "passages", "add", "list", "search")
+COMMANDS = ("ingest", "check", "passages", "add", "list", "search", "compare")
 
 
 def _split_document_argument(argv: list[str]) -> tuple[list[str], str | None]:
@@ -348,4 +397,6 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_list(data_dir)
     if args.command == "search":
         return cmd_search(args, data_dir)
+    if args.command == "compare":
+        return cmd_compare(args, data_dir)
     return cmd_read(data_dir, document)
