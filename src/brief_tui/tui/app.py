@@ -156,6 +156,43 @@ class BriefApp(App[None]):
             self.notify("Bookmark deleted.", timeout=2)
         return deleted is not None
 
+    def action_compare(self) -> None:
+        """Compare on the pillar in view: the filter, else the passage's, else the busiest."""
+        from brief_tui.compare import coverage
+        from brief_tui.tui.screens.briefing import BriefingScreen
+        from brief_tui.tui.screens.compare import open_compare
+        from brief_tui.tui.widgets.library_list import LibraryList
+
+        screen = self.screen
+        first = None
+        pillar = None
+        if isinstance(screen, BriefingScreen):
+            first = screen.document
+            current = screen.plan.passages[screen.view.cursor][1] if len(screen.plan) else None
+            pillar = screen.plan.pillar or (
+                current.pillars[0] if current and current.pillars else None
+            )
+        elif isinstance(screen, LibraryScreen):
+            listing = screen.query_one(LibraryList)
+            if listing.highlighted is not None:
+                first = self.library.document(
+                    listing.get_option_at_index(listing.highlighted).id or ""
+                )
+        if pillar is None:
+            counts = coverage(self.library)
+            doc_counts = counts.get(first.id, {}) if first else {}
+            totals = doc_counts or {
+                p: sum(c[p] for c in counts.values()) for p in ("I", "II", "III", "IV", "V", "P")
+            }
+            pillar = max(totals, key=lambda p: totals[p]) if totals else "IV"
+        open_compare(self, self.library, pillar, first)
+
+    def action_matrix(self) -> None:
+        from brief_tui.tui.screens.compare import MatrixScreen
+
+        if not isinstance(self.screen, MatrixScreen):
+            self.push_screen(MatrixScreen(self.library))
+
     def action_notes(self) -> None:
         from brief_tui.tui.screens.notes import NotesScreen
 

@@ -1,0 +1,393 @@
+"""The compare pane (c): what two or three sources recommend on one pillar, aligned row by row,
+and the coverage matrix (C): sources x pillars, counts of recommendations."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Static
+
+from brief_tui.compare import Comparison, Recommendation, Similarity, compare, coverage
+from brief_tui.corpus.citation import format_date
+from brief_tui.corpus.model import Document, Library
+from brief_tui.corpus.pillars import PILLAR_IDS, PILLARS_BY_ID, label
+from brief_tui.notes.anchor import make_anchor
+from brief_tui.tui.screens.note_dialogs import LabelPicker, NoteEditor
+from brief_tui.tui.widgets.badges import PILLAR_STYLES, badges
+
+WIDE = 160
+CELL_CHARS = 420  # longer recommendations are cut; Enter opens them whole, in context
+
+
+def pillar_name(pillar: str | None) -> str:
+    return "any pillar" if pillar is None else label(pillar)
+
+
+class CompareCell(Static):
+    DEFAULT_CSS = """
+    CompareCell { width: 1fr; height: auto; padding: 0 1; margin: 0 1 0 0; border-left: blank; }
+    CompareCell.-silent { color: $text-muted; }
+    CompareCell.-selected { background: $boost; border-left: thick $accent; }
+    """
+
+    def __init__(self, recommendation: Recommendation | None, content: Content) -> None:
+        super().__init__(content, markup=False, classes="" if recommendation else "-silent")
+        self.recommendation = recommendation
+
+
+def cell_content(recommendation: Recommendation | None, theme: str, score: float) -> Content:
+    if recommendation is None:
+        return Content.styled("— nothing comparable here", "italic")
+    passage = recommendation.passage
+    text = passage.text if len(passage.text) <= CELL_CHARS else passage.text[: CELL_CHARS - 1] + "…"
+    if passage.marker:
+        text = f"{passage.marker} {text}"
+    lines = [Content(text), Content.styled(f"§ {recommendation.section.title}", "dim italic")]
+    tags = badges(passage.pillars, False, named=False)
+    if tags.plain:
+        lines.append(tags)
+    return Content("\n").join(lines)
+
+
+class CompareScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape,backspace", "back", "back", id="compare-back"),
+        Binding("tab", "switch_side", "switch side", id="compare-side"),
+        Binding("j,down", "row(1)", "next row", show=False, id="compare-down"),
+        Binding("k,up", "row(-1)", "previous row", show=False, id="compare-up"),
+        Binding("left_square_bracket", "cycle(0, -1)", show=False, id="compare-left-prev"),
+        Binding("right_square_bracket", "cycle(0, 1)", show=False, id="compare-left-next"),
+        Binding("left_curly_bracket", "cycle(1, -1)", show=False, id="compare-right-prev"),
+        Binding("right_curly_bracket", "cycle(1, 1)", show=False, id="compare-right-next"),
+        *[
+            Binding(str(n), f"pillar('{p}')", show=False, id=f"compare-pillar-{p.lower()}")
+            for n, p in enumerate(PILLAR_IDS, start=1)
+        ],
+        Binding("0", "pillar('')", show=False, id="compare-any-pillar"),
+        Binding("s", "swap", "swap", id="compare-swap"),
+        Binding("enter", "open", "open in context", id="compare-open"),
+        Binding("h", "highlight", "highlight", id="compare-highlight"),
+        Binding("a", "annotate", "note", id="compare-annotate"),
+        Binding("plus", "third(True)", "add a source", show=False, id="compare-add"),
+        Binding("minus", "third(False)", "remove it", show=False, id="compare-remove"),
+        Binding("C", "matrix", "matrix", id="compare-matrix"),
+        Binding("question_mark", "explain", "about this pane", id="compare-explain"),
+    ]
+
+    def __init__(self, library: Library, pillar: str | None, sources: list[Document]) -> None:
+        super().__init__()
+        self.library = library
+        self.pillar = pillar
+        self.sources = sources[:3]
+        self.similarity = Similarity(library)
+        self.row = 0
+        self.side = 0
+        self.comparison: Comparison | None = None
+        self._cells: list[list[CompareCell]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="compare-title", markup=False)
+        yield Horizontal(id="compare-heads")
+        yield VerticalScroll(id="compare-rows")
+        yield Static(id="compare-status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.app.size.width < WIDE:
+            self.sources = self.sources[:2]
+        self.refresh_comparison()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width < WIDE and len(self.sources) > 2:
+            self.sources = self.sources[:2]
+            self.refresh_comparison()
+
+    # Building ------------------------------------------------------------------------------
+
+    def refresh_comparison(self) -> None:
+        self.comparison = compare(self.library, self.sources, self.pillar, self.similarity)
+        name = pillar_name(self.pillar)
+        title: list[Content | tuple[str, str] | str] = [("Compare recommendations", "bold"), " on "]
+        if self.pillar:
+            title += [
+                (f" {label(self.pillar)} ", PILLAR_STYLES[self.pillar]),
+                f" {PILLARS_BY_ID[self.pillar].name}",
+            ]
+        else:
+            title.append(("any pillar", "bold"))
+        self.query_one("#compare-title", Static).update(Content.assemble(*title))
+        heads = self.query_one("#compare-heads", Horizontal)
+        heads.remove_children()
+        head_widgets = []
+        for column, doc in enumerate(self.sources):
+            count = self.comparison.count(column)
+            what = (
+                f"{count} recommendation{'s' if count != 1 else ''} on {name}"
+                if count
+                else f"no recommendation on {name}"
+            )
+            head = Content.assemble(
+                (doc.title, "bold"),
+                "\n",
+                (f"{', '.join(doc.organisations) or 'Unknown'} · {format_date(doc.date)}", "dim"),
+                "\n",
+                (what, "bold" if count else "bold italic"),
+            )
+            head_widgets.append(Static(head, classes="compare-head", markup=False))
+        heads.mount_all(head_widgets)
+        rows = self.query_one("#compare-rows", VerticalScroll)
+        rows.remove_children()
+        self._cells = []
+        row_widgets: list[Static | CompareRowBox] = []
+        for row in self.comparison.rows:
+            cells = [CompareCell(rec, cell_content(rec, row.theme, row.score)) for rec in row.cells]
+            self._cells.append(cells)
+            caption = ""
+            if row.theme:
+                caption = f"≈ same theme: {row.theme}"
+            elif sum(1 for c in row.cells if c) > 1:
+                caption = f"≈ similar wording ({row.score:.0%})"
+            children: list[Static] = []
+            if caption:
+                children.append(
+                    Static(
+                        Content.styled(caption, "bold $text-success"),
+                        classes="compare-caption",
+                        markup=False,
+                    )
+                )
+            row_widgets.append(CompareRowBox(cells, children))
+        if not self.comparison.rows:
+            row_widgets.append(
+                Static(
+                    Content.styled(f"Neither source has a recommendation on {name}.", "italic"),
+                    markup=False,
+                )
+            )
+        rows.mount_all(row_widgets)
+        self.row = min(self.row, max(0, len(self._cells) - 1))
+        self.side = min(self.side, len(self.sources) - 1)
+        self.call_after_refresh(self._select)
+
+    def _select(self) -> None:
+        for r, cells in enumerate(self._cells):
+            for s, cell in enumerate(cells):
+                cell.set_class(r == self.row and s == self.side, "-selected")
+        if self._cells:
+            self._cells[self.row][self.side].scroll_visible(animate=False)
+        status = "[ ] { } other sources · 1-6/0 pillar · s swap · j/k rows · ? about this pane"
+        self.query_one("#compare-status", Static).update(Content(status))
+
+    # Keys ----------------------------------------------------------------------------------
+
+    def action_row(self, step: int) -> None:
+        if self._cells:
+            self.row = max(0, min(len(self._cells) - 1, self.row + step))
+            self._select()
+
+    def action_switch_side(self) -> None:
+        self.side = (self.side + 1) % len(self.sources)
+        self._select()
+
+    def action_cycle(self, column: int, step: int) -> None:
+        documents = list(self.library.documents)
+        if column >= len(self.sources) or len(documents) < 2:
+            return
+        current = documents.index(self.sources[column])
+        others = {d.id for n, d in enumerate(self.sources) if n != column}
+        for offset in range(1, len(documents) + 1):
+            candidate = documents[(current + step * offset) % len(documents)]
+            if candidate.id not in others:
+                self.sources[column] = candidate
+                break
+        self.refresh_comparison()
+
+    def action_pillar(self, pillar: str) -> None:
+        self.pillar = pillar or None
+        self.row = 0
+        self.refresh_comparison()
+
+    def action_swap(self) -> None:
+        self.sources[0], self.sources[1] = self.sources[1], self.sources[0]
+        self.side = 1 - self.side if self.side < 2 else self.side
+        self.refresh_comparison()
+
+    def action_third(self, add: bool) -> None:
+        if add:
+            if self.app.size.width < WIDE:
+                self.notify(
+                    f"A third source needs a terminal at least {WIDE} columns wide.", timeout=3
+                )
+                return
+            if len(self.sources) == 2:
+                spare = [d for d in self.library.documents if d not in self.sources]
+                if spare:
+                    self.sources.append(spare[0])
+        elif len(self.sources) == 3:
+            self.sources.pop()
+        self.refresh_comparison()
+
+    def _selected(self) -> Recommendation | None:
+        if not self._cells:
+            return None
+        return self._cells[self.row][self.side].recommendation
+
+    def action_open(self) -> None:
+        chosen = self._selected()
+        if chosen is None:
+            self.notify("Nothing on this side of the row: Tab switches side.", timeout=2)
+            return
+        self.app.open_briefing(chosen.document.id, chosen.passage.id)  # type: ignore[attr-defined]
+
+    def action_highlight(self) -> None:
+        chosen = self._selected()
+        if chosen is None:
+            return
+        anchor = make_anchor(chosen.document, chosen.passage.id, 0, len(chosen.passage.text))
+
+        def save(name: str | None) -> None:
+            app = self.app
+            if name and app.notes_call(lambda s: s.add_highlight(anchor, name)):  # type: ignore[attr-defined]
+                self.notify(f"Highlighted as {name}.", timeout=2)
+
+        self.app.push_screen(LabelPicker(), save)
+
+    def action_annotate(self) -> None:
+        chosen = self._selected()
+        if chosen is None:
+            return
+        anchor = make_anchor(chosen.document, chosen.passage.id, 0, len(chosen.passage.text))
+
+        def save(note: str | None) -> None:
+            app = self.app
+            if note is not None and app.notes_call(  # type: ignore[attr-defined]
+                lambda s: s.add_highlight(anchor, note=note)
+            ):
+                self.notify("Highlighted with a note.", timeout=2)
+
+        self.app.push_screen(NoteEditor(chosen.passage.text), save)
+
+    def action_matrix(self) -> None:
+        self.app.push_screen(MatrixScreen(self.library))
+
+    def action_explain(self) -> None:
+        self.app.push_screen(ExplainCompare())
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+class CompareRowBox(Vertical):
+    """One aligned row: a caption (when the cells are alike) above the cells."""
+
+    DEFAULT_CSS = """
+    CompareRowBox { height: auto; margin: 0 0 1 0; }
+    CompareRowBox > Horizontal { height: auto; }
+    CompareRowBox > .compare-caption { height: 1; padding: 0 1; }
+    """
+
+    def __init__(self, cells: list[CompareCell], captions: list[Static]) -> None:
+        super().__init__()
+        self._cells = cells
+        self._captions = captions
+
+    def compose(self) -> ComposeResult:
+        yield from self._captions
+        with Horizontal():
+            yield from self._cells
+
+
+EXPLANATION = """\
+Compare recommendations
+
+Each column is one source; each row, recommendations on the chosen pillar. Recommendations
+that address the same thing share a row: either a curator gave them the same theme in
+content/curation.toml (shown as "same theme"), or their wording overlaps (rare words count
+more than common ones). What has no counterpart stands alone, with "nothing comparable" on
+the other side; a source with nothing on the pillar says so in its heading: silence is
+information.
+
+Keys: Tab switches side · j/k move between rows · [ ] change the left source · { } the right ·
+1-6 choose a pillar, 0 any pillar · s swaps the sides · Enter opens the recommendation in
+its briefing · h highlights it · a adds a note · + adds a third source on terminals 160
+columns wide (− removes it) · C shows the coverage matrix · Esc goes back."""
+
+
+class ExplainCompare(ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,q", "close", "close", id="explain-close")]
+
+    def compose(self) -> ComposeResult:
+        panel = Static(Content(EXPLANATION), id="explain", markup=False)
+        panel.border_title = "About this pane (Esc closes)"
+        yield panel
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class MatrixScreen(Screen[None]):
+    """Sources x pillars: how many recommendations each source makes on each pillar."""
+
+    BINDINGS = [Binding("escape,backspace,C", "back", "back", id="matrix-back")]
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            Content.assemble(
+                ("Coverage matrix", "bold"),
+                "  recommendations per source and pillar · Enter on a cell compares there · Esc back",
+            ),
+            id="matrix-title",
+            markup=False,
+        )
+        yield DataTable(id="matrix", cursor_type="cell", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Source", key="source")
+        for pillar in PILLAR_IDS:
+            table.add_column(pillar, key=pillar, width=5)
+        table.add_column("All", key="all", width=4)
+        counts = coverage(self.library)
+        width = max(20, self.app.size.width - 6 * 7 - 12)
+        for doc in self.library.documents:
+            organisation = doc.organisations[0] if doc.organisations else "?"
+            name = f"{organisation}: {doc.title}"
+            if len(name) > width:
+                name = name[: width - 1] + "…"
+            row = [counts[doc.id][p] or "·" for p in PILLAR_IDS]
+            total = sum(1 for _, p in doc.passages() if p.recommendation)
+            table.add_row(name, *[str(c) for c in row], str(total), key=doc.id)
+        table.focus()
+        if table.row_count:
+            table.move_cursor(row=0, column=1)
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        doc = self.library.document(str(event.cell_key.row_key.value))
+        column = str(event.cell_key.column_key.value)
+        if doc is None:
+            return
+        pillar = column if column in PILLAR_IDS else None
+        open_compare(self.app, self.library, pillar, doc)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+def open_compare(app, library: Library, pillar: str | None, first: Document | None) -> None:
+    """Push the compare pane with the most useful default pair."""
+    from brief_tui.compare import default_sources
+
+    sources = default_sources(library, pillar, first)
+    if len(sources) < 2:
+        app.notify("Comparing needs at least two briefings in the library.", severity="warning")
+        return
+    app.push_screen(CompareScreen(library, pillar, sources))
