@@ -69,3 +69,17 @@ async def search_asylum(pilot) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_search_screen_with_results(snap_compare, reader, size) -> None:
     assert snap_compare(reader(), terminal_size=size, run_before=search_asylum)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_compare_pane(snap_compare, reader, size) -> None:
+    assert snap_compare(
+        reader(open_document="coalition-root-causes-statement"),
+        press=["4", "c"],
+        terminal_size=size,
+    )
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_coverage_matrix(snap_compare, reader, size) -> None:
+    assert snap_compare(reader(), press=["C"], terminal_size=size, run_before=settle)
