@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from tests.tui.conftest import screen_text
+
 from brief_tui.tui.screens.briefing import BriefingScreen
 from brief_tui.tui.screens.compare import CompareScreen, ExplainCompare, MatrixScreen
 from brief_tui.tui.screens.note_dialogs import LabelPicker
-from tests.tui.conftest import screen_text
 
 
 async def open_pane(pilot) -> CompareScreen:
