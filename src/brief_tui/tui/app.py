@@ -193,6 +193,62 @@ class BriefApp(App[None]):
         if not isinstance(self.screen, MatrixScreen):
             self.push_screen(MatrixScreen(self.library))
 
+    def action_export(self) -> None:
+        """e: export notes, offering the open briefing and its pillar as narrower choices."""
+        from brief_tui.tui.screens.briefing import BriefingScreen
+        from brief_tui.tui.screens.export_dialog import ExportDialog
+
+        screen = self.screen
+        document = screen.document if isinstance(screen, BriefingScreen) else None
+        pillar = None
+        if isinstance(screen, BriefingScreen):
+            current = screen.plan.passages[screen.view.cursor][1] if len(screen.plan) else None
+            pillar = screen.plan.pillar or (
+                current.pillars[0] if current and current.pillars else None
+            )
+
+        def done(path: str | None) -> None:
+            if path:
+                self.notify(f"Exported your notes to {path}.", timeout=8)
+
+        self.push_screen(ExportDialog(document, pillar), done)
+
+    def export_notes(
+        self,
+        path: Path,
+        format: str,
+        *,
+        document: str | None = None,
+        pillar: str | None = None,
+        force: bool = False,
+    ) -> Path | None:
+        """Write the notes to `path`; raises the export module's errors for the dialog."""
+        from datetime import UTC, datetime
+
+        from brief_tui.export import export_json, export_markdown, write_export
+
+        def gather(store: NoteStore) -> tuple[list, list, list]:
+            return store.highlights(), store.bookmarks(), list(store.positions().values())
+
+        contents = self.notes_call(gather)
+        if contents is None:
+            return None
+        highlights, bookmarks, positions = contents
+        now = datetime.now(UTC)
+        if format == "json":
+            text = export_json(highlights, bookmarks, positions, exported_at=now)
+        else:
+            text = export_markdown(
+                self.library,
+                highlights,
+                bookmarks,
+                title="brief-tui notes",
+                exported_at=now,
+                document=document,
+                pillar=pillar,
+            )
+        return write_export(path, text, force=force)
+
     def action_notes(self) -> None:
         from brief_tui.tui.screens.notes import NotesScreen
 

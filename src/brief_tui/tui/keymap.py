@@ -120,6 +120,7 @@ APP_KEYS: tuple[Key, ...] = (
     Key("slash", "search", "search every briefing", "App", show=True, label="/", footer="search"),
     Key("apostrophe", "bookmarks", "list bookmarks and jump to one", "App", label="'"),
     Key("H", "notes", "all highlights and notes", "App", label="H", footer="notes"),
+    Key("e", "export", "export notes to Markdown or a JSON backup", "App", label="e"),
     Key("c", "compare", "compare recommendations of two sources on a pillar", "App", label="c"),
     Key("C", "matrix", "coverage matrix: recommendations per source and pillar", "App", label="C"),
     Key("tab", "focus_next", "next pane", "App", label="Tab"),
