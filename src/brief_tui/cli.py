@@ -16,6 +16,8 @@ from brief_tui.corpus.model import Library
 if TYPE_CHECKING:
     import argparse
 
+    from brief_tui.notes import Bookmark, Highlight, Position
+
 
 def build_parser() -> argparse.ArgumentParser:
     import argparse
@@ -76,6 +78,26 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--format", choices=("markdown", "json"), default="markdown")
 
     commands.add_parser("list", help="list the briefings in the library")
+
+    export = commands.add_parser(
+        "export", help="export highlights, notes and bookmarks as Markdown, or back them up"
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    export.add_argument("--document", metavar="ID", help="only this briefing (Markdown)")
+    export.add_argument("--pillar", metavar="ID", help="only passages with this pillar (Markdown)")
+    export.add_argument(
+        "--format",
+        choices=("markdown", "json"),
+        default="markdown",
+        help="markdown (default) or json: a complete backup that `import` restores",
+    )
+    export.add_argument("--title", metavar="TEXT", help="the Markdown document's title")
+    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    restore = commands.add_parser(
+        "import", help="merge a JSON backup from `export --format json` into your notes"
+    )
+    restore.add_argument("file", metavar="FILE")
     parser.epilog = (
         "With no command, opens the reader; `brief-tui DOC` opens the briefing DOC (id or title)."
     )
@@ -336,7 +358,120 @@ def cmd_list(data_dir: Path) -> int:
     return 0
 
 
-COMMANDS = ("ingest", "check", "passages", "add", "list", "search", "compare")
+def cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
+    """Markdown of the notes as they sit in the current text, or the complete JSON backup."""
+    from datetime import UTC, datetime
+
+    from brief_tui.export import (
+        NOTES_FILE,
+        ExportError,
+        ExportExists,
+        export_json,
+        export_markdown,
+        pillar_id,
+        write_export,
+    )
+
+    if args.format == "json" and (args.document or args.pillar):
+        print(
+            "brief-tui: a JSON backup holds every note; drop --document and --pillar.",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        pillar = pillar_id(args.pillar) if args.pillar else None
+    except ValueError as exc:
+        print(f"brief-tui: {exc}", file=sys.stderr)
+        return 2
+    library = load_all(data_dir)
+    report_problems(library)
+    doc = library.document(args.document) if args.document else None
+    if args.document and doc is None:
+        print(f"brief-tui: no document with id “{args.document}”.", file=sys.stderr)
+        return 1
+    highlights, bookmarks, positions = _current_notes(data_dir / NOTES_FILE, library)
+    now = datetime.now(UTC)
+    if args.format == "json":
+        text = export_json(highlights, bookmarks, positions, exported_at=now)
+    else:
+        title = args.title or (f"Highlights: {doc.title}" if doc else "Highlights and notes")
+        text = export_markdown(
+            library,
+            highlights,
+            bookmarks,
+            title=title,
+            exported_at=now,
+            document=args.document,
+            pillar=pillar,
+        )
+    if not args.output or args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    try:
+        path = write_export(args.output, text, force=args.force)
+    except ExportExists:
+        print(
+            f"brief-tui: {args.output} already exists; pass --force to replace it.", file=sys.stderr
+        )
+        return 1
+    except ExportError as exc:
+        print(f"brief-tui: {exc}", file=sys.stderr)
+        return 1
+    if args.format == "json":
+        counts = [(len(highlights), "highlight"), (len(bookmarks), "bookmark")]
+        counts.append((len(positions), "reading position"))
+        what = ", ".join(plural(number, noun) for number, noun in counts)
+        print(f"Backed up {what} to {path}.", file=sys.stderr)
+    else:
+        print(f"Exported to {path}.", file=sys.stderr)
+    return 0
+
+
+def _current_notes(
+    path: Path, library: Library
+) -> tuple[list[Highlight], list[Bookmark], list[Position]]:
+    """Highlights, bookmarks and positions re-anchored to `library`; none if there is no file."""
+    from brief_tui.notes.store import NoteStore
+
+    if not path.exists():  # nothing to export, and no notes file created by looking
+        return [], [], []
+    with NoteStore.open(path) as store:
+        if store.warning:
+            print(f"warning: {store.warning}", file=sys.stderr)
+        store.reanchor(library)
+        return store.highlights(), store.bookmarks(), list(store.positions().values())
+
+
+def cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
+    """Merge a JSON backup into the notes without duplicates, then re-anchor everything."""
+    from brief_tui.export import NOTES_FILE, BackupError, import_backup, read_backup
+    from brief_tui.notes.store import NoteStore, StoreError
+
+    try:
+        backup = read_backup(Path(args.file).expanduser().read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or "it is not UTF-8 text"
+        print(f"brief-tui: cannot import {args.file}: {reason.lower()}.", file=sys.stderr)
+        return 1
+    except BackupError as exc:
+        print(f"brief-tui: cannot import {args.file}: {exc}.", file=sys.stderr)
+        return 1
+    library = load_all(data_dir)
+    report_problems(library)
+    with NoteStore.open(data_dir / NOTES_FILE) as store:
+        if store.warning and not store.read_only:  # read-only: the import below says why
+            print(f"warning: {store.warning}", file=sys.stderr)
+        try:
+            report = import_backup(store, backup, library)
+        except StoreError as exc:
+            print(exc, file=sys.stderr)  # it begins "brief-tui cannot save …"
+            return 1
+    print(f"Imported {args.file} into {data_dir / NOTES_FILE}:")
+    print("\n".join(f"  {line}" for line in report.summary().splitlines()))
+    return 0
+
+
+COMMANDS = ("ingest", "check", "passages", "add", "list", "search", "compare", "export", "import")
 
 
 def _split_document_argument(argv: list[str]) -> tuple[list[str], str | None]:
@@ -399,4 +534,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_search(args, data_dir)
     if args.command == "compare":
         return cmd_compare(args, data_dir)
+    if args.command == "export":
+        return cmd_export(args, data_dir)
+    if args.command == "import":
+        return cmd_import(args, data_dir)
     return cmd_read(data_dir, document)

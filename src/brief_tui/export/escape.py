@@ -1,0 +1,155 @@
+"""Putting untrusted text into Markdown without letting it change the document's structure.
+
+Two kinds of text reach an export. Quotes, titles and names are the source's words: they are
+shown literally, every character that could mean something in Markdown (or in Obsidian, where
+exports are often read: `#tags`, `^block-ids`, `==highlights==`, `%%comments%%`, `$math$`)
+escaped. Notes are the reader's own Markdown and stay Markdown: emphasis, links, lists and
+quotes keep working, but each note is indented into its highlight's list item and only the
+constructs that would escape it or reshape the outline are neutralised: headings (ATX and
+setext), thematic breaks, raw HTML, and a code fence left open.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+# Always escaped in literal text. `!`, `(` and `)` are harmless once brackets are escaped,
+# and `>`, `+`, `-` and numbered-list dots only matter at the start of a line.
+_ALWAYS = "\\`*_[]<#|~$^"
+_LITERAL = str.maketrans({c: "\\" + c for c in _ALWAYS})
+_ENTITY = re.compile(r"&(?=#?\w+;)")  # `&amp;` would render as `&`
+_DOUBLED = re.compile(r"([=%])(?=\1)")  # Obsidian's ==highlight== and %%comment%%
+_LINE_START = re.compile(r"^(?:([>+=-])|(\d+)([.)]))")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def literal(text: str) -> str:
+    """`text` as one line of Markdown that renders exactly as these characters."""
+    text = _WHITESPACE.sub(" ", text).strip().translate(_LITERAL)
+    if "&" in text:
+        text = _ENTITY.sub(r"\\&", text)
+    if "=" in text or "%" in text:
+        text = _DOUBLED.sub(r"\\\1", text)
+    return _LINE_START.sub(_escape_line_start, text, count=1)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    if match.group(1):
+        return "\\" + match.group(1)
+    return f"{match.group(2)}\\{match.group(3)}"
+
+
+# Notes
+
+_FENCE = re.compile(r"^(`{3,}|~{3,})")  # at the note's own top level: see contained_note
+_CONTAINER = re.compile(r"[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))")
+_OUTLINE = re.compile(
+    r"[ \t]*(?:"
+    r"#{1,6}(?=[ \t]|$)"  # ATX heading
+    r"|(?:=+|-+)[ \t]*$"  # setext underline (and `---`)
+    r"|([-*_])(?:[ \t]*\1){2,}[ \t]*$"  # thematic break
+    r")"
+)
+_CODE_SPAN = re.compile(r"(`+)(?:.+?)(?<!`)\1(?!`)")
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+_RISKY = frozenset("#=-*_<`~")
+
+
+def contained_note(note: str, indent: str) -> list[str]:
+    """The note's lines, made safe and indented by `indent` (blank lines stay empty).
+
+    Structure is neutralised line by line, looking through any blockquote and list markers
+    the note itself uses (`> # x` would otherwise be a heading inside its quote). A `<` that
+    could open a tag is escaped except inside code spans, where it is shown as written; if a
+    line's code spans might pair differently across lines, Markdown decides: the note is
+    parsed, and if any HTML survives, every `<` is escaped. Fenced code that opens at the
+    note's left margin is left untouched (one opened deeper might close with its container,
+    so its lines are treated as text), and a fence left open is closed, so it cannot swallow
+    the citation that follows.
+    """
+    text = note.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    lines, spared = _safe_lines(text.split("\n"), spare_code=True)
+    if spared and _renders_html(lines):
+        lines, _ = _safe_lines(text.split("\n"), spare_code=False)
+    return [indent + line if line.strip() else "" for line in lines]
+
+
+def _safe_lines(lines: list[str], *, spare_code: bool) -> tuple[list[str], bool]:
+    """The lines with structure neutralised; True if a `<` was left inside a code span."""
+    out: list[str] = []
+    fence = ""
+    spared = False
+    for line in lines:
+        if fence:
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence = ""  # closes at least whenever Markdown would: never too late
+        elif _RISKY.isdisjoint(line):
+            pass  # the common case: plain prose, nothing to look at
+        elif opened := _FENCE.match(line):
+            if not (opened.group(1)[0] == "`" and "`" in line[opened.end() :]):
+                fence = opened.group(1)
+        else:
+            line = _neutralised(line)
+            if "<" in line:
+                line, kept = _without_html(line, spare_code)
+                spared = spared or kept
+        out.append(line)
+    if fence:
+        out.append(fence)
+    return out, spared
+
+
+def _neutralised(line: str) -> str:
+    """Escape the first character of a heading, setext underline or thematic break."""
+    position = 0
+    while True:
+        if _OUTLINE.match(line, position):
+            at = len(line) - len(line[position:].lstrip(" \t"))
+            return line[:at] + "\\" + line[at:]
+        container = _CONTAINER.match(line, position)
+        if container is None:
+            return line
+        position = container.end()
+
+
+def _without_html(line: str, spare_code: bool) -> tuple[str, bool]:
+    """Escape every `<` that could open a tag or comment (in code spans too, unless spared)."""
+    if not spare_code:
+        return _TAG_START.sub(r"\\<", line), False
+    parts: list[str] = []
+    last = 0
+    spared = False
+    for span in _CODE_SPAN.finditer(line):
+        parts.append(_TAG_START.sub(r"\\<", line[last : span.start()]))
+        parts.append(span.group(0))
+        spared = spared or "<" in span.group(0)
+        last = span.end()
+    parts.append(_TAG_START.sub(r"\\<", line[last:]))
+    return "".join(parts), spared
+
+
+def _renders_html(lines: list[str]) -> bool:
+    """Whether Markdown would read raw HTML in these lines (rare: only checked when needed)."""
+    from markdown_it import MarkdownIt
+
+    for token in MarkdownIt("commonmark").parse("\n".join(lines)):
+        if token.type == "html_block" or any(
+            child.type == "html_inline" for child in token.children or ()
+        ):
+            return True
+    return False
+
+
+# Front matter
+
+
+_NOT_YAML_PRINTABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
+)
+
+
+def yaml_string(value: str) -> str:
+    """A double-quoted YAML scalar: JSON's escapes, plus those YAML needs for unprintables."""
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
