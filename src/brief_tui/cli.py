@@ -522,20 +522,17 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = locations.data_dir(args.data_dir)
     if args.command == "ingest":
         return cmd_ingest(args)
-    if args.command == "check":
-        return cmd_check(args, data_dir)
-    if args.command == "passages":
-        return cmd_passages(args, data_dir)
-    if args.command == "add":
-        return cmd_add(args, data_dir)
     if args.command == "list":
         return cmd_list(data_dir)
-    if args.command == "search":
-        return cmd_search(args, data_dir)
-    if args.command == "compare":
-        return cmd_compare(args, data_dir)
-    if args.command == "export":
-        return cmd_export(args, data_dir)
-    if args.command == "import":
-        return cmd_import(args, data_dir)
+    handlers = {
+        "check": cmd_check,
+        "passages": cmd_passages,
+        "add": cmd_add,
+        "search": cmd_search,
+        "compare": cmd_compare,
+        "export": cmd_export,
+        "import": cmd_import,
+    }
+    if args.command in handlers:
+        return handlers[args.command](args, data_dir)
     return cmd_read(data_dir, document)

@@ -15,6 +15,8 @@ PILLAR_STYLES = {
     "P": "bold #1d1d1d on #8fd694",
 }
 RECOMMENDATION_STYLE = "bold #1d1d1d on #7ad3c4"
+PARTIAL_STYLE = "bold #1d1d1d on #f0c05a"
+YOURS_STYLE = "bold #1d1d1d on #9ecbff"
 _BAR = " ▏▎▍▌▋▊▉█"
 
 
@@ -71,3 +73,13 @@ HIGHLIGHT_STYLES = {
     "disagree": "#1d1d1d on #ffcccc",
     "evidence": "#1d1d1d on #d8f3cf",
 }
+
+
+def titled(title: str, partial: bool, yours: bool, long: bool = True) -> Content:
+    """A briefing's title with its status badges: partial excerpt, your own document."""
+    parts: list[Content] = [Content.styled(title, "bold")]
+    if partial:
+        parts.append(Content.styled(" PARTIAL EXCERPT " if long else " PARTIAL ", PARTIAL_STYLE))
+    if yours:
+        parts.append(Content.styled(" YOUR DOCUMENT " if long else " YOURS ", YOURS_STYLE))
+    return Content("  ").join(parts)

@@ -7,14 +7,11 @@ from textual.widgets import Static
 
 from brief_tui.corpus.citation import format_date
 from brief_tui.corpus.model import Document
+from brief_tui.tui.widgets.badges import titled
 
 
 def header_content(doc: Document, compact: bool = False) -> Content:
-    title = Content.styled(doc.title, "bold")
-    if doc.partial:
-        title = Content.assemble(title, "  ", (" PARTIAL EXCERPT ", "bold #1d1d1d on #f0c05a"))
-    if doc.origin == "user":
-        title = Content.assemble(title, "  ", (" YOUR DOCUMENT ", "bold #1d1d1d on #9ecbff"))
+    title = titled(doc.title, bool(doc.partial), doc.origin == "user")
     facts = " · ".join(
         part for part in (", ".join(doc.organisations), format_date(doc.date), doc.kind) if part
     )

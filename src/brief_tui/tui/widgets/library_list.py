@@ -11,15 +11,11 @@ from textual.widgets.option_list import Option
 
 from brief_tui.corpus.citation import format_date
 from brief_tui.corpus.model import Document, Library
-from brief_tui.tui.widgets.badges import coverage
+from brief_tui.tui.widgets.badges import coverage, titled
 
 
 def card(doc: Document, width: int, progress: float | None = None) -> Content:
-    title = Content.styled(doc.title, "bold")
-    if doc.partial:
-        title = Content.assemble(title, "  ", (" PARTIAL ", "bold #1d1d1d on #f0c05a"))
-    if doc.origin == "user":
-        title = Content.assemble(title, "  ", (" YOURS ", "bold #1d1d1d on #9ecbff"))
+    title = titled(doc.title, bool(doc.partial), doc.origin == "user", long=False)
     facts = " · ".join(
         part
         for part in (
