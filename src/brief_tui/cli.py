@@ -450,8 +450,9 @@ def cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
     try:
         backup = read_backup(Path(args.file).expanduser().read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or "it is not UTF-8 text"
-        print(f"brief-tui: cannot import {args.file}: {reason.lower()}.", file=sys.stderr)
+        strerror = getattr(exc, "strerror", None)
+        reason = strerror.lower() if strerror else "it is not UTF-8 text"
+        print(f"brief-tui: cannot import {args.file}: {reason}.", file=sys.stderr)
         return 1
     except BackupError as exc:
         print(f"brief-tui: cannot import {args.file}: {exc}.", file=sys.stderr)

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from export_builders import BOOKMARKS, EXPORTED_AT, HIGHLIGHTS, LIBRARY, hid
+from export_builders import BOOKMARKS, EXPORTED_AT, HIGHLIGHTS, LIBRARY, hid, orphan
 from export_structure import parse, split_front_matter
 
 from brief_tui.export import export_markdown, pillar_id
@@ -93,7 +93,10 @@ def test_grouped_by_briefing_then_section_with_bookmarks_and_orphans_last() -> N
         ("h2", "Central America Trips Shed Light on the Migration Agenda"),
         ("h3", "Summary"),
         ("h3", "Context"),
-        ("h2", "Only a Rethinking of U.S. Foreign Policy Can Address the ‘Root Causes’ of Migration"),
+        (
+            "h2",
+            "Only a Rethinking of U.S. Foreign Policy Can Address the ‘Root Causes’ of Migration",
+        ),
         ("h3", "Statement"),
         ("h2", "Bookmarks"),
         ("h2", "Orphaned highlights"),
@@ -113,8 +116,11 @@ def test_each_highlight_is_one_item_quote_first_citation_tags_and_block_id_last(
         "section “Summary”, passage p-0000bbbb. #pillar-IV #protection #recommendation "
         "#question ^hl-00000002"
     )
-    assert parts["Statement"].items()[0].last_line().endswith(
-        "#pillar-III #pillar-V #disagree ^hl-00000004"
+    assert (
+        parts["Statement"]
+        .items()[0]
+        .last_line()
+        .endswith("#pillar-III #pillar-V #disagree ^hl-00000004")
     )
     orphans = parts["Orphaned highlights"].items()
     assert [item.quote() for item in orphans] == [
@@ -135,24 +141,26 @@ def test_the_note_stays_markdown_inside_its_item() -> None:
     ]
 
 
-def test_block_ids_do_not_depend_on_order_or_filters() -> None:
-    shuffled = export_markdown(
-        LIBRARY,
-        list(reversed(HIGHLIGHTS)),
-        list(reversed(BOOKMARKS)),
-        title=TITLE,
-        exported_at=EXPORTED_AT,
+def test_output_and_block_ids_do_not_depend_on_order_or_filters() -> None:
+    notes = [*HIGHLIGHTS, orphan("wola-trips", "p-0000abab", "another lost passage", n=9)]
+    forwards, backwards = (
+        export_markdown(LIBRARY, hs, BOOKMARKS, title=TITLE, exported_at=EXPORTED_AT)
+        for hs in (notes, list(reversed(notes)))
     )
-    assert shuffled == export()
+    assert forwards == backwards
+    assert (
+        export_markdown(
+            LIBRARY, HIGHLIGHTS, list(reversed(BOOKMARKS)), title=TITLE, exported_at=EXPORTED_AT
+        )
+        == export()
+    )
     assert "^hl-00000001" in export(document="wola-trips")
     assert "^hl-00000002" in export(pillar="P")
 
 
 def test_block_ids_that_would_collide_use_the_whole_id() -> None:
     twin = replace(HIGHLIGHTS[2], id=hid(1)[:8] + "f" * 24)
-    text = export_markdown(
-        LIBRARY, [HIGHLIGHTS[0], twin], [], title=TITLE, exported_at=EXPORTED_AT
-    )
+    text = export_markdown(LIBRARY, [HIGHLIGHTS[0], twin], [], title=TITLE, exported_at=EXPORTED_AT)
     assert f"^hl-{hid(1)}\n" in text
     assert f"^hl-{twin.id}\n" in text
     assert "^hl-00000001\n" not in text

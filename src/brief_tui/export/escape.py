@@ -49,10 +49,13 @@ _OUTLINE = re.compile(
     r"#{1,6}(?=[ \t]|$)"  # ATX heading
     r"|(?:=+|-+)[ \t]*$"  # setext underline (and `---`)
     r"|([-*_])(?:[ \t]*\1){2,}[ \t]*$"  # thematic break
+    r"|`{3,}|~{3,}"  # a code fence not at the left margin (see contained_note)
     r")"
 )
-_CODE_SPAN = re.compile(r"(`+)(?:.+?)(?<!`)\1(?!`)")
-_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+# A code span as Markdown reads one within a line: whole backtick runs of equal length.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
+# A `<` that could open a tag, unless an odd run of backslashes already escapes it.
+_TAG_START = re.compile(r"(?<!\\)((?:\\\\)*)<(?=[A-Za-z/!?])")
 _RISKY = frozenset("#=-*_<`~")
 
 
@@ -61,47 +64,55 @@ def contained_note(note: str, indent: str) -> list[str]:
 
     Structure is neutralised line by line, looking through any blockquote and list markers
     the note itself uses (`> # x` would otherwise be a heading inside its quote). A `<` that
-    could open a tag is escaped except inside code spans, where it is shown as written; if a
-    line's code spans might pair differently across lines, Markdown decides: the note is
-    parsed, and if any HTML survives, every `<` is escaped. Fenced code that opens at the
-    note's left margin is left untouched (one opened deeper might close with its container,
-    so its lines are treated as text), and a fence left open is closed, so it cannot swallow
-    the citation that follows.
+    could open a tag is escaped, except inside a code span, where it shows as written. That
+    exception holds only while every backtick run in the note pairs up within its own line
+    and none is escaped: then Markdown pairs them the same way. Otherwise every `<` is
+    escaped (a stray backslash in code is better than a live tag). Fenced code that opens at
+    the note's left margin is kept and left untouched, and closed if the note leaves it open,
+    so it cannot swallow the citation that follows. A fence anywhere else (indented, or in a
+    list or quote of the note's) is escaped into text: whether it is still open at the end
+    would depend on containers that only a full parse knows.
     """
     text = note.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
-    lines, spared = _safe_lines(text.split("\n"), spare_code=True)
-    if spared and _renders_html(lines):
-        lines, _ = _safe_lines(text.split("\n"), spare_code=False)
+    lines, spared, ambiguous = _safe_lines(text.split("\n"), spare_code=True)
+    if spared and ambiguous:
+        lines, _, _ = _safe_lines(text.split("\n"), spare_code=False)
     return [indent + line if line.strip() else "" for line in lines]
 
 
-def _safe_lines(lines: list[str], *, spare_code: bool) -> tuple[list[str], bool]:
-    """The lines with structure neutralised; True if a `<` was left inside a code span."""
+def _safe_lines(lines: list[str], *, spare_code: bool) -> tuple[list[str], bool, bool]:
+    """The lines with structure neutralised; whether a `<` was left inside a code span, and
+    whether any backtick run outside fenced code might pair across lines."""
     out: list[str] = []
+    closing: re.Pattern[str] | None = None  # the end of the fenced code we are in
+    spared = ambiguous = False
     fence = ""
-    spared = False
     for line in lines:
-        if fence:
-            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
-                fence = ""  # closes at least whenever Markdown would: never too late
+        if closing is not None:
+            if closing.match(line):
+                closing = None
         elif _RISKY.isdisjoint(line):
             pass  # the common case: plain prose, nothing to look at
-        elif opened := _FENCE.match(line):
-            if not (opened.group(1)[0] == "`" and "`" in line[opened.end() :]):
-                fence = opened.group(1)
+        elif (opened := _FENCE.match(line)) and not (
+            opened.group(1)[0] == "`" and "`" in line[opened.end() :]  # a run, not a fence
+        ):
+            fence = opened.group(1)
+            closing = re.compile(rf" {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
         else:
             line = _neutralised(line)
+            if "`" in line:
+                ambiguous = ambiguous or "\\`" in line or "`" in _CODE_SPAN.sub("", line)
             if "<" in line:
                 line, kept = _without_html(line, spare_code)
                 spared = spared or kept
         out.append(line)
-    if fence:
+    if closing is not None:
         out.append(fence)
-    return out, spared
+    return out, spared, ambiguous
 
 
 def _neutralised(line: str) -> str:
-    """Escape the first character of a heading, setext underline or thematic break."""
+    """Escape the first character of a heading, setext underline, thematic break or fence."""
     position = 0
     while True:
         if _OUTLINE.match(line, position):
@@ -116,36 +127,25 @@ def _neutralised(line: str) -> str:
 def _without_html(line: str, spare_code: bool) -> tuple[str, bool]:
     """Escape every `<` that could open a tag or comment (in code spans too, unless spared)."""
     if not spare_code:
-        return _TAG_START.sub(r"\\<", line), False
+        return _TAG_START.sub(r"\1\\<", line), False
     parts: list[str] = []
     last = 0
     spared = False
     for span in _CODE_SPAN.finditer(line):
-        parts.append(_TAG_START.sub(r"\\<", line[last : span.start()]))
+        parts.append(_TAG_START.sub(r"\1\\<", line[last : span.start()]))
         parts.append(span.group(0))
         spared = spared or "<" in span.group(0)
         last = span.end()
-    parts.append(_TAG_START.sub(r"\\<", line[last:]))
+    parts.append(_TAG_START.sub(r"\1\\<", line[last:]))
     return "".join(parts), spared
-
-
-def _renders_html(lines: list[str]) -> bool:
-    """Whether Markdown would read raw HTML in these lines (rare: only checked when needed)."""
-    from markdown_it import MarkdownIt
-
-    for token in MarkdownIt("commonmark").parse("\n".join(lines)):
-        if token.type == "html_block" or any(
-            child.type == "html_inline" for child in token.children or ()
-        ):
-            return True
-    return False
 
 
 # Front matter
 
 
+# Not printable in YAML, or a line break to YAML 1.1 (NEL, LS, PS): written as \u escapes.
 _NOT_YAML_PRINTABLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
 )
 
 

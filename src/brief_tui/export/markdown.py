@@ -11,6 +11,7 @@ note or a title can add a heading, break out of its item or inject HTML.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -95,34 +96,13 @@ def export_markdown(
     leaves out orphans, whose passage is unknown. Output is deterministic for given records.
     """
     places = _Places(library)
-    placed: list[tuple[_Place, Highlight]] = []
-    orphans: list[Highlight] = []
-    for highlight in highlights:
-        if document is not None and highlight.anchor.document != document:
-            continue
-        place = None
-        if highlight.status != ORPHANED:
-            place = places.find(highlight.anchor.document, highlight.passage)
-        if place is None:
-            if pillar is None:
-                orphans.append(highlight)
-        elif pillar is None or pillar in place.passage.pillars:
-            placed.append((place, highlight))
-    marks: list[tuple[_Place | None, Bookmark]] = []
-    for bookmark in bookmarks:
-        if document is not None and bookmark.anchor.document != document:
-            continue
-        place = (
-            None
-            if bookmark.status == ORPHANED
-            else places.find(bookmark.anchor.document, bookmark.passage)
-        )
-        if pillar is None or (place is not None and pillar in place.passage.pillars):
-            marks.append((place, bookmark))
-
+    placed, orphans = _select_highlights(highlights, places, document, pillar)
+    marks = _select_bookmarks(bookmarks, places, document, pillar)
     order = {doc.id: n for n, doc in enumerate(library.documents)}
     placed.sort(key=lambda e: (order[e[0].document.id], e[0].index, *_within(e[1])))
-    orphans.sort(key=lambda h: (order.get(h.anchor.document, len(order)), h.anchor.document))
+    orphans.sort(
+        key=lambda h: (order.get(h.anchor.document, len(order)), h.anchor.document, h.created, h.id)
+    )
     marks.sort(key=lambda e: _bookmark_order(e, order))
     block_ids = _block_ids([h.id for _, h in placed] + [h.id for h in orphans])
 
@@ -140,6 +120,42 @@ def export_markdown(
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def _select_highlights(
+    highlights: Iterable[Highlight], places: _Places, document: str | None, pillar: str | None
+) -> tuple[list[tuple[_Place, Highlight]], list[Highlight]]:
+    """The highlights the filters keep: those placed in the current text, and the orphans."""
+    placed: list[tuple[_Place, Highlight]] = []
+    orphans: list[Highlight] = []
+    for highlight in highlights:
+        if document is not None and highlight.anchor.document != document:
+            continue
+        place = None
+        if highlight.status != ORPHANED:
+            place = places.find(highlight.anchor.document, highlight.passage)
+        if place is None:
+            if pillar is None:
+                orphans.append(highlight)
+        elif pillar is None or pillar in place.passage.pillars:
+            placed.append((place, highlight))
+    return placed, orphans
+
+
+def _select_bookmarks(
+    bookmarks: Iterable[Bookmark], places: _Places, document: str | None, pillar: str | None
+) -> list[tuple[_Place | None, Bookmark]]:
+    """The bookmarks the filters keep, each with its place (None when orphaned)."""
+    marks: list[tuple[_Place | None, Bookmark]] = []
+    for bookmark in bookmarks:
+        if document is not None and bookmark.anchor.document != document:
+            continue
+        place = None
+        if bookmark.status != ORPHANED:
+            place = places.find(bookmark.anchor.document, bookmark.passage)
+        if pillar is None or (place is not None and pillar in place.passage.pillars):
+            marks.append((place, bookmark))
+    return marks
+
+
 def _within(h: Highlight) -> tuple[int, int, str, str]:
     return (h.start, h.end, h.created, h.id)
 
@@ -151,17 +167,14 @@ def _bookmark_order(entry: tuple[_Place | None, Bookmark], order: dict[str, int]
 
 
 def _block_ids(ids: list[str]) -> dict[str, str]:
-    """`^hl-` plus the first 8 characters of each id; the whole id where 8 would collide."""
-    short: dict[str, list[str]] = {}
-    for ident in ids:
-        clean = "".join(c for c in ident if c.isascii() and (c.isalnum() or c == "-"))
-        short.setdefault(clean[:BLOCK_ID_LENGTH], []).append(ident)
-    result = {}
-    for prefix, owners in short.items():
-        for ident in owners:
-            full = "".join(c for c in ident if c.isascii() and (c.isalnum() or c == "-"))
-            result[ident] = "^hl-" + (prefix if len(owners) == 1 else full)
-    return result
+    """`^hl-` plus the first 8 characters of each id; the whole id where 8 would collide.
+
+    Ids are uuid hex; anything else a backup brought in is cut down to what Obsidian allows.
+    """
+    clean = {i: "".join(c for c in i if c.isascii() and (c.isalnum() or c == "-")) for i in ids}
+    short = {i: clean[i][:BLOCK_ID_LENGTH] for i in ids}
+    taken = Counter(short.values())
+    return {i: "^hl-" + (short[i] if taken[short[i]] == 1 else clean[i]) for i in ids}
 
 
 def _front_matter(
