@@ -31,7 +31,7 @@ from brief_tui.notes.records import (
     highlight_row,
     position_row,
 )
-from brief_tui.notes.store import NoteStore, _insert
+from brief_tui.notes.store import NoteStore, insert_row
 
 # The notes file in the data directory. The reader names it in brief_tui.tui.app.NOTES_FILE;
 # it is repeated here because the command line must not import the TUI.
@@ -318,7 +318,7 @@ def import_backup(store: NoteStore, backup: Backup, library: Library) -> MergeRe
         backup.bookmarks,
         backup.positions,
     )
-    with store._write("the imported notes") as connection:
+    with store.transaction("the imported notes") as connection:
         merged = [_merge(store, connection, t, rs) for t, rs in zip(_TABLES, kinds, strict=True)]
     store.reanchor(library)
     return MergeReport(merged[0], merged[1], merged[2], _orphaned(store, backup))
@@ -360,9 +360,9 @@ def _merge(
             updated += 1
         else:
             added += 1
-        bookkeeping = store._restored(record.anchor.document, record.passage)
+        bookkeeping = store.restored_bookkeeping(record.anchor.document, record.passage)
         row = table.to_row(record)
-        _insert(connection, table.name, table.columns, row, bookkeeping, replace=True)
+        insert_row(connection, table.name, table.columns, row, bookkeeping, replace=True)
     return Merged(added, present, updated)
 
 

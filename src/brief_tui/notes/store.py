@@ -90,9 +90,9 @@ class NoteStore:
         stamp, placement = now(), self._place(anchor)
         resolved = resolution_values(placement.resolution)
         highlight = Highlight(new_id(), anchor, label, note, stamp, stamp, *resolved)
-        with self._write("this highlight") as connection:
+        with self.transaction("this highlight") as connection:
             row = highlight_row(highlight)
-            _insert(connection, "highlights", HIGHLIGHT_COLUMNS, row, placement.bookkeeping)
+            insert_row(connection, "highlights", HIGHLIGHT_COLUMNS, row, placement.bookkeeping)
         return highlight
 
     def update_highlight(
@@ -100,7 +100,7 @@ class NoteStore:
     ) -> Highlight:
         if label is not None:
             _check_label(label)
-        with self._write("the changes to this highlight") as connection:
+        with self.transaction("the changes to this highlight") as connection:
             old = self._highlight(connection, id)
             changed = Highlight(
                 old.id,
@@ -122,17 +122,17 @@ class NoteStore:
 
     def delete_highlight(self, id: str) -> Highlight:
         """Delete, returning the highlight so the UI can offer undo through restore_highlight."""
-        with self._write("the deletion of this highlight") as connection:
+        with self.transaction("the deletion of this highlight") as connection:
             old = self._highlight(connection, id)
             connection.execute("DELETE FROM highlights WHERE id = ?", (id,))
         return old
 
     def restore_highlight(self, highlight: Highlight) -> None:
         """Put a highlight back exactly as it was: undoes a delete, or an update."""
-        bookkeeping = self._restored(highlight.anchor.document, highlight.passage)
-        with self._write("the restored highlight") as connection:
+        bookkeeping = self.restored_bookkeeping(highlight.anchor.document, highlight.passage)
+        with self.transaction("the restored highlight") as connection:
             row = highlight_row(highlight)
-            _insert(connection, "highlights", HIGHLIGHT_COLUMNS, row, bookkeeping, replace=True)
+            insert_row(connection, "highlights", HIGHLIGHT_COLUMNS, row, bookkeeping, replace=True)
 
     def highlights(self, document: str | None = None) -> list[Highlight]:
         """Highlights by document, then in reading order."""
@@ -146,13 +146,13 @@ class NoteStore:
         placement = self._place(anchor)
         resolved = resolution_values(placement.resolution)
         bookmark = Bookmark(new_id(), anchor, name, now(), *resolved)
-        with self._write("this bookmark") as connection:
+        with self.transaction("this bookmark") as connection:
             row = bookmark_row(bookmark)
-            _insert(connection, "bookmarks", BOOKMARK_COLUMNS, row, placement.bookkeeping)
+            insert_row(connection, "bookmarks", BOOKMARK_COLUMNS, row, placement.bookkeeping)
         return bookmark
 
     def delete_bookmark(self, id: str) -> Bookmark:
-        with self._write("the deletion of this bookmark") as connection:
+        with self.transaction("the deletion of this bookmark") as connection:
             row = connection.execute(
                 f"SELECT {BOOKMARK_COLUMNS} FROM bookmarks WHERE id = ?", (id,)
             ).fetchone()
@@ -162,10 +162,10 @@ class NoteStore:
         return bookmark_from_row(row)
 
     def restore_bookmark(self, bookmark: Bookmark) -> None:
-        bookkeeping = self._restored(bookmark.anchor.document, bookmark.passage)
-        with self._write("the restored bookmark") as connection:
+        bookkeeping = self.restored_bookkeeping(bookmark.anchor.document, bookmark.passage)
+        with self.transaction("the restored bookmark") as connection:
             row = bookmark_row(bookmark)
-            _insert(connection, "bookmarks", BOOKMARK_COLUMNS, row, bookkeeping, replace=True)
+            insert_row(connection, "bookmarks", BOOKMARK_COLUMNS, row, bookkeeping, replace=True)
 
     def bookmarks(self) -> list[Bookmark]:
         """Bookmarks by document, then in reading order."""
@@ -179,10 +179,10 @@ class NoteStore:
         placement = self._place(anchor)
         resolved = resolution_values(placement.resolution)
         position = Position(anchor.document, anchor, now(), *resolved)
-        with self._write("the reading position") as connection:
+        with self.transaction("the reading position") as connection:
             row = position_row(position)
             bookkeeping = placement.bookkeeping
-            _insert(connection, "positions", POSITION_COLUMNS, row, bookkeeping, replace=True)
+            insert_row(connection, "positions", POSITION_COLUMNS, row, bookkeeping, replace=True)
         return position
 
     def position(self, document: str) -> Position | None:
@@ -205,7 +205,7 @@ class NoteStore:
         """
         documents = {doc.id: doc for doc in library.documents}
         counts = {EXACT: 0, MOVED: 0, ORPHANED: 0}
-        with self._write("the re-anchored notes", even_read_only=True) as connection:
+        with self.transaction("the re-anchored notes", even_read_only=True) as connection:
             for table, key in (
                 ("highlights", "id"),
                 ("bookmarks", "id"),
@@ -217,12 +217,12 @@ class NoteStore:
             self._documents = documents
         return counts
 
-    # Internals
+    # For bulk work such as importing a backup: one transaction, rows as the store keeps them
 
     def _place(self, anchor: Anchor) -> Placement:
         return place(anchor, self._documents.get(anchor.document))
 
-    def _restored(self, document: str, passage: str | None) -> tuple[str, int | None]:
+    def restored_bookkeeping(self, document: str, passage: str | None) -> tuple[str, int | None]:
         """Bookkeeping for a restored note: sorted now, its resolution re-checked next reanchor."""
         return "", ordinal(self._documents.get(document), passage)
 
@@ -245,7 +245,9 @@ class NoteStore:
             return [build(row) for row in rows]
 
     @contextmanager
-    def _write(self, what: str, *, even_read_only: bool = False) -> Iterator[sqlite3.Connection]:
+    def transaction(
+        self, what: str, *, even_read_only: bool = False
+    ) -> Iterator[sqlite3.Connection]:
         """One immediate transaction: all of the action is saved, or none of it."""
         if self.read_only and not even_read_only:
             raise StoreError(f"brief-tui cannot save {what}: {self._reason}.")
@@ -269,7 +271,7 @@ class NoteStore:
                 raise
 
 
-def _insert(
+def insert_row(
     connection: sqlite3.Connection,
     table: str,
     columns: str,
