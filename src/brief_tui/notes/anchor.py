@@ -17,7 +17,6 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from brief_tui.corpus.model import Document
-from brief_tui.notes.fuzzy import find_approximately
 
 CONTEXT_CHARS = 32  # prefix/suffix length kept with each quote
 MAX_CANDIDATES = 200  # verbatim occurrences weighed per search; bounds pathological quotes
@@ -203,6 +202,9 @@ def _agreement(anchor: Anchor, text: str, start: int, end: int) -> int:
 
 
 def _fuzzy(anchor: Anchor, indexed: _DocumentText) -> Resolution | None:
+    # rapidfuzz is imported only when a note actually needs fuzzy matching.
+    from brief_tui.notes.fuzzy import find_approximately
+
     found = find_approximately(anchor.quote, anchor.prefix, anchor.suffix, indexed.texts)
     if found is None:
         return None

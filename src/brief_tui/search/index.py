@@ -19,8 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
-
 from brief_tui.corpus.pillars import PILLAR_IDS
 from brief_tui.search.entries import Entry
 from brief_tui.search.query import Query, parse_query
@@ -95,6 +93,8 @@ class SearchIndex:
         # Typo tolerance is for words the corpus does not have: 'police' must not also
         # match 'policy'.
         if len(word) >= 4 and word not in self.postings:
+            from rapidfuzz import fuzz, process  # only for typos: keeps start-up light
+
             pool = [
                 w for n in range(len(word) - 2, len(word) + 3) for w in self._by_length.get(n, ())
             ]
@@ -153,6 +153,8 @@ class SearchIndex:
         return allowed
 
     def _documents_matching(self, values: tuple[str, ...]) -> set[str]:
+        from rapidfuzz import fuzz
+
         matched = set()
         for entry in self._titles:
             fields = [entry.document, fold(entry.document_title), fold(entry.organisations)]

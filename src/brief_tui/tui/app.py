@@ -59,6 +59,7 @@ class BriefApp(App[None]):
         self._open_document = open_document
         self._open_passage = open_passage
         self.notes: NoteStore | None = None
+        self._notes_tried = False
         self._search_index: SearchIndex | None = None
         self._search_lock = threading.Lock()
 
@@ -74,7 +75,11 @@ class BriefApp(App[None]):
         if theme and theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self._open_notes()
+        if self._open_document:
+            self._open_notes()  # the briefing needs its highlights and position right away
+        else:
+            # The library paints first; the notes (reading progress) follow a frame later.
+            self.call_after_refresh(self._open_notes_for_library)
         self.set_timer(0.5, self._settle)
         if self.settings.unreadable:
             self.notify(
@@ -93,6 +98,9 @@ class BriefApp(App[None]):
     def _open_notes(self) -> None:
         from brief_tui.notes.store import NoteStore, StoreError
 
+        if self._notes_tried:
+            return
+        self._notes_tried = True
         try:
             self.notes = NoteStore.open(self.notes_path)
         except StoreError as error:
@@ -101,10 +109,18 @@ class BriefApp(App[None]):
         if self.notes.warning:
             self.notify(self.notes.warning, severity="warning", timeout=15)
 
+    def _open_notes_for_library(self) -> None:
+        if self.notes is None:
+            self._open_notes()
+        if isinstance(self.screen, LibraryScreen) and self.screen.is_attached:
+            self.screen.show_progress()
+
     def notes_call(self, action: Callable[[NoteStore], T], *, quiet: bool = False) -> T | None:
         """Run one store action; a problem becomes a one-sentence message, never a crash."""
         from brief_tui.notes.store import StoreError
 
+        if self.notes is None:
+            self._open_notes()  # asked for before the deferred opening came round
         if self.notes is None:
             if not quiet:
                 self.notify(
@@ -265,7 +281,10 @@ class BriefApp(App[None]):
         gc.collect()
         gc.freeze()
         gc.enable()
-        self._warm_search_index()
+        # A large library's index takes seconds to build: start it now, off the UI thread. A
+        # small one builds in milliseconds when the first search asks for it.
+        if sum(doc.passage_count for doc in self.library.documents) > 2000:
+            self._warm_search_index()
         self._reanchor_notes()
 
     @work(thread=True, group="index")
