@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -16,10 +18,12 @@ from brief_tui.reading import ReadingPlan
 from brief_tui.tui.keymap import READER_KEYS, bindings
 from brief_tui.tui.screens.briefing_notes import BriefingNotes
 from brief_tui.tui.screens.dialogs import OutlineScreen, WhyScreen
-from brief_tui.tui.screens.search import SearchRequest, apply_filters
 from brief_tui.tui.widgets.doc_header import DocHeader
 from brief_tui.tui.widgets.passage_view import Highlight, PassageView
 from brief_tui.tui.widgets.pillar_sidebar import PillarSidebar
+
+if TYPE_CHECKING:
+    from brief_tui.tui.screens.search import SearchRequest
 
 
 class BriefingScreen(BriefingNotes):
@@ -142,6 +146,8 @@ class BriefingScreen(BriefingNotes):
 
     def _load_hits(self, request: SearchRequest) -> None:
         """Every passage of this briefing that the search matches, and what to highlight."""
+        from brief_tui.tui.screens.search import apply_filters  # only when a search opened it
+
         query = apply_filters(request)
         index = self.app.search_index()  # type: ignore[attr-defined]
         found = index.search(query, scope=self.document.id, limit=100_000)

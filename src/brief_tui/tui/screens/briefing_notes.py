@@ -8,7 +8,6 @@ from brief_tui.notes.anchor import Anchor, make_anchor
 from brief_tui.notes.store import Highlight
 from brief_tui.reading import ReadingPlan, locate, sentence_spans
 from brief_tui.tui.screens.base import SidebarScreen
-from brief_tui.tui.screens.note_dialogs import BookmarkName, LabelPicker, NoteEditor
 from brief_tui.tui.widgets.passage_view import Mark, PassageView, PassageWidget
 
 
@@ -89,6 +88,8 @@ class BriefingNotes(SidebarScreen):
                 self._refresh_marks(passage)
                 self.notify(f"Highlighted as {label}.", timeout=2)
 
+        from brief_tui.tui.screens.note_dialogs import LabelPicker
+
         self.app.push_screen(LabelPicker(), save)
 
     def action_annotate(self) -> None:
@@ -116,6 +117,8 @@ class BriefingNotes(SidebarScreen):
                 self._refresh_marks(passage)
                 self.notify("Note saved." if note else "Note removed.", timeout=2)
 
+        from brief_tui.tui.screens.note_dialogs import NoteEditor
+
         self.app.push_screen(NoteEditor(highlight.anchor.quote, highlight.note), save)
 
     def action_bookmark(self) -> None:
@@ -132,6 +135,8 @@ class BriefingNotes(SidebarScreen):
                 self.notify(
                     f"Bookmarked{f' as “{name}”' if name else ''}: ' lists bookmarks.", timeout=3
                 )
+
+        from brief_tui.tui.screens.note_dialogs import BookmarkName
 
         self.app.push_screen(BookmarkName(), save)
 
