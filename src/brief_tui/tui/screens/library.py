@@ -67,10 +67,10 @@ class LibraryScreen(SidebarScreen):
         listing = self.query_one(LibraryList)
         if progress != listing.progress:
             listing.progress = progress
-            listing.render_cards(listing._width, force=True)
+            listing.render_cards(listing.card_width, force=True)
 
     def on_screen_resume(self) -> None:
-        if self.query_one(LibraryList)._width:
+        if self.query_one(LibraryList).card_width:
             self.show_progress()
 
     def after_adapt(self, width: int) -> None:

@@ -53,6 +53,11 @@ class LibraryList(OptionList):
         self.progress: dict[str, float] = {}  # document id -> how far the reader has read
         self._width = 0
 
+    @property
+    def card_width(self) -> int:
+        """The width the cards were last drawn for (0 before the first layout)."""
+        return self._width
+
     def render_cards(self, width: int, force: bool = False) -> None:
         if width == self._width and not force:
             return
