@@ -201,3 +201,20 @@ async def test_a_damaged_note_store_is_kept_aside_and_reading_works(
     assert len(kept) == 1 and kept[0].read_bytes() == b"this is not a database" * 100
     assert len(store(isolated_data_dir).highlights()) == 1
     del screen
+
+
+async def test_grouping_by_pillar_lists_a_multi_pillar_highlight_under_each(make_app) -> None:
+    async with make_app().run_test(size=(100, 40)) as pilot:
+        screen = await open_doc(pilot)
+        target = next(i for i, (_, p) in enumerate(screen.plan.passages) if len(p.pillars) >= 2)
+        await pilot.press(*["j"] * target, "h", "1", "H", "g")
+        await pilot.pause()
+        panel = pilot.app.screen
+        assert isinstance(panel, NotesScreen) and panel.by_pillar
+        passage = screen.plan.passages[target][1]
+        text = screen_text(pilot.app)
+        for pillar in passage.pillars:
+            assert (f"Pillar {pillar}:" if pillar != "P" else "Protection (P):") in text
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, BriefingScreen)

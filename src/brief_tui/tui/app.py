@@ -258,7 +258,7 @@ class BriefApp(App[None]):
                 self.library,
                 highlights,
                 bookmarks,
-                title="brief-tui notes",
+                title="Highlights and notes",
                 exported_at=now,
                 document=document,
                 pillar=pillar,

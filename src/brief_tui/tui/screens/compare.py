@@ -342,7 +342,8 @@ class MatrixScreen(Screen[None]):
         yield Static(
             Content.assemble(
                 ("Coverage matrix", "bold"),
-                "  recommendations per source and pillar · Enter on a cell compares there · Esc back",
+                "  recommendations per source and pillar (Total also counts those with no pillar)"
+                " · Enter on a cell compares there · Esc back",
             ),
             id="matrix-title",
             markup=False,
@@ -355,7 +356,7 @@ class MatrixScreen(Screen[None]):
         table.add_column("Source", key="source")
         for pillar in PILLAR_IDS:
             table.add_column(pillar, key=pillar, width=5)
-        table.add_column("All", key="all", width=4)
+        table.add_column("Total", key="all", width=6)
         counts = coverage(self.library)
         width = max(20, self.app.size.width - 6 * 7 - 12)
         for doc in self.library.documents:

@@ -19,6 +19,10 @@ from brief_tui.tui.widgets.badges import PILLAR_STYLES
 CLOSE = [Binding("escape,q", "close", "close", id="close")]
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 class OutlineScreen(ModalScreen[int | None]):
     """The briefing's sections; Enter jumps to one."""
 
@@ -39,7 +43,9 @@ class OutlineScreen(ModalScreen[int | None]):
                 else len(self.plan)
             )
             recs = sum(1 for i in self.plan.recommendations if start <= i < end)
-            detail = f"{end - start} passages" + (f", {recs} recommendations" if recs else "")
+            detail = plural(end - start, "passage") + (
+                f", {plural(recs, 'recommendation')}" if recs else ""
+            )
             options.append(
                 Option(Content.assemble(section.title, "  ", (detail, "dim")), id=str(start))
             )
@@ -153,7 +159,16 @@ def help_content() -> Content:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [*CLOSE, Binding("question_mark", "close", show=False)]
+    BINDINGS = [
+        *CLOSE,
+        Binding("question_mark", "close", show=False),
+        Binding("j,down", "scroll(1)", show=False),
+        Binding("k,up", "scroll(-1)", show=False),
+        Binding("space,pagedown", "scroll(10)", show=False),
+        Binding("b,pageup", "scroll(-10)", show=False),
+        Binding("G,end", "scroll(1000)", show=False),
+        Binding("g,home", "scroll(-1000)", show=False),
+    ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
@@ -162,6 +177,9 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#help").border_title = "Help (Esc closes)"
         self.query_one("#help").focus()
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one("#help", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -27,6 +27,7 @@ class NotesScreen(Screen[None]):
         Binding("g", "regroup", "group by pillar/briefing", id="notes-group"),
         Binding("f", "filter", "filter", id="notes-filter"),
         Binding("j", "down", show=False, id="notes-down"),
+        Binding("down", "to_list", show=False, id="notes-to-list"),
         Binding("k", "up", show=False, id="notes-up"),
     ]
 
@@ -41,7 +42,7 @@ class NotesScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="notes-title", markup=False)
         yield Input(
-            placeholder="filter by words in the quote, note, label or briefing (f)",
+            placeholder="filter by words in the quote, note, label or briefing (f; ↓ or Enter back to the list)",
             id="notes-filter",
         )
         yield OptionList(id="notes-list", markup=False)
@@ -127,7 +128,8 @@ class NotesScreen(Screen[None]):
                 if count >= SHOWN_AT_MOST:
                     break
                 count += 1
-                options.append(Option(self._prompt(h), id=h.id))
+                # Grouped by pillar, one highlight can appear under several: ids stay unique.
+                options.append(Option(self._prompt(h), id=f"{count}:{h.id}"))
             options.append(None)
         listing = self.query_one(OptionList)
         previous = listing.highlighted
@@ -196,8 +198,9 @@ class NotesScreen(Screen[None]):
         listing = self.query_one(OptionList)
         if listing.highlighted is None:
             return None
-        option_id = listing.get_option_at_index(listing.highlighted).id
-        return next((h for h in self._highlights if h.id == option_id), None)
+        option_id = listing.get_option_at_index(listing.highlighted).id or ""
+        highlight_id = option_id.partition(":")[2]
+        return next((h for h in self._highlights if h.id == highlight_id), None)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         highlight = self._selected()
@@ -267,6 +270,14 @@ class NotesScreen(Screen[None]):
 
     def action_down(self) -> None:
         self.query_one(OptionList).action_cursor_down()
+
+    def action_to_list(self) -> None:
+        """Down from the filter goes to the list; in the list it moves down."""
+        listing = self.query_one(OptionList)
+        if listing.has_focus:
+            listing.action_cursor_down()
+        else:
+            listing.focus()
 
     def action_up(self) -> None:
         self.query_one(OptionList).action_cursor_up()
