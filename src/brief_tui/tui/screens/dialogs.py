@@ -15,6 +15,7 @@ from brief_tui.corpus.pillars import PILLARS, PILLARS_BY_ID
 from brief_tui.reading import ReadingPlan
 from brief_tui.tui.keymap import APP_KEYS, LIBRARY_KEYS, READER_KEYS, Key
 from brief_tui.tui.widgets.badges import PILLAR_STYLES
+from brief_tui.tui.widgets.key_list import KeyList
 
 CLOSE = [Binding("escape,q", "close", "close", id="close")]
 
@@ -26,7 +27,7 @@ def plural(count: int, noun: str) -> str:
 class OutlineScreen(ModalScreen[int | None]):
     """The briefing's sections; Enter jumps to one."""
 
-    BINDINGS = [*CLOSE, Binding("j", "down", show=False), Binding("k", "up", show=False)]
+    BINDINGS = [*CLOSE]
 
     def __init__(self, plan: ReadingPlan, cursor: int) -> None:
         super().__init__()
@@ -49,7 +50,7 @@ class OutlineScreen(ModalScreen[int | None]):
             options.append(
                 Option(Content.assemble(section.title, "  ", (detail, "dim")), id=str(start))
             )
-        outline = OptionList(*options, id="outline", markup=False)
+        outline = KeyList(*options, id="outline", markup=False)
         outline.border_title = "Outline: Enter jumps, Esc closes"
         yield outline
 
@@ -63,12 +64,6 @@ class OutlineScreen(ModalScreen[int | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-    def action_down(self) -> None:
-        self.query_one(OptionList).action_cursor_down()
-
-    def action_up(self) -> None:
-        self.query_one(OptionList).action_cursor_up()
 
 
 def why_content(passage: Passage) -> Content:

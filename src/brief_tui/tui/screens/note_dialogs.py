@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from brief_tui.notes.store import LABELS, Bookmark
 from brief_tui.tui.widgets.badges import LABEL_STYLES
+from brief_tui.tui.widgets.key_list import KeyList
 
 
 class LabelPicker(ModalScreen[str | None]):
@@ -23,8 +24,6 @@ class LabelPicker(ModalScreen[str | None]):
             Binding(str(n), f"pick({n - 1})", show=False, id=f"label-{n}")
             for n in range(1, len(LABELS) + 1)
         ],
-        Binding("j", "down", show=False, id="label-down"),
-        Binding("k", "up", show=False, id="label-up"),
     ]
 
     def __init__(self, current: str = LABELS[0]) -> None:
@@ -38,7 +37,7 @@ class LabelPicker(ModalScreen[str | None]):
             )
             for n, label in enumerate(LABELS, start=1)
         ]
-        picker = OptionList(*options, id="label-picker", markup=False)
+        picker = KeyList(*options, id="label-picker", markup=False)
         picker.border_title = "Highlight as… (1-4, Enter; Esc cancels)"
         yield picker
 
@@ -55,12 +54,6 @@ class LabelPicker(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-    def action_down(self) -> None:
-        self.query_one(OptionList).action_cursor_down()
-
-    def action_up(self) -> None:
-        self.query_one(OptionList).action_cursor_up()
 
 
 class NoteEditor(ModalScreen[str | None]):
@@ -131,8 +124,6 @@ class BookmarkList(ModalScreen[Bookmark | None]):
     BINDINGS = [
         Binding("escape,apostrophe", "cancel", "close", id="bookmarks-close"),
         Binding("d", "delete", "delete", id="bookmarks-delete"),
-        Binding("j", "down", show=False, id="bookmarks-down"),
-        Binding("k", "up", show=False, id="bookmarks-up"),
     ]
 
     def __init__(self, bookmarks: list[Bookmark], titles: dict[str, str]) -> None:
@@ -154,7 +145,7 @@ class BookmarkList(ModalScreen[Bookmark | None]):
                     id=str(n),
                 )
             )
-        listing = OptionList(*options, id="bookmark-list", markup=False)
+        listing = KeyList(*options, id="bookmark-list", markup=False)
         listing.border_title = "Bookmarks: Enter jumps · d deletes · Esc closes"
         yield listing
 
@@ -180,9 +171,3 @@ class BookmarkList(ModalScreen[Bookmark | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-    def action_down(self) -> None:
-        self.query_one(OptionList).action_cursor_down()
-
-    def action_up(self) -> None:
-        self.query_one(OptionList).action_cursor_up()

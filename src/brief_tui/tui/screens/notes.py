@@ -14,6 +14,7 @@ from brief_tui.corpus.pillars import PILLARS, label
 from brief_tui.notes.store import Highlight
 from brief_tui.tui.screens.note_dialogs import NoteEditor
 from brief_tui.tui.widgets.badges import LABEL_STYLES
+from brief_tui.tui.widgets.key_list import KeyList
 
 SHOWN_AT_MOST = 60  # several screenfuls; the filter narrows the rest
 
@@ -26,9 +27,7 @@ class NotesScreen(Screen[None]):
         Binding("u", "undo", "undo", id="notes-undo"),
         Binding("g", "regroup", "group by pillar/briefing", id="notes-group"),
         Binding("f", "filter", "filter", id="notes-filter"),
-        Binding("j", "down", show=False, id="notes-down"),
         Binding("down", "to_list", show=False, id="notes-to-list"),
-        Binding("k", "up", show=False, id="notes-up"),
     ]
 
     def __init__(self) -> None:
@@ -45,7 +44,7 @@ class NotesScreen(Screen[None]):
             placeholder="filter by words in the quote, note, label or briefing (f; ↓ or Enter back to the list)",
             id="notes-filter",
         )
-        yield OptionList(id="notes-list", markup=False)
+        yield KeyList(id="notes-list", markup=False)
         yield Static(id="notes-status", markup=False)
         yield Footer()
 
@@ -268,9 +267,6 @@ class NotesScreen(Screen[None]):
     def action_filter(self) -> None:
         self.query_one(Input).focus()
 
-    def action_down(self) -> None:
-        self.query_one(OptionList).action_cursor_down()
-
     def action_to_list(self) -> None:
         """Down from the filter goes to the list; in the list it moves down."""
         listing = self.query_one(OptionList)
@@ -278,9 +274,6 @@ class NotesScreen(Screen[None]):
             listing.action_cursor_down()
         else:
             listing.focus()
-
-    def action_up(self) -> None:
-        self.query_one(OptionList).action_cursor_up()
 
     def action_back(self) -> None:
         if self.query_one(Input).has_focus:

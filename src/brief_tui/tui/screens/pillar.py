@@ -13,11 +13,11 @@ from brief_tui.corpus.model import Library
 from brief_tui.corpus.pillars import PILLARS_BY_ID, label
 from brief_tui.tui.screens.base import SidebarScreen
 from brief_tui.tui.widgets.badges import PILLAR_STYLES, badges
+from brief_tui.tui.widgets.key_list import KeyList
 from brief_tui.tui.widgets.pillar_sidebar import PillarSidebar
 
 
-class PillarPassages(OptionList):
-    BINDINGS = [("j", "cursor_down", "down"), ("k", "cursor_up", "up")]
+class PillarPassages(KeyList):
     DEFAULT_CSS = "PillarPassages { height: 1fr; border: none; }"
 
 

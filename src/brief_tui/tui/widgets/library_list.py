@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from brief_tui.corpus.citation import format_date
 from brief_tui.corpus.model import Document, Library
 from brief_tui.tui.widgets.badges import coverage, titled
+from brief_tui.tui.widgets.key_list import KeyList
 
 
 def card(doc: Document, width: int, progress: float | None = None) -> Content:
@@ -33,10 +34,8 @@ def card(doc: Document, width: int, progress: float | None = None) -> Content:
     )
 
 
-class LibraryList(OptionList):
+class LibraryList(KeyList):
     """Announces `LibraryList.Opened` with a document id when a briefing is chosen."""
-
-    BINDINGS = [("j", "cursor_down", "down"), ("k", "cursor_up", "up")]
 
     DEFAULT_CSS = """
     LibraryList { height: 1fr; border: none; padding: 0 1; }

@@ -12,14 +12,13 @@ from textual.widgets.option_list import Option
 
 from brief_tui.corpus.pillars import PILLARS
 from brief_tui.tui.widgets.badges import PILLAR_STYLES
+from brief_tui.tui.widgets.key_list import KeyList
 
 WIDTHS = {"full": 46, "short": 34, "ids": 16}  # columns per style; the CSS below agrees
 
 
-class PillarSidebar(OptionList):
+class PillarSidebar(KeyList):
     """Announces `PillarSidebar.Chosen` when a pillar is picked; the screen decides what it means."""
-
-    BINDINGS = [("j", "cursor_down", "down"), ("k", "cursor_up", "up")]
 
     DEFAULT_CSS = """
     PillarSidebar { width: 34; height: 1fr; border: none; border-right: solid $panel-lighten-2; padding: 0; scrollbar-size-vertical: 1; }

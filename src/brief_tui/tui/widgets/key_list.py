@@ -1,0 +1,13 @@
+"""An option list that also moves with j/k, as every list in the reader does."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import OptionList
+
+
+class KeyList(OptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", "down", show=False),
+        Binding("k", "cursor_up", "up", show=False),
+    ]
