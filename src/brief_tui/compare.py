@@ -159,3 +159,12 @@ def default_sources(
         return []
     right = next((d for d in ranked if d.id != left.id), None)
     return [left, right] if right else [left]
+
+
+def busiest_pillar(library: Library, document: Document | None = None) -> str:
+    """The pillar with the most recommendations: in `document`, else in the whole library."""
+    counts = coverage(library)
+    totals = counts.get(document.id, {}) if document else {}
+    if not totals:
+        totals = {p: sum(c[p] for c in counts.values()) for p in PILLAR_IDS}
+    return max(PILLAR_IDS, key=lambda p: totals.get(p, 0))

@@ -103,3 +103,13 @@ def locate(selected: str, text: str) -> tuple[int, int] | None:
     pattern = r"\s+".join(re.escape(w) for w in words)
     match = re.search(pattern, text)
     return match.span() if match else None
+
+
+def read_fraction(document: Document, passage_id: str | None) -> float | None:
+    """How far into `document` a reader at `passage_id` is (0 < f <= 1), or None if unknown."""
+    if passage_id is None or not document.passage_count:
+        return None
+    for index, (_, passage) in enumerate(document.passages(), start=1):
+        if passage.id == passage_id:
+            return index / document.passage_count
+    return None

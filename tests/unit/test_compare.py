@@ -159,3 +159,10 @@ def test_cli_markdown_table_and_json(capsys) -> None:
 def test_cli_rejects_an_unknown_pillar(capsys) -> None:
     assert main(["compare", "--pillar", "VII"]) == 2
     assert "unknown pillar" in capsys.readouterr().err
+
+
+def test_busiest_pillar(library) -> None:
+    from brief_tui.compare import busiest_pillar
+
+    assert busiest_pillar(library, library.document("wola-central-america-trips")) == "P"
+    assert busiest_pillar(library, library.document("wola-beyond-the-wall-root-causes")) == "II"

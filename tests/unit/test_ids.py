@@ -47,3 +47,13 @@ def test_repeated_text_gets_distinct_ids() -> None:
 
 def test_ids_depend_on_the_document() -> None:
     assert IdAllocator("a").passage("Same text.") != IdAllocator("b").passage("Same text.")
+
+
+def test_read_fraction() -> None:
+    from brief_tui.reading import read_fraction
+
+    doc = build_document(SOURCE, "brief.txt", Curation())
+    ids = [p.id for _, p in doc.passages()]
+    assert read_fraction(doc, ids[-1]) == 1.0
+    assert read_fraction(doc, ids[0]) == 1 / len(ids)
+    assert read_fraction(doc, "p-unknown") is None and read_fraction(doc, None) is None

@@ -174,7 +174,7 @@ class BriefApp(App[None]):
 
     def action_compare(self) -> None:
         """Compare on the pillar in view: the filter, else the passage's, else the busiest."""
-        from brief_tui.compare import coverage
+        from brief_tui.compare import busiest_pillar
         from brief_tui.tui.screens.briefing import BriefingScreen
         from brief_tui.tui.screens.compare import open_compare
         from brief_tui.tui.widgets.library_list import LibraryList
@@ -195,12 +195,7 @@ class BriefApp(App[None]):
                     listing.get_option_at_index(listing.highlighted).id or ""
                 )
         if pillar is None:
-            counts = coverage(self.library)
-            doc_counts = counts.get(first.id, {}) if first else {}
-            totals = doc_counts or {
-                p: sum(c[p] for c in counts.values()) for p in ("I", "II", "III", "IV", "V", "P")
-            }
-            pillar = max(totals, key=lambda p: totals[p]) if totals else "IV"
+            pillar = busiest_pillar(self.library, first)
         open_compare(self, self.library, pillar, first)
 
     def action_matrix(self) -> None:

@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from brief_tui.corpus.model import Library
+from brief_tui.reading import read_fraction
 from brief_tui.tui.keymap import LIBRARY_KEYS, bindings
 from brief_tui.tui.screens.base import SidebarScreen
 from brief_tui.tui.widgets.library_list import LibraryList
@@ -59,11 +60,9 @@ class LibraryScreen(SidebarScreen):
         progress: dict[str, float] = {}
         for doc in self.library.documents:
             position = positions.get(doc.id)
-            if position is None or position.passage is None or not doc.passage_count:
-                continue
-            order = [p.id for _, p in doc.passages()]
-            if position.passage in order:
-                progress[doc.id] = (order.index(position.passage) + 1) / doc.passage_count
+            fraction = read_fraction(doc, position.passage) if position else None
+            if fraction is not None:
+                progress[doc.id] = fraction
         listing = self.query_one(LibraryList)
         if progress != listing.progress:
             listing.progress = progress
