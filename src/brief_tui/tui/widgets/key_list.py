@@ -8,6 +8,6 @@ from textual.widgets import OptionList
 
 class KeyList(OptionList):
     BINDINGS = [
-        Binding("j", "cursor_down", "down", show=False),
-        Binding("k", "cursor_up", "up", show=False),
+        Binding("j", "cursor_down", "down"),
+        Binding("k", "cursor_up", "up"),
     ]
