@@ -7,6 +7,9 @@ import re
 from dataclasses import dataclass
 
 from brief_tui.corpus.model import Document, Passage, Section
+from brief_tui.corpus.sentences import sentence_spans
+
+__all__ = ["ReadingPlan", "Row", "locate", "read_fraction", "sentence_spans"]
 
 
 @dataclass(frozen=True)
@@ -73,26 +76,6 @@ class ReadingPlan:
 
     def row_of(self, position: int) -> int:
         return next(i for i, row in enumerate(self.rows) if row.position == position)
-
-
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z]\.[A-Z])[.!?][\"'”’)]*\s+(?=[“\"'‘(]?[A-Z0-9])")
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of `text`, for selecting passage parts by sentence.
-
-    A sentence ends at '.', '!' or '?' followed by space and a capital, but not after an
-    initial or an abbreviation such as 'U.S.'.
-    """
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.start() + len(match.group(0).rstrip())
-        spans.append((start, end))
-        start = match.end()
-    if start < len(text):
-        spans.append((start, len(text.rstrip())))
-    return [(a, b) for a, b in spans if b > a]
 
 
 def locate(selected: str, text: str) -> tuple[int, int] | None:

@@ -90,7 +90,7 @@ def test_a_silent_source_is_reported_not_hidden(library) -> None:
         library.document("us-root-causes-strategy"),
     ]
     result = compare(library, docs, "P")
-    assert result.count(0) == 21 and result.count(1) == 0
+    assert result.count(0) == 23 and result.count(1) == 0
     assert all(row.cells[1] is None for row in result.rows)
 
 
@@ -104,7 +104,7 @@ def test_each_recommendation_appears_exactly_once(library) -> None:
 
 def test_coverage_and_default_sources(library) -> None:
     counts = coverage(library)
-    assert counts["wola-central-america-trips"]["P"] == 21
+    assert counts["wola-central-america-trips"]["P"] == 23
     assert [d.id for d in default_sources(library, "P")] == [
         "wola-central-america-trips",
         "us-root-causes-web-page",

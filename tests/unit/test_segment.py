@@ -135,9 +135,33 @@ def test_page_chrome_is_dropped() -> None:
     result = strip_boilerplate(blocks)
     assert [b.text for b in result.blocks] == [
         "Real paragraph one about aid.",
+        "The U.S. government can work with Mexico.",
         "Real paragraph two about asylum.",
     ]
-    assert result.dropped == 8
+    assert result.dropped == 7
+
+
+def test_a_chrome_sentence_goes_and_the_rest_of_its_paragraph_stays() -> None:
+    blocks = [
+        Block(
+            "paragraph",
+            "To ensure the rights of asylum seekers, the United States must fix its broken "
+            "asylum system. Join the Beyond the Wall campaign to learn more.",
+        ),
+        Block(
+            "paragraph",
+            "The Justice Team is a coalition of ten groups working on migration in Honduras. "
+            "Write to press@justice.example or call +1 202 555 0100.",
+        ),
+        Block("paragraph", "Contact: press@justice.example, (202) 555-0100"),
+        Block("paragraph", "Homicides fell from 12.5 13.1 to 14.2 15.0 per 100,000 in the table."),
+    ]
+    assert [b.text for b in strip_boilerplate(blocks).blocks] == [
+        "To ensure the rights of asylum seekers, the United States must fix its broken "
+        "asylum system.",
+        "The Justice Team is a coalition of ten groups working on migration in Honduras.",
+        "Homicides fell from 12.5 13.1 to 14.2 15.0 per 100,000 in the table.",
+    ]
 
 
 def test_viewer_notice_is_dropped_and_remembered() -> None:

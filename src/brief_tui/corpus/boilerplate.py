@@ -7,9 +7,10 @@ of particular files. Anything dropped is counted so ingest can report it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from brief_tui.corpus.segment import Block
+from brief_tui.corpus.sentences import sentences
 
 # A block that is nothing but page chrome.
 _CHROME = re.compile(
@@ -36,7 +37,11 @@ _PHOTO_CREDIT = re.compile(
     r"^\((AP|AFP|Reuters|Getty)?\s*Photo[^)]*\)$|^\([^)]*Photo/[^)]*\)$", re.I
 )
 _EMAIL = re.compile(r"\[email\s*protected\]|[\w.+-]+@[\w-]+\.[\w.]+", re.IGNORECASE)
-_PHONE = re.compile(r"\+?\d[\d ().-]{8,}\d")
+# Telephone numbers as written in contact lines: '(202) 555-0100', '+1 202 555 0100',
+# '+502 2326 4000'; not runs of figures in a table ('12.5 13.1 14.2').
+_PHONE = re.compile(
+    r"(?:\+\d{1,3}[ .-]?)?\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b|\+\d{1,3}(?:[ .-]\d{2,4}){2,4}\b"
+)
 _PARTIAL_NOTICE = re.compile(
     r"(only a partial (summary|excerpt|preview)|partial (text|preview))", re.I
 )
@@ -53,6 +58,27 @@ def _is_contact_line(text: str) -> bool:
     return len(text) < 200 and (_EMAIL.search(text) is not None or _PHONE.search(text) is not None)
 
 
+def _is_chrome_sentence(sentence: str) -> bool:
+    """A sentence that is page chrome wherever it stands: a campaign call-out or contact line."""
+    return _CAMPAIGN_CALLOUT.search(sentence) is not None or _is_contact_line(sentence)
+
+
+def _without_chrome_sentences(block: Block) -> Block | None:
+    """The block without its chrome sentences; None when nothing but chrome is left.
+
+    A paragraph that ends with 'Join the … campaign to learn more.' or a contact line keeps
+    everything else it says: only the chrome sentence goes.
+    """
+    text = block.text
+    if not (_CAMPAIGN_CALLOUT.search(text) or _EMAIL.search(text) or _PHONE.search(text)):
+        return block
+    kept = [s for s in sentences(text) if not _is_chrome_sentence(s)]
+    if not kept:
+        return None
+    rest = " ".join(kept)
+    return block if rest == text else replace(block, text=rest)
+
+
 def strip_boilerplate(blocks: list[Block]) -> Stripped:
     kept: list[Block] = []
     dropped = 0
@@ -67,14 +93,11 @@ def strip_boilerplate(blocks: list[Block]) -> Stripped:
         if _PARTIAL_NOTICE.search(text) and len(text) < 200:
             partial_notice = text
             dropped += 1
-        elif (
-            _CHROME.match(text)
-            or _CAMPAIGN_CALLOUT.search(text)
-            or _PHOTO_CREDIT.match(text)
-            or _is_contact_line(text)
-        ):
+        elif _CHROME.match(text) or _PHOTO_CREDIT.match(text):
+            dropped += 1
+        elif (rest := _without_chrome_sentences(block)) is None:
             dropped += 1
         else:
-            kept.append(block)
+            kept.append(rest)
     dropped += len(blocks) - footer_from
     return Stripped(kept, dropped, partial_notice)

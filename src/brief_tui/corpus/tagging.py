@@ -209,6 +209,17 @@ RECOMMENDATION_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("proposal", _phrases(r"can help", r"would (?:greatly )?(?:help|facilitate)")),
+    # A sentence whose subject is an addressee and whose verb is 'can': 'The U.S. government
+    # can partner with ...' proposes what it could do ('policies the government can pursue'
+    # only describes them).
+    (
+        "proposal",
+        re.compile(
+            r"(?:^|(?<!\b[A-Z])[.!?]\s+)(?:the\s+)?(?:U\.S\.\s+)?(?:government|administration|Congress|"
+            r"United States)\s+can\s+(?!not\b|be\b)\w+",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "commitment",
         _phrases(
