@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING
 from brief_tui import __version__, locations
 from brief_tui.corpus.library import check_curation, load_directory, load_library
 from brief_tui.corpus.model import Library
+from brief_tui.plurals import agree, plural
 
 if TYPE_CHECKING:
     import argparse
@@ -53,8 +53,16 @@ def build_parser() -> argparse.ArgumentParser:
     passages.add_argument("--json", action="store_true", help="print a JSON array")
     passages.add_argument("--document", metavar="ID", help="only this document")
 
-    add = commands.add_parser("add", help="add a plain-text or Markdown file to your library")
+    add = commands.add_parser(
+        "add", help="add a plain-text or Markdown file to your library, or update it"
+    )
     add.add_argument("file", metavar="FILE")
+
+    remove = commands.add_parser(
+        "remove", help="remove a document you added (its notes are kept, orphaned)"
+    )
+    remove.add_argument("document", metavar="DOC", help="its id or title")
+    remove.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
     search = commands.add_parser("search", help="search every briefing, as the reader does")
     search.add_argument(
@@ -201,61 +209,126 @@ def report_problems(library: Library) -> None:
 
 
 def cmd_add(args: argparse.Namespace, data_dir: Path) -> int:
+    """Add a file, or update in place the document it became when it was added before."""
     # Ingest machinery is imported only by the commands that use it, to keep start-up fast.
-    from brief_tui.corpus.curation import Curation, load_curation
-    from brief_tui.corpus.ingest import (
-        IngestError,
-        build_document,
-        read_source,
-        write_atomically,
-        write_document,
-    )
+    from brief_tui.corpus.ingest import IngestError
+    from brief_tui.corpus.user_library import UNCHANGED, UPDATED, add_source
 
-    source = Path(args.file).expanduser()
+    source = Path(args.file)
     try:
-        raw = read_source(source)
-        library_dir = locations.library_dir(data_dir)
-        curation = load_curation(library_dir) if library_dir.is_dir() else Curation()
-        sources_dir = locations.library_sources_dir(data_dir)
-        name = _library_name(source, raw, sources_dir)
-        doc = build_document(raw, name, curation, origin="user")
-        existing = load_all(data_dir)
-        clash = existing.document(doc.id)
-        if clash and clash.seed != name:
-            suffix = hashlib.sha1(raw.encode("utf-8")).hexdigest()[:6]
-            ids = dict(curation.seeds.get(name, {}), id=f"{doc.id}-{suffix}")
-            curation = Curation(seeds={**curation.seeds, name: ids}, passages=curation.passages)
-            doc = build_document(raw, name, curation, origin="user")
+        added = add_source(
+            source,
+            locations.library_dir(data_dir),
+            locations.library_sources_dir(data_dir),
+            load_all(data_dir),
+        )
     except (IngestError, ValueError) as exc:
         print(f"brief-tui: {exc}", file=sys.stderr)
         return 1
-    try:
-        sources_dir.mkdir(parents=True, exist_ok=True)
-        write_atomically(sources_dir / name, raw)
-        result = write_document(doc, library_dir, f"Written by `brief-tui add` from {source}.")
     except OSError as exc:
         print(f"brief-tui: cannot write to {data_dir} ({exc.strerror or exc}).", file=sys.stderr)
         return 1
-    verb = "Updated" if result.status != "created" else "Added"
+    doc = added.document
+    if added.status == UNCHANGED:
+        print(added.detail or f"Unchanged: “{doc.title}” ({doc.id}) is already up to date.")
+        return 0
+    verb = "Updated" if added.status == UPDATED else "Added"
     print(
         f"{verb} “{doc.title}” as {doc.id}: {plural(doc.passage_count, 'passage')}, "
-        f"{plural(doc.recommendation_count, 'recommendation')} ({result.path})."
+        f"{plural(doc.recommendation_count, 'recommendation')} ({added.path})."
     )
+    if added.status == UPDATED:
+        print(_reanchored_notes(data_dir, doc.id))
     return 0
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
+def _reanchored_notes(data_dir: Path, document: str) -> str:
+    """Re-attach notes to the library as it now is; one line on where `document`'s notes are."""
+    from brief_tui.export import NOTES_FILE
+    from brief_tui.notes.store import NoteStore, StoreError
+
+    path = data_dir / NOTES_FILE
+    if not path.exists():
+        return "It has no notes."
+    with NoteStore.open(path) as store:
+        try:
+            store.reanchor(load_all(data_dir))
+            statuses = [h.status for h in store.highlights(document)]
+            statuses += [b.status for b in store.bookmarks() if b.anchor.document == document]
+        except StoreError as exc:
+            return f"Its notes could not be re-attached yet: {exc}"
+    if not statuses:
+        return "It has no notes."
+    counts = {status: statuses.count(status) for status in ("exact", "moved", "orphaned")}
+    line = (
+        f"Its {plural(len(statuses), 'note')}: {counts['exact']} in place, "
+        f"{counts['moved']} moved to the closest match, {counts['orphaned']} orphaned"
+    )
+    return line + (" (kept in the notes panel under “Orphaned”)." if counts["orphaned"] else ".")
 
 
-def _library_name(source: Path, raw: str, sources_dir: Path) -> str:
-    """The file name the source is kept under: its own, unless another file already has it."""
-    name = source.name
-    kept = sources_dir / name
-    if not kept.exists() or kept.read_text(encoding="utf-8", errors="replace") == raw:
-        return name
-    digest = hashlib.sha1(raw.encode("utf-8")).hexdigest()[:6]
-    return f"{source.stem}-{digest}{source.suffix}"
+def cmd_remove(args: argparse.Namespace, data_dir: Path) -> int:
+    """Remove a document the user added; its notes stay, orphaned, until the user deletes them."""
+    from brief_tui.corpus.ingest import IngestError
+    from brief_tui.corpus.lookup import find_document
+    from brief_tui.corpus.user_library import removal_problem, remove_document
+
+    library = load_all(data_dir)
+    found = find_document(library, args.document)
+    if found.document is None:
+        closest = "; ".join(f"“{t}”" for t in found.closest) or "none"
+        print(
+            f"brief-tui: no briefing matches “{args.document}”; closest: {closest}.",
+            file=sys.stderr,
+        )
+        return 2
+    doc = found.document
+    if problem := removal_problem(doc):
+        print(f"brief-tui: {problem}", file=sys.stderr)
+        return 1
+    notes = _note_count(data_dir, doc.id)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print(
+                f"brief-tui: pass --yes to remove “{doc.title}” ({doc.id}) without asking.",
+                file=sys.stderr,
+            )
+            return 2
+        kept = f"; its {plural(notes, 'note')} will be kept as orphans" if notes else ""
+        answer = input(f"Remove “{doc.title}” ({doc.id}) from your library{kept}? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing was removed.")
+            return 1
+    try:
+        remove_document(doc, library, locations.library_sources_dir(data_dir))
+    except IngestError as exc:
+        print(f"brief-tui: {exc}", file=sys.stderr)
+        return 1
+    print(f"Removed “{doc.title}” ({doc.id}).")
+    if notes:
+        them = agree(notes, "it")
+        print(
+            f"{plural(notes, 'note')} on it {agree(notes, 'is')} kept, orphaned, in the notes "
+            f"panel (H) until you delete {them}; adding the document again re-attaches {them}."
+        )
+    return 0
+
+
+def _note_count(data_dir: Path, document: str) -> int:
+    """Highlights and bookmarks on `document`; 0 when there is no notes file."""
+    from brief_tui.export import NOTES_FILE
+    from brief_tui.notes.store import NoteStore, StoreError
+
+    path = data_dir / NOTES_FILE
+    if not path.exists():
+        return 0
+    with NoteStore.open(path) as store:
+        try:
+            highlights = store.highlights(document)
+            bookmarks = [b for b in store.bookmarks() if b.anchor.document == document]
+        except StoreError:
+            return 0
+    return len(highlights) + len(bookmarks)
 
 
 def cmd_search(args: argparse.Namespace, data_dir: Path) -> int:
@@ -472,7 +545,18 @@ def cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
-COMMANDS = ("ingest", "check", "passages", "add", "list", "search", "compare", "export", "import")
+COMMANDS = (
+    "ingest",
+    "check",
+    "passages",
+    "add",
+    "remove",
+    "list",
+    "search",
+    "compare",
+    "export",
+    "import",
+)
 
 
 def _split_document_argument(argv: list[str]) -> tuple[list[str], str | None]:
@@ -529,6 +613,7 @@ def main(argv: list[str] | None = None) -> int:
         "check": cmd_check,
         "passages": cmd_passages,
         "add": cmd_add,
+        "remove": cmd_remove,
         "search": cmd_search,
         "compare": cmd_compare,
         "export": cmd_export,

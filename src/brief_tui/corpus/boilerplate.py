@@ -93,9 +93,11 @@ def strip_boilerplate(blocks: list[Block]) -> Stripped:
         if _PARTIAL_NOTICE.search(text) and len(text) < 200:
             partial_notice = text
             dropped += 1
-        elif _CHROME.match(text) or _PHOTO_CREDIT.match(text):
-            dropped += 1
-        elif (rest := _without_chrome_sentences(block)) is None:
+        elif (
+            _CHROME.match(text)
+            or _PHOTO_CREDIT.match(text)
+            or (rest := _without_chrome_sentences(block)) is None
+        ):
             dropped += 1
         else:
             kept.append(rest)

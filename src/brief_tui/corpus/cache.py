@@ -17,7 +17,7 @@ from typing import Any
 from brief_tui.corpus.model import Document, LoadProblem, Passage, Section
 from brief_tui.corpus.sanitize import safe_line, safe_text
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 
 def cache_path(cache_dir: Path, directory: Path) -> Path:
@@ -81,6 +81,7 @@ def _plain(doc: Document) -> dict[str, Any]:
         "partial": doc.partial,
         "origin": doc.origin,
         "path": doc.path,
+        "added_from": doc.added_from,
         "sections": [
             [
                 s.id,
@@ -137,4 +138,5 @@ def _document(data: dict[str, Any]) -> Document:
         sections=sections,
         origin=data["origin"],
         path=data["path"],
+        added_from=safe_line(data["added_from"]),
     )

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from brief_tui.corpus.dates import is_valid_date
+from brief_tui.corpus.ids import reserved_id_problem
 from brief_tui.corpus.model import PASSAGE_KINDS, Document, LoadProblem, Passage, Section
 from brief_tui.corpus.pillars import PILLAR_IDS
 from brief_tui.corpus.sanitize import safe_line, safe_text
@@ -38,7 +39,7 @@ def _strings(values: tuple[str, ...] | list[str]) -> str:
 def render_document(doc: Document, origin_note: str) -> str:
     """The content file text for `doc`, ending with a checksum that reveals later hand edits."""
     lines = [
-        f"# {origin_note}",
+        f"# {safe_line(origin_note)}",
         "# Corrections belong in curation.toml beside this file (see content/README.md);",
         "# re-running ingest regenerates this file from the source and that curation.",
         "",
@@ -52,6 +53,8 @@ def render_document(doc: Document, origin_note: str) -> str:
         f"seed = {_string(doc.seed or '')}",
         f"partial = {_string(doc.partial)}",
     ]
+    if doc.added_from:
+        lines.append(f"added_from = {_string(doc.added_from)}")
     for section in doc.sections:
         lines += [
             "",
@@ -184,6 +187,8 @@ def parse_document(text: str, path: str, origin: str = "bundled") -> Document:
             where.line("id"),
             f"document id “{doc_id}” must be lowercase letters, digits and dashes.",
         )
+    if reserved := reserved_id_problem(doc_id):
+        raise ContentError(where.line("id"), f"{reserved}.")
     title = safe_line(_require(data, "title", str, "the document", where.line("title")))
     if not title:
         raise ContentError(where.line("title"), "the document title is empty.")
@@ -235,7 +240,14 @@ def parse_document(text: str, path: str, origin: str = "bundled") -> Document:
         sections=tuple(sections),
         origin=origin,
         path=path,
+        added_from=_optional_text(data, "added_from"),
     )
+
+
+def _optional_text(data: dict[str, Any], key: str) -> str:
+    """An optional one-line field; anything but text counts as absent."""
+    value = data.get(key, "")
+    return safe_line(value) if isinstance(value, str) else ""
 
 
 def _parse_passage(

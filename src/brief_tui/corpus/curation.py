@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from brief_tui.corpus.dates import is_valid_date
+from brief_tui.corpus.ids import reserved_id_problem
 from brief_tui.corpus.pillars import PILLAR_IDS
 
 CURATION_FILE = "curation.toml"
@@ -93,6 +94,8 @@ def parse_curation(text: str) -> Curation:
                     line,
                     f"seed “{name}”: id “{value}” must be lowercase letters, digits and dashes.",
                 )
+            if key == "id" and (reserved := reserved_id_problem(value)):
+                raise CurationError(line, f"seed “{name}”: {reserved}.")
     passages = data.get("passages", {})
     for passage_id, values in passages.items():
         line = _line_of(text, f'"{passage_id}"')

@@ -17,6 +17,23 @@ def slugify(text: str, max_words: int = 6) -> str:
     return "-".join(kept[:max_words]) or "document"
 
 
+# Names a content directory keeps for itself: a document may never be written over them.
+RESERVED_DOCUMENT_IDS = frozenset({"curation"})
+
+
+def document_id(title: str) -> str:
+    """A document id from its title, never one of the content directory's own file names."""
+    slug = slugify(title)
+    return f"{slug}-document" if slug in RESERVED_DOCUMENT_IDS else slug
+
+
+def reserved_id_problem(doc_id: str) -> str | None:
+    """Why `doc_id` cannot name a document, when it is one of the reserved names."""
+    if doc_id in RESERVED_DOCUMENT_IDS:
+        return f"document id “{doc_id}” is reserved for the library's own {doc_id}.toml file"
+    return None
+
+
 def _digest(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:8]
 

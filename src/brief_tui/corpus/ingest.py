@@ -9,6 +9,7 @@ is replaced atomically.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,9 +23,10 @@ from brief_tui.corpus.contentfile import (
     render_document,
 )
 from brief_tui.corpus.curation import CURATION_FILE, Curation, load_curation, set_curation_values
-from brief_tui.corpus.ids import IdAllocator, slugify
+from brief_tui.corpus.ids import IdAllocator, document_id, reserved_id_problem
 from brief_tui.corpus.metadata import detect_front_matter
 from brief_tui.corpus.model import Document, Passage, Section
+from brief_tui.corpus.sanitize import safe_line
 from brief_tui.corpus.segment import classify_headings, group_sections, markdown_blocks, text_blocks
 from brief_tui.corpus.tagging import tag_passage
 
@@ -54,7 +56,7 @@ def build_document(
         raise IngestError(f"{source_name} has no readable text after cleaning.")
 
     doc_curation = curation.seeds.get(source_name, {})
-    doc_id = doc_curation.get("id") or slugify(found.title)
+    doc_id = doc_curation.get("id") or document_id(found.title)
     ids = IdAllocator(doc_id)
     sections: list[Section] = []
     for raw_section in raw_sections:
@@ -123,18 +125,43 @@ def _apply_passage_curation(passage: Passage, curation: Curation) -> Passage:
     return replace(passage, why=tuple(why))
 
 
+MAX_SOURCE_BYTES = 64 * 1024 * 1024  # a source larger than this is refused (README says so)
+
+
 def read_source(path: Path) -> str:
-    """A source file's text, or `IngestError` saying in one sentence why it cannot be used."""
-    if path.is_dir():
-        raise IngestError(f"{path} is a folder, not a text file.")
+    """A source file's text, or `IngestError` saying in one sentence why it cannot be used.
+
+    Only regular files are read: a FIFO would block forever and a device never ends. The
+    size is checked before reading and the read itself is bounded, in case the file grows.
+    """
+    shown = safe_line(str(path))
     try:
-        data = path.read_bytes()
+        info = path.stat()
     except FileNotFoundError as exc:
-        raise IngestError(f"{path} does not exist.") from exc
+        raise IngestError(f"{shown} does not exist.") from exc
     except OSError as exc:
-        raise IngestError(f"{path} cannot be read ({exc.strerror or exc}).") from exc
+        raise IngestError(f"{shown} cannot be read ({exc.strerror or exc}).") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise IngestError(f"{shown} is a folder, not a text file.")
+    if not stat.S_ISREG(info.st_mode):
+        raise IngestError(
+            f"{shown} is not a regular file (a device, pipe or socket), so it was not read."
+        )
+    if info.st_size > MAX_SOURCE_BYTES:
+        raise IngestError(
+            f"{shown} is larger than the {MAX_SOURCE_BYTES // 2**20} MB limit for a source."
+        )
     try:
-        return decode_source(data, str(path))
+        with path.open("rb") as file:
+            data = file.read(MAX_SOURCE_BYTES + 1)
+    except OSError as exc:
+        raise IngestError(f"{shown} cannot be read ({exc.strerror or exc}).") from exc
+    if len(data) > MAX_SOURCE_BYTES:
+        raise IngestError(
+            f"{shown} is larger than the {MAX_SOURCE_BYTES // 2**20} MB limit for a source."
+        )
+    try:
+        return decode_source(data, shown)
     except ValueError as exc:
         raise IngestError(str(exc)) from exc
 
@@ -209,6 +236,8 @@ def lift_hand_edits(existing_text: str, fresh: Document, curation_path: Path) ->
 
 def write_document(doc: Document, directory: Path, origin_note: str) -> WriteResult:
     """Write `doc` as `<id>.toml` in `directory` unless the file already says exactly that."""
+    if reserved := reserved_id_problem(doc.id):
+        raise IngestError(f"{reserved}; nothing was written.")
     path = directory / f"{doc.id}.toml"
     text = render_document(doc, origin_note)
     if path.exists():

@@ -48,6 +48,7 @@ class Document:
     sections: tuple[Section, ...]
     origin: str = "bundled"  # "bundled" | "user"
     path: str = ""  # the content file it was loaded from
+    added_from: str = ""  # for a user's document: the file it was added from, to update in place
 
     def passages(self) -> Iterator[tuple[Section, Passage]]:
         for section in self.sections:

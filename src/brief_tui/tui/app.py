@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 from brief_tui import locations
 from brief_tui.corpus.library import load_library
-from brief_tui.corpus.model import Library
+from brief_tui.corpus.model import Document, Library
 from brief_tui.settings import Settings
 from brief_tui.tui.keymap import APP_KEYS, bindings
 from brief_tui.tui.screens.library import LibraryScreen
@@ -49,10 +49,12 @@ class BriefApp(App[None]):
         *,
         open_document: str | None = None,
         open_passage: str | None = None,
+        content_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self.library = library
         self.data_dir = data_dir
+        self.content_dir = content_dir or locations.content_dir()
         self.settings = Settings.load(data_dir)
         self.sidebar_wanted: bool | None = None  # None: decided by terminal width
         self.library_counts = self._library_counts()
@@ -260,6 +262,37 @@ class BriefApp(App[None]):
             )
         return write_export(path, text, force=force)
 
+    def remove_document(self, document: Document) -> None:
+        """Remove a user's document, then show the library without it; notes stay, orphaned."""
+        from brief_tui.corpus.ingest import IngestError
+        from brief_tui.corpus.user_library import remove_document
+
+        try:
+            remove_document(document, self.library, locations.library_sources_dir(self.data_dir))
+        except IngestError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self.replace_library(self._load_library())
+        self.notify(f"Removed “{document.title}”.", timeout=4)
+
+    def _load_library(self) -> Library:
+        return load_library(
+            (self.content_dir, "bundled"),
+            (locations.library_dir(self.data_dir), "user"),
+            cache_dir=locations.cache_dir(self.data_dir),
+        )
+
+    def replace_library(self, library: Library) -> None:
+        """Use `library` from now on: counts, search and notes follow; the library screen redraws."""
+        self.library = library
+        self.library_counts = self._library_counts()
+        with self._search_lock:
+            self._search_index = None
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.set_library(library)
+        self._reanchor_notes()
+
     def action_notes(self) -> None:
         from brief_tui.tui.screens.notes import NotesScreen
 
@@ -346,5 +379,8 @@ def create_app(
 ) -> BriefApp:
     """Build the reader over a content directory and a user data directory."""
     data = data_dir or locations.data_dir()
-    library = load_reader_library(content_dir or locations.content_dir(), data)
-    return BriefApp(library, data, open_document=open_document, open_passage=open_passage)
+    content = content_dir or locations.content_dir()
+    library = load_reader_library(content, data)
+    return BriefApp(
+        library, data, open_document=open_document, open_passage=open_passage, content_dir=content
+    )

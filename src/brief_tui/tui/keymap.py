@@ -108,6 +108,7 @@ LIBRARY_KEYS: tuple[Key, ...] = (
         label="Enter",
         footer="open",
     ),
+    Key("x", "remove", "remove a document you added (asks first; its notes are kept)", "Library"),
     Key("1", "pillar('I')", "Pillar I across the library", "Library"),
     Key("2", "pillar('II')", "Pillar II across the library", "Library"),
     Key("3", "pillar('III')", "Pillar III across the library", "Library"),

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from brief_tui.corpus.model import Passage
 from brief_tui.corpus.pillars import PILLARS, PILLARS_BY_ID
+from brief_tui.plurals import plural
 from brief_tui.reading import ReadingPlan
 from brief_tui.tui.keymap import APP_KEYS, LIBRARY_KEYS, READER_KEYS, Key
 from brief_tui.tui.widgets.badges import PILLAR_STYLES
@@ -20,8 +21,30 @@ from brief_tui.tui.widgets.key_list import KeyList
 CLOSE = [Binding("escape,q", "close", "close", id="close")]
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question: y or Enter answers yes; n or Esc answers no."""
+
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "yes", id="confirm-yes"),
+        Binding("n,escape", "answer(False)", "no", id="confirm-no"),
+    ]
+
+    def __init__(self, title: str, question: Content) -> None:
+        super().__init__()
+        self.title_text = title
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        panel = Static(
+            Content.assemble(self.question, "\n\n", ("y or Enter: yes · n or Esc: no", "dim")),
+            id="confirm",
+            markup=False,
+        )
+        panel.border_title = self.title_text
+        yield panel
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
 
 
 class OutlineScreen(ModalScreen[int | None]):

@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from brief_tui.corpus.model import Library
+from brief_tui.plurals import agree, plural
 from brief_tui.reading import read_fraction
 from brief_tui.tui.keymap import LIBRARY_KEYS, bindings
 from brief_tui.tui.screens.base import SidebarScreen
@@ -86,6 +87,52 @@ class LibraryScreen(SidebarScreen):
             option = library.get_option_at_index(library.highlighted)
             if option.id:
                 self.app.open_briefing(option.id)  # type: ignore[attr-defined]
+
+    def set_library(self, library: Library) -> None:
+        """Show `library` instead (after a document was removed)."""
+        self.library = library
+        listing = self.query_one(LibraryList)
+        listing.library = library
+        self.query_one("#library-title", Static).update(self._summary())
+        self.query_one(PillarSidebar).set_counts({}, self.app.library_counts)  # type: ignore[attr-defined]
+        listing.render_cards(listing.card_width, force=True)
+        self.show_progress()
+
+    def action_remove(self) -> None:
+        """x: remove the highlighted document, if the user added it, after asking."""
+        from brief_tui.corpus.user_library import removal_problem
+        from brief_tui.tui.screens.dialogs import ConfirmScreen
+
+        listing = self.query_one(LibraryList)
+        if listing.highlighted is None:
+            return
+        doc = self.library.document(listing.get_option_at_index(listing.highlighted).id or "")
+        if doc is None:
+            return
+        if problem := removal_problem(doc):
+            self.notify(problem, severity="warning", timeout=4)
+            return
+        notes = self.app.notes_call(  # type: ignore[attr-defined]
+            lambda s: (
+                len(s.highlights(doc.id)) + sum(b.anchor.document == doc.id for b in s.bookmarks())
+            ),
+            quiet=True,
+        )
+        kept = (
+            f"Its {plural(notes, 'note')} will be kept, orphaned, in the notes panel (H) until "
+            f"you delete {agree(notes, 'it')}."
+            if notes
+            else "It has no notes."
+        )
+        question = Content.assemble(
+            "Remove ", (f"“{doc.title}”", "bold"), " from your library? ", kept
+        )
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.app.remove_document(doc)  # type: ignore[attr-defined]
+
+        self.app.push_screen(ConfirmScreen("Remove a document", question), answer)
 
     def on_pillar_sidebar_chosen(self, message: PillarSidebar.Chosen) -> None:
         self.action_pillar(message.pillar)

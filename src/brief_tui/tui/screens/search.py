@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 
 from brief_tui.corpus.model import Document
 from brief_tui.corpus.pillars import PILLAR_IDS, label
+from brief_tui.plurals import plural
 from brief_tui.search import Hit, Query, parse_query
 from brief_tui.tui.widgets.badges import badges
 from brief_tui.tui.widgets.highlight import highlighted
@@ -138,8 +139,8 @@ class SearchScreen(Screen[None]):
             results.highlighted = 0
         query = parse_query(request.text)
         if hits:
-            more = "+" if len(hits) == 100 else ""
-            self._set_status(f"{len(hits)}{more} results · ↑↓ choose · Enter opens")
+            found = "100+ results" if len(hits) == 100 else plural(len(hits), "result")
+            self._set_status(f"{found} · ↑↓ choose · Enter opens")
         elif query.empty and not (query.filtered or request.pillar or request.recommendations_only):
             self._set_status("Type to search every briefing.")
         else:

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from brief_tui.corpus.citation import format_date
 from brief_tui.corpus.model import Document, Library
+from brief_tui.plurals import plural
 from brief_tui.tui.widgets.badges import coverage, titled
 from brief_tui.tui.widgets.key_list import KeyList
 
@@ -23,8 +24,8 @@ def card(doc: Document, width: int, progress: float | None = None) -> Content:
             ", ".join(doc.organisations),
             doc.kind,
             format_date(doc.date),
-            f"{doc.passage_count} passages",
-            f"{doc.recommendation_count} recommendations",
+            plural(doc.passage_count, "passage"),
+            plural(doc.recommendation_count, "recommendation"),
             f"read to {progress:.0%}" if progress is not None else "",
         )
         if part
