@@ -147,7 +147,7 @@ async def test_notes_panel_lists_edits_deletes_and_undoes(make_app, isolated_dat
         assert isinstance(panel, NotesScreen)
         text = screen_text(pilot.app)
         assert "2 in all" in text and "Central America Trips" in text and "disagree" in text
-        await pilot.press("g")
+        await pilot.press("p")
         await pilot.pause()
         assert "grouped by pillar" in screen_text(pilot.app)
         await pilot.press("d")
@@ -207,7 +207,7 @@ async def test_grouping_by_pillar_lists_a_multi_pillar_highlight_under_each(make
     async with make_app().run_test(size=(100, 40)) as pilot:
         screen = await open_doc(pilot)
         target = next(i for i, (_, p) in enumerate(screen.plan.passages) if len(p.pillars) >= 2)
-        await pilot.press(*["j"] * target, "h", "1", "H", "g")
+        await pilot.press(*["j"] * target, "h", "1", "H", "p")
         await pilot.pause()
         panel = pilot.app.screen
         assert isinstance(panel, NotesScreen) and panel.by_pillar

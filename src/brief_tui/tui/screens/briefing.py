@@ -196,19 +196,12 @@ class BriefingScreen(BriefingNotes):
         self.apply_filter(None if message.pillar == self.plan.pillar else message.pillar)
 
     def apply_filter(self, pillar: str | None) -> None:
+        """A filter shows its passages from the first; clearing it keeps the passage in view."""
         current = self.plan.passages[self.view.cursor][1].id if len(self.plan) else None
         self.plan = ReadingPlan(self.document, pillar)
         self.query_one(PillarSidebar).set_active(pillar)
-        position = self.plan.position_of(current) if current else None
-        if position is None and current is not None:
-            # Keep the reader near where they were: the first visible passage after it.
-            order = {p.id: i for i, (_, p) in enumerate(self.document.passages())}
-            after = order[current]
-            position = next(
-                (i for i, (_, p) in enumerate(self.plan.passages) if order[p.id] >= after),
-                len(self.plan) - 1,
-            )
-        self.view.show(self.plan, max(position or 0, 0))
+        position = self.plan.position_of(current) if current and pillar is None else None
+        self.view.show(self.plan, position or 0)
         self._update_bars()
         if pillar and not len(self.plan):
             self.notify(f"No passage of this briefing is tagged {label(pillar)}.", timeout=3)

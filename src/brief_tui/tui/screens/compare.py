@@ -16,11 +16,11 @@ from brief_tui.corpus.citation import format_date
 from brief_tui.corpus.model import Document, Library
 from brief_tui.corpus.pillars import PILLAR_IDS, PILLARS_BY_ID, label
 from brief_tui.notes.anchor import make_anchor
+from brief_tui.notes.store import NoteStore
 from brief_tui.tui.screens.note_dialogs import LabelPicker, NoteEditor
-from brief_tui.tui.widgets.badges import PILLAR_STYLES, badges
+from brief_tui.tui.widgets.badges import LABEL_STYLES, PILLAR_STYLES, badges
 
 WIDE = 160
-CELL_CHARS = 420  # longer recommendations are cut; Enter opens them whole, in context
 
 
 def pillar_name(pillar: str | None) -> str:
@@ -39,24 +39,24 @@ class CompareCell(Static):
         self.recommendation = recommendation
 
 
-def cell_content(recommendation: Recommendation | None, theme: str, score: float) -> Content:
+def cell_content(recommendation: Recommendation | None, labels: tuple[str, ...] = ()) -> Content:
+    """A recommendation whole (cells wrap; nothing is cut), its section, pillars and the
+    labels of the reader's highlights on it."""
     if recommendation is None:
         return Content.styled("— nothing comparable here", "italic")
     passage = recommendation.passage
-    text = passage.text if len(passage.text) <= CELL_CHARS else passage.text[: CELL_CHARS - 1] + "…"
-    if passage.marker:
-        text = f"{passage.marker} {text}"
+    text = f"{passage.marker} {passage.text}" if passage.marker else passage.text
     lines = [Content(text), Content.styled(f"§ {recommendation.section.title}", "dim italic")]
     tags = badges(passage.pillars, False, named=False)
-    if tags.plain:
-        lines.append(tags)
+    chips = [Content.styled(f" ▍ {label} ", LABEL_STYLES.get(label, "reverse")) for label in labels]
+    if tags.plain or chips:
+        lines.append(Content(" ").join([t for t in (tags,) if t.plain] + chips))
     return Content("\n").join(lines)
 
 
 class CompareScreen(Screen[None]):
     BINDINGS = [
-        Binding("escape,backspace", "back", "back", id="compare-back"),
-        Binding("tab", "switch_side", "switch side", id="compare-side"),
+        Binding("tab", "switch_side", "side", id="compare-side"),
         Binding("j,down", "row(1)", "next row", show=False, id="compare-down"),
         Binding("k,up", "row(-1)", "previous row", show=False, id="compare-up"),
         Binding("left_square_bracket", "cycle(0, -1)", show=False, id="compare-left-prev"),
@@ -68,14 +68,15 @@ class CompareScreen(Screen[None]):
             for n, p in enumerate(PILLAR_IDS, start=1)
         ],
         Binding("0", "pillar('')", show=False, id="compare-any-pillar"),
-        Binding("s", "swap", "swap", id="compare-swap"),
-        Binding("enter", "open", "open in context", id="compare-open"),
+        Binding("s", "swap", "swap", show=False, id="compare-swap"),
+        Binding("enter", "open", "open", id="compare-open"),
         Binding("h", "highlight", "highlight", id="compare-highlight"),
         Binding("a", "annotate", "note", id="compare-annotate"),
         Binding("plus", "third(True)", "add a source", show=False, id="compare-add"),
         Binding("minus", "third(False)", "remove it", show=False, id="compare-remove"),
-        Binding("C", "matrix", "matrix", id="compare-matrix"),
-        Binding("question_mark", "explain", "about this pane", id="compare-explain"),
+        Binding("C", "matrix", "matrix", show=False, id="compare-matrix"),
+        Binding("question_mark", "explain", "about", id="compare-explain"),
+        Binding("escape,backspace", "back", "back", id="compare-back"),
     ]
 
     def __init__(self, library: Library, pillar: str | None, sources: list[Document]) -> None:
@@ -88,6 +89,7 @@ class CompareScreen(Screen[None]):
         self.side = 0
         self.comparison: Comparison | None = None
         self._cells: list[list[CompareCell]] = []
+        self._placed = False  # the cursor has been put on a side with a recommendation
 
     def compose(self) -> ComposeResult:
         yield Static(id="compare-title", markup=False)
@@ -143,8 +145,12 @@ class CompareScreen(Screen[None]):
         rows.remove_children()
         self._cells = []
         row_widgets: list[Static | CompareRowBox] = []
+        labels = self._highlight_labels()
         for row in self.comparison.rows:
-            cells = [CompareCell(rec, cell_content(rec, row.theme, row.score)) for rec in row.cells]
+            cells = [
+                CompareCell(rec, cell_content(rec, labels.get(rec.passage.id, ()) if rec else ()))
+                for rec in row.cells
+            ]
             self._cells.append(cells)
             caption = ""
             if row.theme:
@@ -171,7 +177,29 @@ class CompareScreen(Screen[None]):
         rows.mount_all(row_widgets)
         self.row = min(self.row, max(0, len(self._cells) - 1))
         self.side = min(self.side, len(self.sources) - 1)
+        if not self._placed and self._cells:
+            # Start on a side that has something to read, open or highlight; later the
+            # cursor stays on the side the reader chose.
+            self._placed = True
+            self.side = next(
+                (s for s, c in enumerate(self._cells[self.row]) if c.recommendation), self.side
+            )
         self.call_after_refresh(self._select)
+
+    def _highlight_labels(self) -> dict[str, tuple[str, ...]]:
+        """Passage id -> labels of the reader's highlights on it, for the shown sources."""
+
+        def gather(store: NoteStore) -> dict[str, tuple[str, ...]]:
+            labels: dict[str, tuple[str, ...]] = {}
+            for doc in self.sources:
+                for highlight in store.highlights(doc.id):
+                    if highlight.passage and highlight.status != "orphaned":
+                        known = labels.get(highlight.passage, ())
+                        if highlight.label not in known:
+                            labels[highlight.passage] = (*known, highlight.label)
+            return labels
+
+        return self.app.notes_call(gather, quiet=True) or {}  # type: ignore[attr-defined]
 
     def _select(self) -> None:
         for r, cells in enumerate(self._cells):
@@ -179,7 +207,9 @@ class CompareScreen(Screen[None]):
                 cell.set_class(r == self.row and s == self.side, "-selected")
         if self._cells:
             self._cells[self.row][self.side].scroll_visible(animate=False)
-        status = "[ ] { } other sources · 1-6/0 pillar · s swap · j/k rows · ? about this pane"
+        status = "j/k rows · [ ] { } other sources · 1-6 0 pillar · s swap · C matrix"
+        if self.app.size.width >= WIDE:
+            status += " · + adds a third source"
         self.query_one("#compare-status", Static).update(Content(status))
 
     # Keys ----------------------------------------------------------------------------------
@@ -329,6 +359,19 @@ class ExplainCompare(ModalScreen[None]):
         self.dismiss(None)
 
 
+class MatrixTable(DataTable):
+    """The matrix grid, moved with h/j/k/l and g/G as well as the arrows."""
+
+    BINDINGS = [
+        Binding("h", "cursor_left", show=False),
+        Binding("j", "cursor_down", show=False),
+        Binding("k", "cursor_up", show=False),
+        Binding("l", "cursor_right", show=False),
+        Binding("g", "scroll_top", show=False),
+        Binding("G", "scroll_bottom", show=False),
+    ]
+
+
 class MatrixScreen(Screen[None]):
     """Sources x pillars: how many recommendations each source makes on each pillar."""
 
@@ -348,7 +391,7 @@ class MatrixScreen(Screen[None]):
             id="matrix-title",
             markup=False,
         )
-        yield DataTable(id="matrix", cursor_type="cell", zebra_stripes=True)
+        yield MatrixTable(id="matrix", cursor_type="cell", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -25,7 +25,7 @@ class NotesScreen(Screen[None]):
         Binding("e,a", "edit", "edit note", id="notes-edit"),
         Binding("d", "delete", "delete", id="notes-delete"),
         Binding("u", "undo", "undo", id="notes-undo"),
-        Binding("g", "regroup", "group by pillar/briefing", id="notes-group"),
+        Binding("p", "regroup", "group by pillar/briefing", id="notes-group"),
         Binding("f", "filter", "filter", id="notes-filter"),
         Binding("down", "to_list", show=False, id="notes-to-list"),
     ]
@@ -156,7 +156,7 @@ class NotesScreen(Screen[None]):
         self.query_one("#notes-title", Static).update(
             Content.assemble(
                 ("Highlights and notes", "bold"),
-                f"  {len(self._highlights)} in all · grouped by {grouping} (g){more}",
+                f"  {len(self._highlights)} in all · grouped by {grouping} (p){more}",
             )
         )
         self.query_one("#notes-status", Static).update(

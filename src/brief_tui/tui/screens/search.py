@@ -19,6 +19,7 @@ from brief_tui.plurals import plural
 from brief_tui.search import Hit, Query, parse_query
 from brief_tui.tui.widgets.badges import badges
 from brief_tui.tui.widgets.highlight import highlighted
+from brief_tui.tui.widgets.key_list import KeyList
 
 PILLAR_CYCLE = (None, *PILLAR_IDS)
 
@@ -59,7 +60,7 @@ class SearchScreen(Screen[None]):
         yield Input(
             self._initial, placeholder='words, "exact phrase", p:II, d:wola, rec', id="query"
         )
-        yield OptionList(id="results", markup=False)
+        yield KeyList(id="results", markup=False)
         yield Static(id="search-status", markup=False)
         yield Footer()
 

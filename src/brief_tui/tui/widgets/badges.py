@@ -42,11 +42,17 @@ def bar(value: int, maximum: int, cells: int) -> str:
     return ("█" * full + (_BAR[part] if part else "")).ljust(cells)
 
 
-def coverage(counts: dict[str, int], width: int) -> Content:
-    """One row picturing how many passages a briefing has on each pillar."""
+def coverage(counts: dict[str, int], width: int, maximum: int | None = None) -> Content:
+    """One row picturing how many passages a briefing has on each pillar.
+
+    `maximum` is the count a full bar stands for: the largest in the library, so that bars
+    compare across briefings (12 passages draw a shorter bar than 32). It defaults to this
+    briefing's own largest count.
+    """
     fixed = sum(len(f" {p} ") + 5 for p in PILLAR_IDS)  # label, space, count and gap
     cells = max(1, min(8, (width - fixed) // 6))
-    maximum = max(counts.values(), default=0)
+    if maximum is None:
+        maximum = max(counts.values(), default=0)
     parts = []
     for pillar in PILLAR_IDS:
         count = counts.get(pillar, 0)

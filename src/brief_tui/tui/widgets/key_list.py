@@ -1,4 +1,4 @@
-"""An option list that also moves with j/k, as every list in the reader does."""
+"""An option list that also moves with j/k and jumps with g/G, as every list in the reader does."""
 
 from __future__ import annotations
 
@@ -10,4 +10,6 @@ class KeyList(OptionList):
     BINDINGS = [
         Binding("j", "cursor_down", "down"),
         Binding("k", "cursor_up", "up"),
+        Binding("g", "first", "first", show=False),
+        Binding("G", "last", "last", show=False),
     ]

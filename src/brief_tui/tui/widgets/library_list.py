@@ -16,7 +16,9 @@ from brief_tui.tui.widgets.badges import coverage, titled
 from brief_tui.tui.widgets.key_list import KeyList
 
 
-def card(doc: Document, width: int, progress: float | None = None) -> Content:
+def card(
+    doc: Document, width: int, progress: float | None = None, scale: int | None = None
+) -> Content:
     title = titled(doc.title, bool(doc.partial), doc.origin == "user", long=False)
     facts = " · ".join(
         part
@@ -31,7 +33,7 @@ def card(doc: Document, width: int, progress: float | None = None) -> Content:
         if part
     )
     return Content("\n").join(
-        [title, Content.styled(facts, "dim"), coverage(doc.pillar_counts(), width)]
+        [title, Content.styled(facts, "dim"), coverage(doc.pillar_counts(), width, scale)]
     )
 
 
@@ -65,8 +67,11 @@ class LibraryList(KeyList):
         highlighted = self.highlighted
         self.clear_options()
         options: list[Option | None] = []
+        counts = {doc.id: doc.pillar_counts() for doc in self.library.documents}
+        scale = max((n for c in counts.values() for n in c.values()), default=0)
         for doc in self.library.documents:
-            options += [Option(card(doc, width - 8, self.progress.get(doc.id)), id=doc.id), None]
+            prompt = card(doc, width - 8, self.progress.get(doc.id), scale)
+            options += [Option(prompt, id=doc.id), None]
         for problem in self.library.problems:
             text = Content.assemble(
                 ("Could not load a briefing", "bold red"), "\n", (str(problem), "red")

@@ -47,8 +47,11 @@ class PillarSidebar(KeyList):
         self._rebuild()
 
     def set_active(self, pillar: str | None) -> None:
+        """Mark the active filter, and move the cursor to it so both sit on one pillar."""
         self._active = pillar
         self._rebuild()
+        if pillar is not None:
+            self.highlighted = next(i for i, p in enumerate(PILLARS) if p.id == pillar)
 
     @property
     def style(self) -> str:
