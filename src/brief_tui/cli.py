@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from brief_tui import __version__, locations
 from brief_tui.corpus.library import check_curation, load_directory, load_library
 from brief_tui.corpus.model import Library
-from brief_tui.plurals import agree, plural
+from brief_tui.wording import agree, plural
 
 if TYPE_CHECKING:
     import argparse

@@ -44,10 +44,11 @@ class BriefingCommands(Provider):
                         title,
                     )
                 )
-            for pillar in PILLARS:
+            for key, pillar in enumerate(PILLARS, start=1):
+                # The key's number is in the text: "pillar 2" finds Pillar II first.
                 commands.append(
                     (
-                        f"Filter: {label(pillar.id)}, {pillar.name}",
+                        f"Filter: {label(pillar.id)} (key {key}), {pillar.name}",
                         partial(screen.apply_filter, pillar.id),
                         "show only its passages",
                     )

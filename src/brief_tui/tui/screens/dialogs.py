@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from brief_tui.corpus.model import Passage
 from brief_tui.corpus.pillars import PILLARS, PILLARS_BY_ID
-from brief_tui.plurals import plural
 from brief_tui.reading import ReadingPlan
-from brief_tui.tui.keymap import APP_KEYS, LIBRARY_KEYS, READER_KEYS, Key
+from brief_tui.tui.keymap import APP_KEYS, LIBRARY_KEYS, READER_KEYS
 from brief_tui.tui.widgets.badges import PILLAR_STYLES
 from brief_tui.tui.widgets.key_list import KeyList
+from brief_tui.wording import plural
 
 CLOSE = [Binding("escape,q", "close", "close", id="close")]
 
@@ -140,40 +141,58 @@ class WhyScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-def _key_lines(keys: tuple[Key, ...]) -> list[Content]:
-    lines: list[Content] = []
-    for key in keys:
-        shown = key.label or key.keys.replace(",", " ")
-        lines.append(Content.assemble((f"  {shown:<16}", "bold"), key.description))
-    return lines
+class HelpRow(Horizontal):
+    """A label (keys, a pillar) and what it means; long text wraps under itself."""
+
+    DEFAULT_CSS = """
+    HelpRow { height: auto; }
+    HelpRow > .label { width: 18; padding-left: 2; text-style: bold; }
+    HelpRow > .label.-short { width: 8; }
+    HelpRow > .what { width: 1fr; }
+    """
+
+    def __init__(self, label: Content, what: str, *, short: bool = False) -> None:
+        super().__init__()
+        self.label = label
+        self.what = what
+        self.short = short
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.label, classes="label -short" if self.short else "label")
+        yield Static(Content(self.what), classes="what")
 
 
-def help_content() -> Content:
-    sections: list[Content] = [Content.styled("brief-tui: keys", "bold underline"), Content("")]
+def help_widgets() -> list[Widget]:
+    """The help screen's rows: each group of keys, the pillars, then mouse hints."""
+    widgets: list[Widget] = [Static(Content.styled("brief-tui: keys", "bold underline"))]
     for title, keys in (
         ("Reading a briefing", READER_KEYS),
         ("Library", LIBRARY_KEYS),
         ("Everywhere", APP_KEYS),
     ):
-        sections.append(Content.styled(title, "bold"))
-        sections += _key_lines(keys)
-        sections.append(Content(""))
-    sections.append(Content.styled("Pillars", "bold"))
+        widgets.append(Static(Content.styled(title, "bold"), classes="help-group"))
+        widgets += [
+            HelpRow(Content(key.label or key.keys.replace(",", " ")), key.description)
+            for key in keys
+        ]
+    widgets.append(Static(Content.styled("Pillars", "bold"), classes="help-group"))
     for pillar in PILLARS:
-        sections.append(
-            Content.assemble(
-                "  ", (f" {pillar.id:<3}", PILLAR_STYLES[pillar.id]), f" {pillar.name}"
-            )
-        )
-    sections += [
-        Content(""),
-        Content.styled(
-            "Mouse: click a briefing to open it, click a passage to move the cursor, scroll, and drag to select text.",
-            "dim",
+        badge = Content.styled(f" {pillar.id:<3}", PILLAR_STYLES[pillar.id])
+        widgets.append(HelpRow(badge, pillar.name, short=True))
+    widgets += [
+        Static(
+            Content.styled(
+                "Mouse: click a briefing to open it, click a passage to move the cursor, "
+                "scroll, and drag to select text.",
+                "dim",
+            ),
+            classes="help-group",
         ),
-        Content.styled("Recommendations have a green bar and a ▶ Recommendation label.", "dim"),
+        Static(
+            Content.styled("Recommendations have a green bar and a ▶ Recommendation label.", "dim")
+        ),
     ]
-    return Content("\n").join(sections)
+    return widgets
 
 
 class HelpScreen(ModalScreen[None]):
@@ -190,7 +209,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(help_content(), markup=False)
+            yield from help_widgets()
 
     def on_mount(self) -> None:
         self.query_one("#help").border_title = "Help (Esc closes)"

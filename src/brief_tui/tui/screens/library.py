@@ -8,12 +8,12 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from brief_tui.corpus.model import Library
-from brief_tui.plurals import agree, plural
 from brief_tui.reading import read_fraction
 from brief_tui.tui.keymap import LIBRARY_KEYS, bindings
 from brief_tui.tui.screens.base import SidebarScreen
 from brief_tui.tui.widgets.library_list import LibraryList
 from brief_tui.tui.widgets.pillar_sidebar import WIDTHS, PillarSidebar
+from brief_tui.wording import agree, plural
 
 
 class LibraryScreen(SidebarScreen):

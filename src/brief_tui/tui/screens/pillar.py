@@ -15,6 +15,7 @@ from brief_tui.tui.screens.base import SidebarScreen
 from brief_tui.tui.widgets.badges import PILLAR_STYLES, badges
 from brief_tui.tui.widgets.key_list import KeyList
 from brief_tui.tui.widgets.pillar_sidebar import PillarSidebar
+from brief_tui.wording import clip
 
 
 class PillarPassages(KeyList):
@@ -63,7 +64,7 @@ class PillarScreen(SidebarScreen):
             heading = Content.assemble((doc.title, "bold underline"), (f"  {count}", "dim"))
             options.append(Option(heading, disabled=True))
             for section, passage in hits:
-                text = passage.text if len(passage.text) <= 240 else passage.text[:239] + "…"
+                text = clip(passage.text, 240)
                 prompt = Content.assemble(
                     (section.title, "italic dim"),
                     "\n",

@@ -15,11 +15,11 @@ from textual.worker import get_current_worker
 
 from brief_tui.corpus.model import Document
 from brief_tui.corpus.pillars import PILLAR_IDS, label
-from brief_tui.plurals import plural
 from brief_tui.search import Hit, Query, parse_query
 from brief_tui.tui.widgets.badges import badges
 from brief_tui.tui.widgets.highlight import highlighted
 from brief_tui.tui.widgets.key_list import KeyList
+from brief_tui.wording import plural
 
 PILLAR_CYCLE = (None, *PILLAR_IDS)
 

@@ -81,11 +81,17 @@ HIGHLIGHT_STYLES = {
 }
 
 
-def titled(title: str, partial: bool, yours: bool, long: bool = True) -> Content:
-    """A briefing's title with its status badges: partial excerpt, your own document."""
-    parts: list[Content] = [Content.styled(title, "bold")]
+def titled(
+    title: str, partial: bool, yours: bool, long: bool = True, badges_first: bool = False
+) -> Content:
+    """A briefing's title with its status badges: partial excerpt, your own document.
+
+    `badges_first` puts the badges before the title, for a line that may be cut at its end.
+    """
+    badges: list[Content] = []
     if partial:
-        parts.append(Content.styled(" PARTIAL EXCERPT " if long else " PARTIAL ", PARTIAL_STYLE))
+        badges.append(Content.styled(" PARTIAL EXCERPT " if long else " PARTIAL ", PARTIAL_STYLE))
     if yours:
-        parts.append(Content.styled(" YOUR DOCUMENT " if long else " YOURS ", YOURS_STYLE))
-    return Content("  ").join(parts)
+        badges.append(Content.styled(" YOUR DOCUMENT " if long else " YOURS ", YOURS_STYLE))
+    name = Content.styled(title, "bold")
+    return Content("  ").join([*badges, name] if badges_first else [name, *badges])

@@ -11,7 +11,8 @@ from brief_tui.tui.widgets.badges import titled
 
 
 def header_content(doc: Document, compact: bool = False) -> Content:
-    title = titled(doc.title, bool(doc.partial), doc.origin == "user")
+    # A compact header cuts long lines at the end: the badges go first so they stay visible.
+    title = titled(doc.title, bool(doc.partial), doc.origin == "user", badges_first=compact)
     facts = " · ".join(
         part for part in (", ".join(doc.organisations), format_date(doc.date), doc.kind) if part
     )

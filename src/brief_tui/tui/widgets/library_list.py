@@ -11,9 +11,9 @@ from textual.widgets.option_list import Option
 
 from brief_tui.corpus.citation import format_date
 from brief_tui.corpus.model import Document, Library
-from brief_tui.plurals import plural
 from brief_tui.tui.widgets.badges import coverage, titled
 from brief_tui.tui.widgets.key_list import KeyList
+from brief_tui.wording import plural
 
 
 def card(

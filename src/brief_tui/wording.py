@@ -1,4 +1,4 @@
-"""Counted nouns as people write them: '1 result', '2 results', never '1 results'."""
+"""How counts and shortened text are written: '1 result', never '1 results'; cuts end in '…'."""
 
 from __future__ import annotations
 
@@ -13,3 +13,15 @@ def plural(count: int, noun: str) -> str:
 def agree(count: int, word: str) -> str:
     """A word that agrees with a count: agree(1, 'is') -> 'is', agree(2, 'is') -> 'are'."""
     return word if count == 1 else _IRREGULAR.get(word, word + "s")
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` on one line, at most `limit` characters; a cut ends at a word, with '…'."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + "…"
