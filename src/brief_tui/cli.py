@@ -77,7 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     compare.add_argument("--format", choices=("markdown", "json"), default="markdown")
 
-    commands.add_parser("list", help="list the briefings in the library")
+    listing = commands.add_parser("list", help="list the briefings in the library")
+    listing.add_argument("--json", action="store_true", help="print a JSON array of briefings")
 
     export = commands.add_parser(
         "export", help="export highlights, notes and bookmarks as Markdown, or back them up"
@@ -333,28 +334,10 @@ def cmd_compare(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
-def cmd_list(data_dir: Path) -> int:
-    from rich.console import Console
-    from rich.table import Table
+def cmd_list(args: argparse.Namespace, data_dir: Path) -> int:
+    from brief_tui.cli_list import print_library
 
-    library = load_all(data_dir)
-    table = Table(title="brief-tui library")
-    for column in ("id", "title", "organisation", "kind", "date", "passages", "recs"):
-        table.add_column(column, overflow="fold")
-    for doc in library.documents:
-        table.add_row(
-            doc.id,
-            doc.title,
-            ", ".join(doc.organisations),
-            doc.kind,
-            doc.date or "",
-            str(doc.passage_count),
-            str(doc.recommendation_count),
-        )
-    console = Console()
-    console.print(table)
-    for problem in library.problems:
-        console.print(f"[red]could not load[/red] {problem}", markup=True, highlight=False)
+    print_library(load_all(data_dir), as_json=args.json)
     return 0
 
 
@@ -523,12 +506,11 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = locations.data_dir(args.data_dir)
     if args.command == "ingest":
         return cmd_ingest(args)
-    if args.command == "list":
-        return cmd_list(data_dir)
     handlers = {
         "check": cmd_check,
         "passages": cmd_passages,
         "add": cmd_add,
+        "list": cmd_list,
         "search": cmd_search,
         "compare": cmd_compare,
         "export": cmd_export,
