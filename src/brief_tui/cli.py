@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from brief_tui import __version__, locations
+from brief_tui.cli_output import error
 from brief_tui.corpus.library import check_curation, load_directory, load_library
-from brief_tui.corpus.model import Library
+from brief_tui.corpus.model import Library, LoadProblem
 
 if TYPE_CHECKING:
     import argparse
@@ -128,8 +129,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"{result.status:>9}  {result.path}")
         for item in result.lifted:
             print(f"           kept your correction ({item}) in curation.toml")
-    for error in report.errors:
-        print(f"brief-tui: {error}", file=sys.stderr)
+    for problem in report.errors:
+        error(problem)
     return 1 if report.errors else 0
 
 
@@ -203,7 +204,7 @@ def report_problems(library: Library) -> None:
 
 def cmd_add(args: argparse.Namespace, data_dir: Path) -> int:
     # Ingest machinery is imported only by the commands that use it, to keep start-up fast.
-    from brief_tui.corpus.curation import Curation, load_curation
+    from brief_tui.corpus.curation import CURATION_FILE, Curation, CurationError, load_curation
     from brief_tui.corpus.ingest import (
         IngestError,
         build_document,
@@ -227,6 +228,9 @@ def cmd_add(args: argparse.Namespace, data_dir: Path) -> int:
             ids = dict(curation.seeds.get(name, {}), id=f"{doc.id}-{suffix}")
             curation = Curation(seeds={**curation.seeds, name: ids}, passages=curation.passages)
             doc = build_document(raw, name, curation, origin="user")
+    except CurationError as exc:
+        error(str(LoadProblem(str(library_dir / CURATION_FILE), exc.line, exc.message)))
+        return 1
     except (IngestError, ValueError) as exc:
         print(f"brief-tui: {exc}", file=sys.stderr)
         return 1

@@ -172,6 +172,8 @@ def parse_document(text: str, path: str, origin: str = "bundled") -> Document:
         raise ContentError(
             int(match.group(1)) if match else None, f"not valid TOML: {message}."
         ) from exc
+    except RecursionError:  # tomllib recurses once per level: 1 KB of "[" exhausts the stack
+        raise ContentError(None, "nested too deeply to be a content file.") from None
     where = _Locator(text)
     fmt = data.get("format")
     if fmt != FORMAT_VERSION:

@@ -62,6 +62,8 @@ def parse_curation(text: str) -> Curation:
         raise CurationError(
             int(match.group(1)) if match else None, f"not valid TOML: {message}."
         ) from exc
+    except RecursionError:  # tomllib recurses once per level of nesting
+        raise CurationError(None, "nested too deeply to be a curation file.") from None
     unknown_tables = set(data) - {"seeds", "passages"}
     if unknown_tables:
         name = sorted(unknown_tables)[0]
