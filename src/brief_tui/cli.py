@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from brief_tui import __version__, locations
 from brief_tui.cli_output import error
-from brief_tui.corpus.library import check_curation, load_directory, load_library
+from brief_tui.corpus.library import load_library
 from brief_tui.corpus.model import Library, LoadProblem
 
 if TYPE_CHECKING:
@@ -135,27 +135,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace, data_dir: Path) -> int:
-    if args.directory:
-        targets = [(Path(args.directory), "bundled")]
-        if not targets[0][0].is_dir():
-            print(f"brief-tui: {args.directory} is not a directory.", file=sys.stderr)
-            return 2
-    else:
-        targets = [(locations.content_dir(), "bundled"), (locations.library_dir(data_dir), "user")]
-    problems = []
-    count = 0
-    for directory, origin in targets:
-        documents, found = load_directory(directory, origin)
-        count += len(documents)
-        problems += found + check_curation(directory, documents)
-    for problem in problems:
-        print(f"error: {problem}", file=sys.stderr)
-    passages = "" if problems else " with no problems"
-    print(
-        f"checked {count + len([p for p in problems if p.path.endswith('.toml')])} files: "
-        f"{count} documents loaded{passages}, {len(problems)} problem(s)."
-    )
-    return 1 if problems else 0
+    from brief_tui.cli_check import run_check
+
+    if not args.directory:
+        return run_check(
+            [(locations.content_dir(), "bundled"), (locations.library_dir(data_dir), "user")]
+        )
+    directory = Path(args.directory)
+    if not directory.is_dir():
+        error(f"{args.directory} is not a directory.")
+        return 2
+    return run_check([(directory, "bundled")])
 
 
 def passage_records(library: Library, document: str | None = None) -> list[dict[str, object]]:

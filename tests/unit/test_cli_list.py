@@ -74,7 +74,7 @@ def test_problem_lines_are_literal_and_cannot_reach_the_terminal(
     assert "could not load" in text and "[link=mailto:evil]broken.toml" in text
     assert "document id “[/]” must be" in text
     assert "\x1b" not in text and "\x07" not in text
-    assert "library/x.toml: not valid TOML" in text
+    assert "library/x.toml:1: not valid TOML" in text
 
 
 @pytest.mark.parametrize("width", [30, 40, 60, 80, 100, 120, 160, 240])

@@ -156,3 +156,31 @@ def test_read_cache_still_reads_what_it_wrote(tmp_path: Path, written_cache) -> 
     path.write_text(json.dumps(written), encoding="utf-8")
     result = read_cache(path, key)
     assert result is not None and len(result[0]) == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("seeds = 1\n", 1, "“seeds” must be tables"),
+        ("passages = []\n", 1, "“passages” must be tables"),
+        ("[seeds]\nx = 1\n", 2, "seed “x” must be a table"),
+        ('[passages."p-1"]\nthemes = 1\n', 1, "themes must be a list of names"),
+        ('[passages."p-1"]\nnote = 1\n', 1, "note must be text in quotes"),
+    ],
+)
+def test_a_curation_file_of_the_wrong_shape_is_a_problem_with_a_line(
+    capsys, content_copy: Path, text: str, line: int, message: str
+) -> None:
+    curation = content_copy / "curation.toml"
+    curation.write_text(text, encoding="utf-8")
+    code, out, err = run(capsys, "check", str(content_copy))
+    assert code == 1 and "5 documents" in out
+    assert err.startswith(f"error: {curation}:{line}: ") and message in err, err
+    assert err.count("\n") == 1
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "content"
+    shutil.copytree(locations.content_dir(), copy)
+    return copy

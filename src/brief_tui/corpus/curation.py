@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from brief_tui.corpus.dates import is_valid_date
 from brief_tui.corpus.pillars import PILLAR_IDS
+from brief_tui.corpus.tomlread import TomlProblem, load_toml
 
 CURATION_FILE = "curation.toml"
 DOCUMENT_FIELDS = ("id", "title", "organisations", "date", "kind", "source", "partial")
@@ -52,25 +52,34 @@ def _line_of(text: str, needle: str) -> int | None:
     return None
 
 
+def _tables(data: dict[str, Any], key: str, noun: str, text: str) -> dict[str, dict[str, Any]]:
+    """`data[key]` checked to be a table of tables, as in [seeds."…"] or [passages."…"]."""
+    tables = data.get(key, {})
+    if not isinstance(tables, dict):
+        raise CurationError(
+            _line_of(text, key), f'“{key}” must be tables such as [{key}."…"], one per {noun}.'
+        )
+    for name, values in tables.items():
+        if not isinstance(values, dict):
+            raise CurationError(
+                _line_of(text, name), f'{noun} “{name}” must be a table: [{key}."{name}"].'
+            )
+    return tables
+
+
 def parse_curation(text: str) -> Curation:
     """Validate curation text; a problem raises `CurationError` naming the line."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+)", str(exc))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise CurationError(
-            int(match.group(1)) if match else None, f"not valid TOML: {message}."
-        ) from exc
-    except RecursionError:  # tomllib recurses once per level of nesting
-        raise CurationError(None, "nested too deeply to be a curation file.") from None
+        data = load_toml(text, "a curation file")
+    except TomlProblem as exc:
+        raise CurationError(exc.line, exc.message) from None
     unknown_tables = set(data) - {"seeds", "passages"}
     if unknown_tables:
         name = sorted(unknown_tables)[0]
         raise CurationError(
             _line_of(text, name), f'unknown table “{name}” (use [seeds."…"] or [passages."…"]).'
         )
-    seeds = data.get("seeds", {})
+    seeds = _tables(data, "seeds", "seed", text)
     for name, values in seeds.items():
         line = _line_of(text, f'"{name}"')
         for key, value in values.items():
@@ -95,7 +104,7 @@ def parse_curation(text: str) -> Curation:
                     line,
                     f"seed “{name}”: id “{value}” must be lowercase letters, digits and dashes.",
                 )
-    passages = data.get("passages", {})
+    passages = _tables(data, "passages", "passage", text)
     for passage_id, values in passages.items():
         line = _line_of(text, f'"{passage_id}"')
         for key in values:
@@ -115,6 +124,13 @@ def parse_curation(text: str) -> Curation:
             raise CurationError(
                 line, f"passage {passage_id}: recommendation must be true or false."
             )
+        themes = values.get("themes")
+        if themes is not None and not (
+            isinstance(themes, list) and all(isinstance(t, str) for t in themes)
+        ):
+            raise CurationError(line, f"passage {passage_id}: themes must be a list of names.")
+        if "note" in values and not isinstance(values["note"], str):
+            raise CurationError(line, f"passage {passage_id}: note must be text in quotes.")
     return Curation(seeds=seeds, passages=passages)
 
 

@@ -1,0 +1,54 @@
+"""`brief-tui check`: one line per problem, then a summary that says exactly what was checked."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from brief_tui.cli_output import error
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from brief_tui.corpus.validation import CheckReport
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def summary(report: CheckReport) -> str:
+    """'checked 6 files (5 content files and curation.toml): 5 documents loaded, no problems.'"""
+    files = report.content_files + report.curation_files
+    if report.curation_files:
+        curation = (
+            "curation.toml"
+            if report.curation_files == 1
+            else (f"{report.curation_files} curation.toml files")
+        )
+        checked = f"{plural(files, 'file')} ({plural(report.content_files, 'content file')} and {curation})"
+    else:
+        checked = plural(report.content_files, "content file")
+    if report.problems:
+        found = (
+            f"{plural(len(report.problems), 'problem')} in "
+            f"{plural(report.files_with_problems, 'file')}"
+        )
+    else:
+        found = "no problems"
+    loaded = "document loaded" if len(report.documents) == 1 else "documents loaded"
+    return f"checked {checked}: {len(report.documents)} {loaded}, {found}."
+
+
+def run_check(directories: list[tuple[Path, str]]) -> int:
+    from brief_tui.corpus.validation import check_directories
+
+    report = check_directories(directories)
+    if not report.content_files:
+        where = " or ".join(str(directory) for directory, _ in directories)
+        error(f"no content files (*.toml) in {where}, so nothing was checked.")
+        return 1
+    for problem in report.problems:
+        print(f"error: {problem}", file=sys.stderr)
+    print(summary(report))
+    return 1 if report.problems else 0
