@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from brief_tui import __version__, locations
+from brief_tui.cli_documents import choose_document
 from brief_tui.cli_output import error
 from brief_tui.corpus.library import load_library
 from brief_tui.corpus.model import Library, LoadProblem
@@ -172,10 +173,10 @@ def passage_records(library: Library, document: str | None = None) -> list[dict[
 def cmd_passages(args: argparse.Namespace, data_dir: Path) -> int:
     library = load_all(data_dir)
     report_problems(library)
-    if args.document and not library.document(args.document):
-        print(f"brief-tui: no document with id “{args.document}”.", file=sys.stderr)
+    doc = choose_document(library, args.document) if args.document else None
+    if args.document and doc is None:
         return 1
-    records = passage_records(library, args.document)
+    records = passage_records(library, doc.id if doc else None)
     if args.json:
         json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -295,7 +296,6 @@ def cmd_compare(args: argparse.Namespace, data_dir: Path) -> int:
     """The compare pane's alignment for scripts and memos."""
     from brief_tui.compare import compare, default_sources
     from brief_tui.compare_output import to_json, to_markdown
-    from brief_tui.corpus.lookup import find_document
     from brief_tui.corpus.pillars import PILLAR_IDS
 
     numbers = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V", "6": "P"}
@@ -312,12 +312,10 @@ def cmd_compare(args: argparse.Namespace, data_dir: Path) -> int:
     for given in (args.left, args.right):
         if given is None:
             continue
-        found = find_document(library, given)
-        if found.document is None:
-            closest = "; ".join(f"“{t}”" for t in found.closest) or "none"
-            print(f"brief-tui: no briefing matches “{given}”; closest: {closest}.", file=sys.stderr)
+        doc = choose_document(library, given)
+        if doc is None:
             return 2
-        chosen.append(found.document)
+        chosen.append(doc)
     defaults = default_sources(library, pillar, chosen[0] if chosen else None)
     sources = chosen + [d for d in defaults if d.id not in {c.id for c in chosen}]
     if len(sources) < 2:
@@ -362,9 +360,8 @@ def cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
         return 2
     library = load_all(data_dir)
     report_problems(library)
-    doc = library.document(args.document) if args.document else None
+    doc = choose_document(library, args.document) if args.document else None
     if args.document and doc is None:
-        print(f"brief-tui: no document with id “{args.document}”.", file=sys.stderr)
         return 1
     highlights, bookmarks, positions = _current_notes(data_dir / NOTES_FILE, library)
     now = datetime.now(UTC)
@@ -378,7 +375,7 @@ def cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
             bookmarks,
             title=title,
             exported_at=now,
-            document=args.document,
+            document=doc.id if doc else None,
             pillar=pillar,
         )
     if not args.output or args.output == "-":
@@ -475,16 +472,10 @@ def cmd_read(data_dir: Path, document: str | None) -> int:
     library = load_all(data_dir, cached=True)
     document_id = None
     if document:
-        from brief_tui.corpus.lookup import find_document
-
-        found = find_document(library, document)
-        if found.document is None:
-            closest = "; ".join(f"“{t}”" for t in found.closest) or "none"
-            print(
-                f"brief-tui: no briefing matches “{document}”; closest: {closest}.", file=sys.stderr
-            )
+        doc = choose_document(library, document)
+        if doc is None:
             return 2
-        document_id = found.document.id
+        document_id = doc.id
     from brief_tui.tui.app import BriefApp
 
     BriefApp(library, data_dir, open_document=document_id).run()
