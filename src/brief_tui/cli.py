@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from brief_tui import __version__, locations
 from brief_tui.cli_documents import choose_document
-from brief_tui.cli_output import error
+from brief_tui.cli_output import error, plural
 from brief_tui.corpus.library import load_library
 from brief_tui.corpus.model import Library, LoadProblem
 
@@ -238,10 +238,6 @@ def cmd_add(args: argparse.Namespace, data_dir: Path) -> int:
         f"{plural(doc.recommendation_count, 'recommendation')} ({result.path})."
     )
     return 0
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _library_name(source: Path, raw: str, sources_dir: Path) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from brief_tui.cli_output import error
+from brief_tui.cli_output import error, plural
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -13,31 +13,21 @@ if TYPE_CHECKING:
     from brief_tui.corpus.validation import CheckReport
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
-
-
 def summary(report: CheckReport) -> str:
     """'checked 6 files (5 content files and curation.toml): 5 documents loaded, no problems.'"""
-    files = report.content_files + report.curation_files
+    checked = plural(report.content_files, "content file")
     if report.curation_files:
-        curation = (
-            "curation.toml"
-            if report.curation_files == 1
-            else (f"{report.curation_files} curation.toml files")
-        )
-        checked = f"{plural(files, 'file')} ({plural(report.content_files, 'content file')} and {curation})"
-    else:
-        checked = plural(report.content_files, "content file")
+        curation = plural(report.curation_files, "curation.toml file")
+        if report.curation_files == 1:
+            curation = "curation.toml"
+        files = plural(report.content_files + report.curation_files, "file")
+        checked = f"{files} ({checked} and {curation})"
+    found = "no problems"
     if report.problems:
-        found = (
-            f"{plural(len(report.problems), 'problem')} in "
-            f"{plural(report.files_with_problems, 'file')}"
-        )
-    else:
-        found = "no problems"
-    loaded = "document loaded" if len(report.documents) == 1 else "documents loaded"
-    return f"checked {checked}: {len(report.documents)} {loaded}, {found}."
+        found = f"{plural(len(report.problems), 'problem')} in "
+        found += plural(report.files_with_problems, "file")
+    loaded = plural(len(report.documents), "document") + " loaded"
+    return f"checked {checked}: {loaded}, {found}."
 
 
 def run_check(directories: list[tuple[Path, str]]) -> int:

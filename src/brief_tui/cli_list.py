@@ -11,7 +11,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from brief_tui.cli_output import literal_console, print_problems
+from brief_tui.cli_output import literal_console, plural, print_problems
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -96,9 +96,8 @@ def print_blocks(console: Console, documents: tuple[Document, ...]) -> None:
 
 
 def _counts(doc: Document) -> str:
-    passages = f"{doc.passage_count} passage" + ("" if doc.passage_count == 1 else "s")
-    recs = doc.recommendation_count
-    return f"{passages}, {recs} recommendation" + ("" if recs == 1 else "s")
+    passages = plural(doc.passage_count, "passage")
+    return f"{passages}, {plural(doc.recommendation_count, 'recommendation')}"
 
 
 def print_library(library: Library, *, as_json: bool) -> None:

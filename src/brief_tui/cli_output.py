@@ -28,6 +28,11 @@ def literal_console(*, stderr: bool = False) -> Console:
     return Console(stderr=stderr, markup=False, highlight=False, emoji=False)
 
 
+def plural(count: int, noun: str) -> str:
+    """'1 passage', '2 passages'."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def error(message: str) -> None:
     """One line on stderr, prefixed like every other brief-tui error, escapes removed."""
     print(f"brief-tui: {safe_line(message)}", file=sys.stderr)
