@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from brief_tui import __version__, locations
-from brief_tui.corpus.library import check_curation, load_directory, load_library
+from brief_tui.cli_documents import choose_document
+from brief_tui.cli_output import error
+from brief_tui.corpus.library import load_library
 from brief_tui.corpus.model import Library
-from brief_tui.wording import agree, plural
+from brief_tui.wording import plural
 
 if TYPE_CHECKING:
     import argparse
@@ -85,7 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     compare.add_argument("--format", choices=("markdown", "json"), default="markdown")
 
-    commands.add_parser("list", help="list the briefings in the library")
+    listing = commands.add_parser("list", help="list the briefings in the library")
+    listing.add_argument("--json", action="store_true", help="print a JSON array of briefings")
 
     export = commands.add_parser(
         "export", help="export highlights, notes and bookmarks as Markdown, or back them up"
@@ -135,33 +138,23 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"{result.status:>9}  {result.path}")
         for item in result.lifted:
             print(f"           kept your correction ({item}) in curation.toml")
-    for error in report.errors:
-        print(f"brief-tui: {error}", file=sys.stderr)
+    for problem in report.errors:
+        error(problem)
     return 1 if report.errors else 0
 
 
 def cmd_check(args: argparse.Namespace, data_dir: Path) -> int:
-    if args.directory:
-        targets = [(Path(args.directory), "bundled")]
-        if not targets[0][0].is_dir():
-            print(f"brief-tui: {args.directory} is not a directory.", file=sys.stderr)
-            return 2
-    else:
-        targets = [(locations.content_dir(), "bundled"), (locations.library_dir(data_dir), "user")]
-    problems = []
-    count = 0
-    for directory, origin in targets:
-        documents, found = load_directory(directory, origin)
-        count += len(documents)
-        problems += found + check_curation(directory, documents)
-    for problem in problems:
-        print(f"error: {problem}", file=sys.stderr)
-    passages = "" if problems else " with no problems"
-    print(
-        f"checked {count + len([p for p in problems if p.path.endswith('.toml')])} files: "
-        f"{count} documents loaded{passages}, {len(problems)} problem(s)."
-    )
-    return 1 if problems else 0
+    from brief_tui.cli_check import run_check
+
+    if not args.directory:
+        return run_check(
+            [(locations.content_dir(), "bundled"), (locations.library_dir(data_dir), "user")]
+        )
+    directory = Path(args.directory)
+    if not directory.is_dir():
+        error(f"{args.directory} is not a directory.")
+        return 2
+    return run_check([(directory, "bundled")])
 
 
 def passage_records(library: Library, document: str | None = None) -> list[dict[str, object]]:
@@ -188,10 +181,10 @@ def passage_records(library: Library, document: str | None = None) -> list[dict[
 def cmd_passages(args: argparse.Namespace, data_dir: Path) -> int:
     library = load_all(data_dir)
     report_problems(library)
-    if args.document and not library.document(args.document):
-        print(f"brief-tui: no document with id “{args.document}”.", file=sys.stderr)
+    doc = choose_document(library, args.document) if args.document else None
+    if args.document and doc is None:
         return 1
-    records = passage_records(library, args.document)
+    records = passage_records(library, doc.id if doc else None)
     if args.json:
         json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -206,129 +199,6 @@ def cmd_passages(args: argparse.Namespace, data_dir: Path) -> int:
 def report_problems(library: Library) -> None:
     for problem in library.problems:
         print(f"warning: {problem} (skipped)", file=sys.stderr)
-
-
-def cmd_add(args: argparse.Namespace, data_dir: Path) -> int:
-    """Add a file, or update in place the document it became when it was added before."""
-    # Ingest machinery is imported only by the commands that use it, to keep start-up fast.
-    from brief_tui.corpus.ingest import IngestError
-    from brief_tui.corpus.user_library import UNCHANGED, UPDATED, add_source
-
-    source = Path(args.file)
-    try:
-        added = add_source(
-            source,
-            locations.library_dir(data_dir),
-            locations.library_sources_dir(data_dir),
-            load_all(data_dir),
-        )
-    except (IngestError, ValueError) as exc:
-        print(f"brief-tui: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"brief-tui: cannot write to {data_dir} ({exc.strerror or exc}).", file=sys.stderr)
-        return 1
-    doc = added.document
-    if added.status == UNCHANGED:
-        print(added.detail or f"Unchanged: “{doc.title}” ({doc.id}) is already up to date.")
-        return 0
-    verb = "Updated" if added.status == UPDATED else "Added"
-    print(
-        f"{verb} “{doc.title}” as {doc.id}: {plural(doc.passage_count, 'passage')}, "
-        f"{plural(doc.recommendation_count, 'recommendation')} ({added.path})."
-    )
-    if added.status == UPDATED:
-        print(_reanchored_notes(data_dir, doc.id))
-    return 0
-
-
-def _reanchored_notes(data_dir: Path, document: str) -> str:
-    """Re-attach notes to the library as it now is; one line on where `document`'s notes are."""
-    from brief_tui.export import NOTES_FILE
-    from brief_tui.notes.store import NoteStore, StoreError
-
-    path = data_dir / NOTES_FILE
-    if not path.exists():
-        return "It has no notes."
-    with NoteStore.open(path) as store:
-        try:
-            store.reanchor(load_all(data_dir))
-            statuses = [h.status for h in store.highlights(document)]
-            statuses += [b.status for b in store.bookmarks() if b.anchor.document == document]
-        except StoreError as exc:
-            return f"Its notes could not be re-attached yet: {exc}"
-    if not statuses:
-        return "It has no notes."
-    counts = {status: statuses.count(status) for status in ("exact", "moved", "orphaned")}
-    line = (
-        f"Its {plural(len(statuses), 'note')}: {counts['exact']} in place, "
-        f"{counts['moved']} moved to the closest match, {counts['orphaned']} orphaned"
-    )
-    return line + (" (kept in the notes panel under “Orphaned”)." if counts["orphaned"] else ".")
-
-
-def cmd_remove(args: argparse.Namespace, data_dir: Path) -> int:
-    """Remove a document the user added; its notes stay, orphaned, until the user deletes them."""
-    from brief_tui.corpus.ingest import IngestError
-    from brief_tui.corpus.lookup import find_document
-    from brief_tui.corpus.user_library import removal_problem, remove_document
-
-    library = load_all(data_dir)
-    found = find_document(library, args.document)
-    if found.document is None:
-        closest = "; ".join(f"“{t}”" for t in found.closest) or "none"
-        print(
-            f"brief-tui: no briefing matches “{args.document}”; closest: {closest}.",
-            file=sys.stderr,
-        )
-        return 2
-    doc = found.document
-    if problem := removal_problem(doc):
-        print(f"brief-tui: {problem}", file=sys.stderr)
-        return 1
-    notes = _note_count(data_dir, doc.id)
-    if not args.yes:
-        if not sys.stdin.isatty():
-            print(
-                f"brief-tui: pass --yes to remove “{doc.title}” ({doc.id}) without asking.",
-                file=sys.stderr,
-            )
-            return 2
-        kept = f"; its {plural(notes, 'note')} will be kept as orphans" if notes else ""
-        answer = input(f"Remove “{doc.title}” ({doc.id}) from your library{kept}? [y/N] ")
-        if answer.strip().lower() not in ("y", "yes"):
-            print("Nothing was removed.")
-            return 1
-    try:
-        remove_document(doc, library, locations.library_sources_dir(data_dir))
-    except IngestError as exc:
-        print(f"brief-tui: {exc}", file=sys.stderr)
-        return 1
-    print(f"Removed “{doc.title}” ({doc.id}).")
-    if notes:
-        them = agree(notes, "it")
-        print(
-            f"{plural(notes, 'note')} on it {agree(notes, 'is')} kept, orphaned, in the notes "
-            f"panel (H) until you delete {them}; adding the document again re-attaches {them}."
-        )
-    return 0
-
-
-def _note_count(data_dir: Path, document: str) -> int:
-    """Highlights and bookmarks on `document`; 0 when there is no notes file."""
-    from brief_tui.export import NOTES_FILE
-    from brief_tui.notes.store import NoteStore, StoreError
-
-    path = data_dir / NOTES_FILE
-    if not path.exists():
-        return 0
-    with NoteStore.open(path) as store:
-        try:
-            highlights = store.highlights(document)
-            bookmarks = [b for b in store.bookmarks() if b.anchor.document == document]
-        except StoreError:
-            return 0
-    return len(highlights) + len(bookmarks)
 
 
 def cmd_search(args: argparse.Namespace, data_dir: Path) -> int:
@@ -373,7 +243,6 @@ def cmd_compare(args: argparse.Namespace, data_dir: Path) -> int:
     """The compare pane's alignment for scripts and memos."""
     from brief_tui.compare import compare, default_sources
     from brief_tui.compare_output import to_json, to_markdown
-    from brief_tui.corpus.lookup import find_document
     from brief_tui.corpus.pillars import PILLAR_IDS
 
     numbers = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V", "6": "P"}
@@ -390,12 +259,10 @@ def cmd_compare(args: argparse.Namespace, data_dir: Path) -> int:
     for given in (args.left, args.right):
         if given is None:
             continue
-        found = find_document(library, given)
-        if found.document is None:
-            closest = "; ".join(f"“{t}”" for t in found.closest) or "none"
-            print(f"brief-tui: no briefing matches “{given}”; closest: {closest}.", file=sys.stderr)
+        doc = choose_document(library, given)
+        if doc is None:
             return 2
-        chosen.append(found.document)
+        chosen.append(doc)
     defaults = default_sources(library, pillar, chosen[0] if chosen else None)
     sources = chosen + [d for d in defaults if d.id not in {c.id for c in chosen}]
     if len(sources) < 2:
@@ -406,28 +273,10 @@ def cmd_compare(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
-def cmd_list(data_dir: Path) -> int:
-    from rich.console import Console
-    from rich.table import Table
+def cmd_list(args: argparse.Namespace, data_dir: Path) -> int:
+    from brief_tui.cli_list import print_library
 
-    library = load_all(data_dir)
-    table = Table(title="brief-tui library")
-    for column in ("id", "title", "organisation", "kind", "date", "passages", "recs"):
-        table.add_column(column, overflow="fold")
-    for doc in library.documents:
-        table.add_row(
-            doc.id,
-            doc.title,
-            ", ".join(doc.organisations),
-            doc.kind,
-            doc.date or "",
-            str(doc.passage_count),
-            str(doc.recommendation_count),
-        )
-    console = Console()
-    console.print(table)
-    for problem in library.problems:
-        console.print(f"[red]could not load[/red] {problem}", markup=True, highlight=False)
+    print_library(load_all(data_dir), as_json=args.json)
     return 0
 
 
@@ -458,9 +307,8 @@ def cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
         return 2
     library = load_all(data_dir)
     report_problems(library)
-    doc = library.document(args.document) if args.document else None
+    doc = choose_document(library, args.document) if args.document else None
     if args.document and doc is None:
-        print(f"brief-tui: no document with id “{args.document}”.", file=sys.stderr)
         return 1
     highlights, bookmarks, positions = _current_notes(data_dir / NOTES_FILE, library)
     now = datetime.now(UTC)
@@ -474,7 +322,7 @@ def cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
             bookmarks,
             title=title,
             exported_at=now,
-            document=args.document,
+            document=doc.id if doc else None,
             pillar=pillar,
         )
     if not args.output or args.output == "-":
@@ -582,16 +430,10 @@ def cmd_read(data_dir: Path, document: str | None) -> int:
     library = load_all(data_dir, cached=True)
     document_id = None
     if document:
-        from brief_tui.corpus.lookup import find_document
-
-        found = find_document(library, document)
-        if found.document is None:
-            closest = "; ".join(f"“{t}”" for t in found.closest) or "none"
-            print(
-                f"brief-tui: no briefing matches “{document}”; closest: {closest}.", file=sys.stderr
-            )
+        doc = choose_document(library, document)
+        if doc is None:
             return 2
-        document_id = found.document.id
+        document_id = doc.id
     from brief_tui.tui.app import BriefApp
 
     BriefApp(library, data_dir, open_document=document_id).run()
@@ -607,13 +449,14 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = locations.data_dir(args.data_dir)
     if args.command == "ingest":
         return cmd_ingest(args)
-    if args.command == "list":
-        return cmd_list(data_dir)
+    from brief_tui.cli_library import cmd_add, cmd_remove
+
     handlers = {
         "check": cmd_check,
         "passages": cmd_passages,
         "add": cmd_add,
         "remove": cmd_remove,
+        "list": cmd_list,
         "search": cmd_search,
         "compare": cmd_compare,
         "export": cmd_export,

@@ -27,7 +27,7 @@ class Settings:
             values = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return cls(path, {})
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # RecursionError: nested absurdly deep
             return cls(path, {}, unreadable=True)
         return cls(path, values if isinstance(values, dict) else {}, not isinstance(values, dict))
 

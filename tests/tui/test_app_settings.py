@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from brief_tui.tui.screens.briefing import BriefingScreen
 from brief_tui.tui.widgets.library_list import LibraryList
 
@@ -22,18 +24,21 @@ async def test_theme_is_remembered_between_runs(make_app, isolated_data_dir: Pat
         assert again.theme == "nord"
 
 
+@pytest.mark.parametrize(
+    "unreadable", ["{not json", "[" * 5000 + "]" * 5000], ids=["not-json", "nested-too-deep"]
+)
 async def test_unreadable_settings_are_set_aside_not_overwritten(
-    make_app, isolated_data_dir: Path
+    make_app, isolated_data_dir: Path, unreadable: str
 ) -> None:
     isolated_data_dir.mkdir(parents=True)
-    (isolated_data_dir / "settings.json").write_text("{not json", encoding="utf-8")
+    (isolated_data_dir / "settings.json").write_text(unreadable, encoding="utf-8")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.theme = "gruvbox"
         await pilot.pause()
     kept = list(isolated_data_dir.glob("settings.json.unreadable-*"))
-    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == "{not json"
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == unreadable
     assert json.loads((isolated_data_dir / "settings.json").read_text())["theme"] == "gruvbox"
 
 

@@ -15,7 +15,9 @@ async def wait_for_results(pilot, query: str) -> SearchScreen:
     assert isinstance(screen, SearchScreen)
     for _ in range(50):
         await pilot.pause(0.05)
-        if screen.request().text == query and "results ·" in screen_text(pilot.app):
+        if screen.request().text == query and (
+            "results ·" in screen_text(pilot.app) or "1 result ·" in screen_text(pilot.app)
+        ):
             return screen
     raise AssertionError(screen_text(pilot.app))
 

@@ -103,3 +103,32 @@ def test_load_document_never_raises(tmp_path: Path) -> None:
     assert isinstance(problem, LoadProblem) and "UTF-8" in problem.message
     missing = load_document(tmp_path / "nope.toml")
     assert isinstance(missing, LoadProblem) and "cannot be read" in missing.message
+
+
+HEAD = 'format = 1\nid = "a"\ntitle = "T"\nkind = "document"\norganisations = []\n'
+SECTION = '[[sections]]\nid = "s-12345678"\ntitle = "S"\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (HEAD + "sections = [1]\n", 6, "section 1 must be a table"),
+        (HEAD + SECTION + "passages = [1]\n", 9, "each passage must be a table"),
+        (HEAD + SECTION + 'passages = "abc"\n', 9, "“passages” must be a list"),
+        (
+            HEAD + 'sections = [{id = "s-12345678", title = "S", passages = [{}]}]\n',
+            6,
+            "missing “id”",
+        ),
+        (HEAD, 5, "missing “sections”"),
+        ("", None, "unsupported format"),
+        ("# only a comment\n", 1, "unsupported format"),
+    ],
+)
+def test_wrong_shapes_are_problems_with_a_line_not_crashes(
+    text: str, line: int | None, message: str
+) -> None:
+    with pytest.raises(ContentError) as info:
+        parse_document(text, "x.toml")
+    assert message in info.value.message
+    assert info.value.line == line

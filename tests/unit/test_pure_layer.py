@@ -9,6 +9,9 @@ PURE_MODULES = [
     "brief_tui.corpus.tagging",
     "brief_tui.corpus.cache",
     "brief_tui.corpus.lookup",
+    "brief_tui.corpus.wordmatch",
+    "brief_tui.corpus.tomlread",
+    "brief_tui.corpus.validation",
     "brief_tui.corpus.citation",
     "brief_tui.search",
     "brief_tui.compare",
@@ -19,6 +22,10 @@ PURE_MODULES = [
     "brief_tui.reading",
     "brief_tui.settings",
     "brief_tui.cli",
+    "brief_tui.cli_list",
+    "brief_tui.cli_check",
+    "brief_tui.cli_documents",
+    "brief_tui.cli_output",
 ]
 
 

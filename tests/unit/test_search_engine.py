@@ -129,3 +129,34 @@ def test_accents_are_optional() -> None:
 
 def test_a_stale_search_can_be_cancelled(index) -> None:
     assert index.search("asylum", cancelled=lambda: True) == []
+
+
+def documents_for(index: SearchIndex, query: str) -> set[str]:
+    return {hit.entry.document for hit in index.search(query, limit=1000)}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Words of the id, not letters inside them: 'us' is in 'causes' but begins no word there.
+        ("d:us", {"us-root-causes-strategy", "us-root-causes-web-page"}),
+        # Word starts of titles and ids.
+        (
+            "d:cent",
+            {
+                "wola-central-america-trips",
+                "us-root-causes-strategy",
+                "wola-beyond-the-wall-root-causes",
+            },
+        ),
+        ("d:commentary", {"wola-central-america-trips"}),  # the kind
+        ("d:joint", {"coalition-root-causes-statement"}),
+        ("d:cispes", {"coalition-root-causes-statement"}),  # an organisation
+        ("d:central-america-trips", {"wola-central-america-trips"}),  # every word must match
+        ("d:stratgey", {"us-root-causes-strategy", "us-root-causes-web-page"}),  # a typo
+        ("d:wloa", set()),  # no typo tolerance for short words
+        ("d:ses", set()),  # nor for inner letters ('causes', 'statement')
+    ],
+)
+def test_document_filter_matches_words_and_word_starts(index, query: str, expected) -> None:
+    assert documents_for(index, query) == expected

@@ -14,7 +14,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from brief_tui.corpus.model import Document, LoadProblem, Passage, Section
+from brief_tui.corpus.model import PASSAGE_KINDS, Document, LoadProblem, Passage, Section
+from brief_tui.corpus.pillars import PILLAR_IDS
 from brief_tui.corpus.sanitize import safe_line, safe_text
 
 CACHE_VERSION = 3
@@ -36,16 +37,23 @@ def fingerprint(files: list[Path]) -> list[list[object]]:
 def read_cache(
     path: Path, key: list[list[object]]
 ) -> tuple[list[Document], list[LoadProblem]] | None:
-    """The cached documents if the cache matches `key`; None on any mismatch or damage."""
+    """The cached documents if the cache matches `key`; None on any mismatch or damage.
+
+    The file may hold anything (a crash mid-write, a hand edit, another version): every value
+    is checked to be what `write_cache` writes before it becomes part of a `Document`.
+    """
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("version") != CACHE_VERSION or data.get("key") != key:
-            return None
-        documents = [_document(d) for d in data["documents"]]
-        problems = [
-            LoadProblem(safe_line(p), line, safe_line(m)) for p, line, m in data["problems"]
-        ]
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: nested absurdly deep
+        return None
+    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
+        return None
+    if data.get("key") != key:
+        return None
+    try:
+        documents = [_document(d) for d in _list(data.get("documents"))]
+        problems = [_problem(p) for p in _list(data.get("problems"))]
+    except DamagedCache:
         return None
     return documents, problems
 
@@ -105,38 +113,89 @@ def _plain(doc: Document) -> dict[str, Any]:
     }
 
 
-def _document(data: dict[str, Any]) -> Document:
-    sections = tuple(
-        Section(
-            safe_line(section_id),
-            safe_line(title),
-            tuple(
-                Passage(
-                    safe_line(pid),
-                    kind,
-                    safe_text(text),
-                    tuple(pillars),
-                    bool(rec),
-                    tuple(safe_line(w) for w in why),
-                    safe_line(marker),
-                    tuple(safe_line(t) for t in themes),
-                )
-                for pid, kind, text, pillars, rec, why, marker, themes in passages
-            ),
+class DamagedCache(ValueError):
+    """The cache file does not hold what `write_cache` writes: ignore it and load normally."""
+
+
+def _list(value: object, length: int | None = None) -> list[Any]:
+    if not isinstance(value, list) or (length is not None and len(value) != length):
+        raise DamagedCache
+    return value
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise DamagedCache
+    return value
+
+
+def _optional_text(value: object) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _texts(value: object) -> tuple[str, ...]:
+    return tuple(_text(v) for v in _list(value))
+
+
+def _choice(value: object, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise DamagedCache
+    return _text(value)
+
+
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise DamagedCache
+    return value
+
+
+def _problem(value: object) -> LoadProblem:
+    path, line, message = _list(value, 3)
+    if line is not None and (not isinstance(line, int) or isinstance(line, bool)):
+        raise DamagedCache
+    return LoadProblem(safe_line(_text(path)), line, safe_line(_text(message)))
+
+
+def _passage(value: object) -> Passage:
+    pid, kind, text, pillars, rec, why, marker, themes = _list(value, 8)
+    return Passage(
+        safe_line(_text(pid)),
+        _choice(kind, PASSAGE_KINDS),
+        safe_text(_text(text)),
+        tuple(_choice(p, PILLAR_IDS) for p in _list(pillars)),
+        _flag(rec),
+        tuple(safe_line(w) for w in _texts(why)),
+        safe_line(_text(marker)),
+        tuple(safe_line(t) for t in _texts(themes)),
+    )
+
+
+def _section(value: object) -> Section:
+    section_id, title, passages = _list(value, 3)
+    return Section(
+        safe_line(_text(section_id)),
+        safe_line(_text(title)),
+        tuple(_passage(p) for p in _list(passages)),
+    )
+
+
+def _document(data: object) -> Document:
+    if not isinstance(data, dict):
+        raise DamagedCache
+    try:
+        return Document(
+            id=safe_line(_text(data["id"])),
+            title=safe_line(_text(data["title"])),
+            organisations=tuple(safe_line(o) for o in _texts(data["organisations"])),
+            date=_optional_text(data["date"]),
+            kind=safe_line(_text(data["kind"])),
+            source=safe_line(_text(data["source"])),
+            seed=_optional_text(data["seed"]),
+            partial=safe_line(_text(data["partial"])),
+            sections=tuple(_section(s) for s in _list(data["sections"])),
+            origin=_choice(data["origin"], ("bundled", "user")),
+            path=_text(data["path"]),
+            added_from=safe_line(_text(data["added_from"])),
         )
-        for section_id, title, passages in data["sections"]
-    )
-    return Document(
-        id=safe_line(data["id"]),
-        title=safe_line(data["title"]),
-        organisations=tuple(safe_line(o) for o in data["organisations"]),
-        date=data["date"],
-        kind=safe_line(data["kind"]),
-        source=safe_line(data["source"]),
-        seed=data["seed"],
-        partial=safe_line(data["partial"]),
-        sections=sections,
-        origin=data["origin"],
-        path=data["path"],
-        added_from=safe_line(data["added_from"]),
-    )
+    except KeyError:
+        raise DamagedCache from None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from brief_tui.corpus.ids import reserved_id_problem
 from brief_tui.corpus.model import PASSAGE_KINDS, Document, LoadProblem, Passage, Section
 from brief_tui.corpus.pillars import PILLAR_IDS
 from brief_tui.corpus.sanitize import safe_line, safe_text
+from brief_tui.corpus.tomlread import TomlProblem, load_toml
 
 FORMAT_VERSION = 1
 CHECKSUM_PREFIX = "# checksum: "
@@ -115,16 +116,32 @@ class _Locator:
         """Where `key` is, worked out only if an error needs it (loading stays fast)."""
         return LineRef(self, key, table_start)
 
+    def table_ref(self, header: int | None, inline: LineRef) -> Callable[[str], LineRef]:
+        """Line references for keys of the table whose header is at `header`; for a table
+        without a header of its own (an inline one), the line of the key holding it."""
+        if header is None:
+            return lambda _key: inline
+        return lambda key: self.line(key, header)
+
     def find(self, key: str, table_start: int | None = None) -> int | None:
-        """1-based line of `key` in the table starting at `table_start` (top level if None)."""
+        """1-based line of `key` in the table starting at `table_start` (top level if None).
+
+        A missing key is reported where it belongs: at the table's header, or for the top
+        level at its last line (line 1 if it has none); None only for an empty file.
+        """
         start = 0 if table_start is None else table_start + 1
+        last = None
         for i in range(start, len(self.lines)):
             stripped = self.lines[i].strip()
             if stripped.startswith("["):
                 break
             if re.match(rf"{re.escape(key)}\s*=", stripped):
                 return i + 1
-        return None if table_start is None else table_start + 1
+            if stripped and not stripped.startswith("#"):
+                last = i + 1
+        if table_start is not None:
+            return table_start + 1
+        return last or (1 if self.lines else None)
 
 
 @dataclass(frozen=True)
@@ -135,6 +152,11 @@ class LineRef:
 
     def resolve(self) -> int | None:
         return self.locator.find(self.key, self.table_start)
+
+
+def key_line(text: str, key: str) -> int | None:
+    """The 1-based line of a top-level key of content-file text, for messages about it."""
+    return _Locator(text).find(key)
 
 
 class ContentError(ValueError):
@@ -168,13 +190,9 @@ def _string_list(table: dict[str, Any], key: str, where: str, line: LineRef | No
 def parse_document(text: str, path: str, origin: str = "bundled") -> Document:
     """Build a `Document` from content-file text, or raise `ContentError` with the line at fault."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise ContentError(
-            int(match.group(1)) if match else None, f"not valid TOML: {message}."
-        ) from exc
+        data = load_toml(text, "a content file")
+    except TomlProblem as exc:
+        raise ContentError(exc.line, exc.message) from None
     where = _Locator(text)
     fmt = data.get("format")
     if fmt != FORMAT_VERSION:
@@ -198,26 +216,39 @@ def parse_document(text: str, path: str, origin: str = "bundled") -> Document:
             where.line("date"), f"date “{date}” must be YYYY, YYYY-MM or YYYY-MM-DD."
         )
     kind = safe_line(_require(data, "kind", str, "the document", where.line("kind")))
-    sections_data = _require(data, "sections", list, "the document", where.line("title"))
+    sections_data = _require(data, "sections", list, "the document", where.line("sections"))
     if not sections_data:
-        raise ContentError(where.line("title"), "the document has no sections.")
+        raise ContentError(where.line("sections"), "the document has no sections.")
     seen: set[str] = set()
     sections: list[Section] = []
     passage_index = 0
     for s_index, s_data in enumerate(sections_data):
         s_line = where.sections[s_index] if s_index < len(where.sections) else None
         s_where = f"section {s_index + 1}"
-        s_id = _require(s_data, "id", str, s_where, where.line("id", s_line))
+        s_ref = where.table_ref(s_line, where.line("sections"))
+        if not isinstance(s_data, dict):
+            raise ContentError(s_ref("id"), f"{s_where} must be a table ([[sections]]).")
+        s_id = _require(s_data, "id", str, s_where, s_ref("id"))
         if not _SECTION_ID.match(s_id):
             raise ContentError(
-                where.line("id", s_line), f"{s_where}: id “{s_id}” is not of the form s-1234abcd."
+                s_ref("id"), f"{s_where}: id “{s_id}” is not of the form s-1234abcd."
             )
-        s_title = safe_line(_require(s_data, "title", str, s_where, where.line("title", s_line)))
+        s_title = safe_line(_require(s_data, "title", str, s_where, s_ref("title")))
+        passages_data = (
+            _require(s_data, "passages", list, s_where, s_ref("passages"))
+            if "passages" in s_data
+            else []
+        )
         passages: list[Passage] = []
-        for p_data in s_data.get("passages", []):
+        for p_data in passages_data:
             p_line = where.passages[passage_index] if passage_index < len(where.passages) else None
             passage_index += 1
-            passages.append(_parse_passage(p_data, where, p_line, seen))
+            p_ref = where.table_ref(p_line, s_ref("passages"))
+            if not isinstance(p_data, dict):
+                raise ContentError(
+                    p_ref("id"), f"{s_where}: each passage must be a table ([[sections.passages]])."
+                )
+            passages.append(_parse_passage(p_data, p_ref, seen))
         sections.append(Section(s_id, s_title, tuple(passages)))
     return Document(
         id=doc_id,
@@ -251,43 +282,35 @@ def _optional_text(data: dict[str, Any], key: str) -> str:
 
 
 def _parse_passage(
-    p_data: dict[str, Any], where: _Locator, p_line: int | None, seen: set[str]
+    p_data: dict[str, Any], ref: Callable[[str], LineRef], seen: set[str]
 ) -> Passage:
-    p_id = _require(p_data, "id", str, "a passage", where.line("id", p_line))
+    p_id = _require(p_data, "id", str, "a passage", ref("id"))
     label = f"passage {p_id}"
     if not _PASSAGE_ID.match(p_id):
-        raise ContentError(
-            where.line("id", p_line), f"passage id “{p_id}” is not of the form p-1234abcd."
-        )
+        raise ContentError(ref("id"), f"passage id “{p_id}” is not of the form p-1234abcd.")
     if p_id in seen:
-        raise ContentError(where.line("id", p_line), f"passage id “{p_id}” appears twice.")
+        raise ContentError(ref("id"), f"passage id “{p_id}” appears twice.")
     seen.add(p_id)
-    kind = _require(p_data, "kind", str, label, where.line("kind", p_line))
+    kind = _require(p_data, "kind", str, label, ref("kind"))
     if kind not in PASSAGE_KINDS:
         raise ContentError(
-            where.line("kind", p_line),
+            ref("kind"),
             f"{label}: kind “{kind}” must be one of {', '.join(PASSAGE_KINDS)}.",
         )
-    pillars = _string_list(p_data, "pillars", label, where.line("pillars", p_line))
+    pillars = _string_list(p_data, "pillars", label, ref("pillars"))
     unknown = [p for p in pillars if p not in PILLAR_IDS]
     if unknown:
         raise ContentError(
-            where.line("pillars", p_line),
+            ref("pillars"),
             f"{label}: unknown pillar “{unknown[0]}” (use {', '.join(PILLAR_IDS)}).",
         )
-    recommendation = _require(
-        p_data, "recommendation", bool, label, where.line("recommendation", p_line)
-    )
-    text = safe_text(_require(p_data, "text", str, label, where.line("text", p_line))).strip()
+    recommendation = _require(p_data, "recommendation", bool, label, ref("recommendation"))
+    text = safe_text(_require(p_data, "text", str, label, ref("text"))).strip()
     if not text:
-        raise ContentError(where.line("text", p_line), f"{label}: the text is empty.")
-    why = _string_list(p_data, "why", label, where.line("why", p_line)) if "why" in p_data else []
+        raise ContentError(ref("text"), f"{label}: the text is empty.")
+    why = _string_list(p_data, "why", label, ref("why")) if "why" in p_data else []
     marker = p_data.get("marker", "")
-    themes = (
-        _string_list(p_data, "themes", label, where.line("themes", p_line))
-        if "themes" in p_data
-        else []
-    )
+    themes = _string_list(p_data, "themes", label, ref("themes")) if "themes" in p_data else []
     return Passage(
         id=p_id,
         kind=kind,

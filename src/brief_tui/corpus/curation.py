@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from brief_tui.corpus.dates import is_valid_date
 from brief_tui.corpus.ids import reserved_id_problem
 from brief_tui.corpus.pillars import PILLAR_IDS
+from brief_tui.corpus.tomlread import TomlProblem, load_toml
 
 CURATION_FILE = "curation.toml"
 DOCUMENT_FIELDS = ("id", "title", "organisations", "date", "kind", "source", "partial")
@@ -53,23 +53,34 @@ def _line_of(text: str, needle: str) -> int | None:
     return None
 
 
+def _tables(data: dict[str, Any], key: str, noun: str, text: str) -> dict[str, dict[str, Any]]:
+    """`data[key]` checked to be a table of tables, as in [seeds."…"] or [passages."…"]."""
+    tables = data.get(key, {})
+    if not isinstance(tables, dict):
+        raise CurationError(
+            _line_of(text, key), f'“{key}” must be tables such as [{key}."…"], one per {noun}.'
+        )
+    for name, values in tables.items():
+        if not isinstance(values, dict):
+            raise CurationError(
+                _line_of(text, name), f'{noun} “{name}” must be a table: [{key}."{name}"].'
+            )
+    return tables
+
+
 def parse_curation(text: str) -> Curation:
     """Validate curation text; a problem raises `CurationError` naming the line."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+)", str(exc))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise CurationError(
-            int(match.group(1)) if match else None, f"not valid TOML: {message}."
-        ) from exc
+        data = load_toml(text, "a curation file")
+    except TomlProblem as exc:
+        raise CurationError(exc.line, exc.message) from None
     unknown_tables = set(data) - {"seeds", "passages"}
     if unknown_tables:
         name = sorted(unknown_tables)[0]
         raise CurationError(
             _line_of(text, name), f'unknown table “{name}” (use [seeds."…"] or [passages."…"]).'
         )
-    seeds = data.get("seeds", {})
+    seeds = _tables(data, "seeds", "seed", text)
     for name, values in seeds.items():
         line = _line_of(text, f'"{name}"')
         for key, value in values.items():
@@ -96,7 +107,7 @@ def parse_curation(text: str) -> Curation:
                 )
             if key == "id" and (reserved := reserved_id_problem(value)):
                 raise CurationError(line, f"seed “{name}”: {reserved}.")
-    passages = data.get("passages", {})
+    passages = _tables(data, "passages", "passage", text)
     for passage_id, values in passages.items():
         line = _line_of(text, f'"{passage_id}"')
         for key in values:
@@ -116,6 +127,13 @@ def parse_curation(text: str) -> Curation:
             raise CurationError(
                 line, f"passage {passage_id}: recommendation must be true or false."
             )
+        themes = values.get("themes")
+        if themes is not None and not (
+            isinstance(themes, list) and all(isinstance(t, str) for t in themes)
+        ):
+            raise CurationError(line, f"passage {passage_id}: themes must be a list of names.")
+        if "note" in values and not isinstance(values["note"], str):
+            raise CurationError(line, f"passage {passage_id}: note must be text in quotes.")
     return Curation(seeds=seeds, passages=passages)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from brief_tui.corpus.contentfile import load_document
+from brief_tui.corpus.contentfile import key_line, load_document
 from brief_tui.corpus.curation import CURATION_FILE, CurationError, load_curation
 from brief_tui.corpus.model import Document, Library, LoadProblem
 
@@ -75,24 +75,43 @@ def load_directory_cached(
     return documents, problems
 
 
+def without_duplicate_ids(
+    documents: list[Document],
+) -> tuple[list[Document], list[LoadProblem]]:
+    """The first document with each id; any later one is a problem naming both files, since
+    the reader could only ever show one of them."""
+    kept: dict[str, Document] = {}
+    problems: list[LoadProblem] = []
+    for doc in documents:
+        first = kept.get(doc.id)
+        if first is None:
+            kept[doc.id] = doc
+            continue
+        problems.append(
+            LoadProblem(
+                doc.path,
+                _id_line(doc.path),
+                f"document id “{doc.id}” is already used by {first.path}; "
+                "give one of them another id.",
+            )
+        )
+    return list(kept.values()), problems
+
+
+def _id_line(path: str) -> int | None:
+    try:
+        return key_line(Path(path).read_text(encoding="utf-8"), "id")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def load_library(*directories: tuple[Path, str], cache_dir: Path | None = None) -> Library:
     """Load (directory, origin) pairs in order; a document id seen twice keeps its first copy."""
-    documents: list[Document] = []
+    loaded: list[Document] = []
     problems: list[LoadProblem] = []
-    seen: set[str] = set()
     for directory, origin in directories:
-        loaded, found = load_directory_cached(directory, origin, cache_dir)
+        documents, found = load_directory_cached(directory, origin, cache_dir)
+        loaded += documents
         problems += found
-        for doc in loaded:
-            if doc.id in seen:
-                problems.append(
-                    LoadProblem(
-                        doc.path,
-                        None,
-                        f"document id “{doc.id}” is already used by another document.",
-                    )
-                )
-                continue
-            seen.add(doc.id)
-            documents.append(doc)
-    return Library(tuple(documents), tuple(problems))
+    documents, duplicates = without_duplicate_ids(loaded)
+    return Library(tuple(documents), tuple(problems + duplicates))

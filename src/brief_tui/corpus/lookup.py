@@ -1,44 +1,81 @@
-"""Find a document from what a person types: its id, or a fuzzy match of its title."""
+"""Find a briefing from what a person types, or say which ones it could be.
+
+In order: an exact id; the one id starting with what was typed; the briefings whose title
+has a word starting with each typed word; the same over title, organisations, id and kind;
+and last a typo-tolerant score, trusted only when the best clearly beats the next. Whenever
+more than one briefing fits equally, they are all returned as candidates: opening the
+wrong briefing silently is worse than asking.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from brief_tui.corpus.model import Document, Library
+from brief_tui.corpus.wordmatch import document_words, fold, matches_all, similarity, words
 
-MATCH_CUTOFF = 75.0
+FUZZY_CUTOFF = 75.0  # mean similarity of the typed words to their closest words
+FUZZY_MARGIN = 10.0  # how far the best must be ahead of the next to be trusted
+CLOSEST = 3
 
 
 @dataclass(frozen=True)
 class Lookup:
     document: Document | None
-    closest: tuple[str, ...]  # titles nearest to the query, best first, when nothing matched
+    candidates: tuple[Document, ...] = ()  # more than one fits: let the person choose
+    closest: tuple[Document, ...] = ()  # nothing fits: the nearest, best first
 
 
 def find_document(library: Library, query: str) -> Lookup:
-    """An exact id wins; otherwise the best fuzzy match on title, id and organisation."""
-    query = query.strip()
-    if exact := library.document(query):
-        return Lookup(exact, ())
-    if not library.documents or not query:
-        return Lookup(None, tuple(d.title for d in library.documents[:3]))
-    # Best score first; on a tie, the earlier document.
+    """The briefing `query` names, or the candidates it could name, or the closest ones."""
+    text = query.strip()
+    documents = library.documents
+    if exact := library.document(text):
+        return Lookup(exact)
+    folded = fold(text)
+    by_id = [doc for doc in documents if folded and doc.id.startswith(folded)]
+    if len(by_id) == 1:
+        return Lookup(by_id[0])
+    typed = words(text)
+    if not typed:
+        return Lookup(None, closest=documents[:CLOSEST])
+    for fields in (_title_words, _all_words):
+        found = [doc for doc in documents if matches_all(typed, fields(doc))]
+        if len(found) == 1:
+            return Lookup(found[0])
+        if found:
+            return Lookup(None, candidates=tuple(found))
+    if by_id:
+        return Lookup(None, candidates=tuple(by_id))
+    return _fuzzy(documents, typed)
+
+
+def _title_words(doc: Document) -> frozenset[str]:
+    return frozenset(words(doc.title))
+
+
+def _all_words(doc: Document) -> frozenset[str]:
+    return document_words(doc.id, doc.title, doc.organisations, doc.kind)
+
+
+def _fuzzy(documents: tuple[Document, ...], typed: tuple[str, ...]) -> Lookup:
     scored = sorted(
-        ((-_score(query.lower(), doc), index) for index, doc in enumerate(library.documents))
+        ((_score(typed, doc), -index, doc) for index, doc in enumerate(documents)),
+        key=lambda item: (item[0], item[1]),
+        reverse=True,
     )
-    best_score, best_index = -scored[0][0], scored[0][1]
-    if best_score >= MATCH_CUTOFF:
-        return Lookup(library.documents[best_index], ())
-    return Lookup(None, tuple(library.documents[index].title for _, index in scored[:3]))
+    if not scored:
+        return Lookup(None)
+    best = scored[0][0]
+    if best < FUZZY_CUTOFF:
+        return Lookup(None, closest=tuple(doc for _, _, doc in scored[:CLOSEST]))
+    close = tuple(doc for score, _, doc in scored if best - score < FUZZY_MARGIN)
+    if len(close) == 1:
+        return Lookup(close[0])
+    return Lookup(None, candidates=close)
 
 
-def _score(query: str, doc: Document) -> float:
-    """How well `query` matches the document's title, id or organisations (0-100).
-
-    `token_set_ratio` rewards a query whose words all occur in the title ('rethinking foreign
-    policy'); `partial_ratio` rewards an unfinished one ('beyond the wal').
-    """
-    fields = [doc.title.lower(), doc.id.replace("-", " "), " ".join(doc.organisations).lower()]
-    return max(max(fuzz.token_set_ratio(query, f), fuzz.partial_ratio(query, f)) for f in fields)
+def _score(typed: tuple[str, ...], doc: Document) -> float:
+    """How well the typed words fit the briefing: each word's closest match, averaged."""
+    fields = _all_words(doc)
+    return sum(max(similarity(word, field) for field in fields) for word in typed) / len(typed)

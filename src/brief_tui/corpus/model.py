@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from brief_tui.corpus.sanitize import safe_line
+
 KINDS = (
     "joint statement",
     "campaign recommendation",
@@ -80,8 +82,10 @@ class LoadProblem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        """For display: a file name or a quoted value may hold escape sequences; drop them."""
+        path = safe_line(self.path)
+        where = f"{path}:{self.line}" if self.line else path
+        return f"{where}: {safe_line(self.message)}"
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ class Entry:
     text: str
     pillars: tuple[str, ...] = ()
     recommendation: bool = False
+    document_kind: str = ""  # on title entries: 'commentary', 'joint statement'… for `d:`
 
 
 def library_entries(library: Library) -> list[Entry]:
@@ -27,7 +28,18 @@ def library_entries(library: Library) -> list[Entry]:
     for doc in library.documents:
         organisations = ", ".join(doc.organisations)
         first = next((p.id for _, p in doc.passages()), None)
-        entries.append(Entry("title", doc.id, doc.title, organisations, "", first, doc.title))
+        entries.append(
+            Entry(
+                "title",
+                doc.id,
+                doc.title,
+                organisations,
+                "",
+                first,
+                doc.title,
+                document_kind=doc.kind,
+            )
+        )
         for section in doc.sections:
             if not section.passages:
                 continue

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from brief_tui.corpus.pillars import PILLAR_IDS
+from brief_tui.corpus.wordmatch import document_words, matches_all, words
 from brief_tui.search.entries import Entry
 from brief_tui.search.query import Query, parse_query
 from brief_tui.search.text import WORD, fold, match_spans, snippet, tokens
@@ -63,7 +64,14 @@ class SearchIndex:
             p: {i for i, e in enumerate(entries) if p in e.pillars} for p in PILLAR_IDS
         }
         self._recommendations = {i for i, e in enumerate(entries) if e.recommendation}
-        self._titles = [e for e in entries if e.kind == "title"]
+        # The words a `d:` filter is matched against, per document.
+        self._document_words = {
+            e.document: document_words(
+                e.document, e.document_title, [e.organisations], e.document_kind
+            )
+            for e in entries
+            if e.kind == "title"
+        }
         self._by_document: dict[str, set[int]] = {}
         for i, entry in enumerate(entries):
             self._by_document.setdefault(entry.document, set()).add(i)
@@ -153,14 +161,17 @@ class SearchIndex:
         return allowed
 
     def _documents_matching(self, values: tuple[str, ...]) -> set[str]:
-        from rapidfuzz import fuzz
-
+        """Documents any `d:` value names: each of its words begins a word of the document's
+        id, title, organisations or kind, or (5+ letters) is a near miss of one."""
         matched = set()
-        for entry in self._titles:
-            fields = [entry.document, fold(entry.document_title), fold(entry.organisations)]
-            for value in (fold(v) for v in values):
-                if any(value in f or fuzz.partial_ratio(value, f) >= 85 for f in fields if f):
-                    matched.add(entry.document)
+        for value in values:
+            typed = words(value)
+            if typed:
+                matched |= {
+                    doc
+                    for doc, fields in self._document_words.items()
+                    if matches_all(typed, fields, typos=True)
+                }
         return matched
 
     # Searching -----------------------------------------------------------------------------

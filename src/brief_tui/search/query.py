@@ -17,7 +17,10 @@ QUERY_HELP = (
     ("words", "typo-tolerant: corruptoin finds corruption; the last word may be unfinished"),
     ('"exact phrase"', "only passages with these words in this order"),
     ("p:II  pillar:2", "only passages tagged with a pillar (I..V, P, or 1..6)"),
-    ("d:wola  doc:strategy", "only briefings whose id, title or organisation match"),
+    (
+        "d:wola  doc:strategy",
+        "only briefings whose id, title, organisation or kind has a word starting so",
+    ),
     ("rec", "only recommendations"),
 )
 

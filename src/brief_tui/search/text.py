@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
+
+from brief_tui.corpus.wordmatch import WORD, fold
 
 STOPWORDS = frozenset(
     """a an and are as at be but by for from has have in into is it its of on or our so that
     the their them there these they this to was we were which will with""".split()
 )
-WORD = re.compile(r"[a-z0-9]+")
-
-
-def fold(text: str) -> str:
-    """Lowercase without accents: 'López' -> 'lopez', so typing needs no accents."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
 def tokens(text: str) -> list[str]:
