@@ -173,6 +173,7 @@ def passage_records(library: Library, document: str | None = None) -> list[dict[
                     "text": passage.text,
                     "pillars": list(passage.pillars),
                     "recommendation": passage.recommendation,
+                    "page": passage.page,
                 }
             )
     return records

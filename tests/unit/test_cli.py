@@ -8,7 +8,17 @@ from pathlib import Path
 
 from brief_tui.cli import main
 
-EXPECTED_KEYS = ["document", "title", "seed", "section", "id", "text", "pillars", "recommendation"]
+EXPECTED_KEYS = [
+    "document",
+    "title",
+    "seed",
+    "section",
+    "id",
+    "text",
+    "pillars",
+    "recommendation",
+    "page",
+]
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

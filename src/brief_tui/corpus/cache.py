@@ -18,7 +18,7 @@ from brief_tui.corpus.model import PASSAGE_KINDS, Document, LoadProblem, Passage
 from brief_tui.corpus.pillars import PILLAR_IDS
 from brief_tui.corpus.sanitize import safe_line, safe_text
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 
 
 def cache_path(cache_dir: Path, directory: Path) -> Path:
@@ -104,9 +104,11 @@ def _plain(doc: Document) -> dict[str, Any]:
                         list(p.why),
                         p.marker,
                         list(p.themes),
+                        p.page,
                     ]
                     for p in s.passages
                 ],
+                s.level,
             ]
             for s in doc.sections
         ],
@@ -157,7 +159,7 @@ def _problem(value: object) -> LoadProblem:
 
 
 def _passage(value: object) -> Passage:
-    pid, kind, text, pillars, rec, why, marker, themes = _list(value, 8)
+    pid, kind, text, pillars, rec, why, marker, themes, page = _list(value, 9)
     return Passage(
         safe_line(_text(pid)),
         _choice(kind, PASSAGE_KINDS),
@@ -167,15 +169,25 @@ def _passage(value: object) -> Passage:
         tuple(safe_line(w) for w in _texts(why)),
         safe_line(_text(marker)),
         tuple(safe_line(t) for t in _texts(themes)),
+        _optional_count(page),
     )
 
 
+def _optional_count(value: object) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise DamagedCache
+    return value
+
+
 def _section(value: object) -> Section:
-    section_id, title, passages = _list(value, 3)
+    section_id, title, passages, level = _list(value, 4)
     return Section(
         safe_line(_text(section_id)),
         safe_line(_text(title)),
         tuple(_passage(p) for p in _list(passages)),
+        _optional_count(level) or 0,
     )
 
 

@@ -63,6 +63,8 @@ def render_document(doc: Document, origin_note: str) -> str:
             f"id = {_string(section.id)}",
             f"title = {_string(section.title)}",
         ]
+        if section.level:
+            lines.append(f"level = {section.level}")
         for passage in section.passages:
             lines += [
                 "",
@@ -74,6 +76,8 @@ def render_document(doc: Document, origin_note: str) -> str:
                 lines.append(f"marker = {_string(passage.marker)}")
             if passage.themes:
                 lines.append(f"themes = {_strings(passage.themes)}")
+            if passage.page is not None:
+                lines.append(f"page = {passage.page}")
             lines += [
                 f"pillars = {_strings(passage.pillars)}",
                 f"recommendation = {'true' if passage.recommendation else 'false'}",
@@ -249,7 +253,8 @@ def parse_document(text: str, path: str, origin: str = "bundled") -> Document:
                     p_ref("id"), f"{s_where}: each passage must be a table ([[sections.passages]])."
                 )
             passages.append(_parse_passage(p_data, p_ref, seen))
-        sections.append(Section(s_id, s_title, tuple(passages)))
+        level = _optional_number(s_data, "level", s_where, s_ref("level"), 0, 6) or 0
+        sections.append(Section(s_id, s_title, tuple(passages), level))
     return Document(
         id=doc_id,
         title=title,
@@ -273,6 +278,18 @@ def parse_document(text: str, path: str, origin: str = "bundled") -> Document:
         path=path,
         added_from=_optional_text(data, "added_from"),
     )
+
+
+def _optional_number(
+    table: dict[str, Any], key: str, where: str, line: LineRef, lowest: int, highest: int
+) -> int | None:
+    """An optional whole number in [lowest, highest]; None when absent."""
+    if key not in table:
+        return None
+    value = _require(table, key, int, where, line)
+    if not lowest <= value <= highest:
+        raise ContentError(line, f"{where}: “{key}” must be from {lowest} to {highest}.")
+    return int(value)
 
 
 def _optional_text(data: dict[str, Any], key: str) -> str:
@@ -320,6 +337,7 @@ def _parse_passage(
         why=tuple(safe_line(w) for w in why),
         marker=safe_line(marker) if isinstance(marker, str) else "",
         themes=tuple(safe_line(t) for t in themes),
+        page=_optional_number(p_data, "page", label, ref("page"), 1, 1_000_000),
     )
 
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from brief_tui.corpus.boilerplate import strip_boilerplate
-from brief_tui.corpus.clean import clean_text, decode_source
 from brief_tui.corpus.contentfile import (
     ContentError,
     edited_by_hand,
@@ -23,14 +22,13 @@ from brief_tui.corpus.contentfile import (
     render_document,
 )
 from brief_tui.corpus.curation import CURATION_FILE, Curation, load_curation, set_curation_values
+from brief_tui.corpus.formats import Extracted, extract
 from brief_tui.corpus.ids import IdAllocator, document_id, reserved_id_problem
 from brief_tui.corpus.metadata import detect_front_matter
 from brief_tui.corpus.model import Document, Passage, Section
 from brief_tui.corpus.sanitize import safe_line
-from brief_tui.corpus.segment import classify_headings, group_sections, markdown_blocks, text_blocks
+from brief_tui.corpus.segment import classify_headings, group_sections
 from brief_tui.corpus.tagging import tag_passage
-
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
 
 
 class IngestError(ValueError):
@@ -38,18 +36,27 @@ class IngestError(ValueError):
 
 
 def build_document(
-    raw: str, source_name: str, curation: Curation, origin: str = "bundled"
+    source: str | bytes | Extracted,
+    source_name: str,
+    curation: Curation,
+    origin: str = "bundled",
 ) -> Document:
-    """The document a source file yields, with curation applied."""
-    text = clean_text(raw)
-    is_markdown = source_name.lower().endswith(MARKDOWN_SUFFIXES)
-    blocks = markdown_blocks(text) if is_markdown else text_blocks(text)
-    stripped = strip_boilerplate(blocks)
+    """The document a source yields, with curation applied.
+
+    `source` is the source's text or bytes (read in the format its name says) or what a
+    format already extracted (a fetched web page, say).
+    """
+    if isinstance(source, Extracted):
+        extracted = source
+    else:
+        data = source.encode("utf-8") if isinstance(source, str) else source
+        extracted = extract(data, source_name)
+    stripped = strip_boilerplate(extracted.blocks)
     fallback_title = (
         Path(source_name).stem.replace("_", " ").replace("-", " ").strip() or source_name
     )
-    found, rest = detect_front_matter(stripped.blocks, fallback_title)
-    if not is_markdown:
+    found, rest = detect_front_matter(stripped.blocks, fallback_title, extracted.meta)
+    if not extracted.structured:
         rest = classify_headings(rest)
     raw_sections = group_sections(rest)
     if not any(s.blocks for s in raw_sections):
@@ -70,6 +77,7 @@ def build_document(
                     block.text,
                     why=("not tagged: about the organisations",),
                     marker=block.marker,
+                    page=block.page,
                 )
             else:
                 tagging = tag_passage(block.text, block.kind)
@@ -81,9 +89,11 @@ def build_document(
                     tagging.recommendation,
                     tagging.why,
                     block.marker,
+                    page=block.page,
                 )
             passages.append(_apply_passage_curation(passage, curation))
-        sections.append(Section(ids.section(raw_section.title), raw_section.title, tuple(passages)))
+        section_id = ids.section(raw_section.title)
+        sections.append(Section(section_id, raw_section.title, tuple(passages), raw_section.level))
 
     partial = (
         f"Partial excerpt: the source says “{stripped.partial_notice}”"
@@ -96,7 +106,7 @@ def build_document(
         organisations=tuple(doc_curation.get("organisations") or found.organisations),
         date=doc_curation.get("date") or found.date,
         kind=doc_curation.get("kind") or found.kind,
-        source=doc_curation.get("source") or source_name,
+        source=doc_curation.get("source") or extracted.meta.source or source_name,
         seed=source_name,
         partial=doc_curation.get("partial", partial),
         sections=tuple(sections),
@@ -128,8 +138,8 @@ def _apply_passage_curation(passage: Passage, curation: Curation) -> Passage:
 MAX_SOURCE_BYTES = 64 * 1024 * 1024  # a source larger than this is refused (README says so)
 
 
-def read_source(path: Path) -> str:
-    """A source file's text, or `IngestError` saying in one sentence why it cannot be used.
+def read_source(path: Path) -> bytes:
+    """A source file's bytes, or `IngestError` saying in one sentence why it cannot be used.
 
     Only regular files are read: a FIFO would block forever and a device never ends. The
     size is checked before reading and the read itself is bounded, in case the file grows.
@@ -160,18 +170,19 @@ def read_source(path: Path) -> str:
         raise IngestError(
             f"{shown} is larger than the {MAX_SOURCE_BYTES // 2**20} MB limit for a source."
         )
-    try:
-        return decode_source(data, shown)
-    except ValueError as exc:
-        raise IngestError(str(exc)) from exc
+    if not data.strip():
+        raise IngestError(f"{shown} is empty.")
+    return data
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, content: str | bytes) -> None:
+    """Write text (UTF-8, LF) or bytes to `path` whole or not at all."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

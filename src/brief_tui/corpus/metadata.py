@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from brief_tui.corpus.dates import parse_date
+from brief_tui.corpus.formats.registry import SourceMeta
 from brief_tui.corpus.segment import Block, looks_like_title
 
 # 'WOLA: Advocacy for Human Rights in the Americas' - a site's name and tagline.
@@ -20,7 +21,9 @@ class Detected:
     organisations: list[str] = field(default_factory=list)
 
 
-def detect_front_matter(blocks: list[Block], fallback_title: str) -> tuple[Detected, list[Block]]:
+def detect_front_matter(
+    blocks: list[Block], fallback_title: str, meta: SourceMeta | None = None
+) -> tuple[Detected, list[Block]]:
     """Take the dateline, site tagline and title off the top of the document.
 
     Returns what was found and the remaining blocks. The title is the first block when it is
@@ -48,7 +51,12 @@ def detect_front_matter(blocks: list[Block], fallback_title: str) -> tuple[Detec
             rest.pop(0)
         else:
             break
-    if (
+    if meta is not None and meta.title:
+        # The source names itself: its heading saying the same is not a passage too.
+        found.title = meta.title
+        if rest and rest[0].kind == "heading" and _same_words(rest[0].text, meta.title):
+            rest.pop(0)
+    elif (
         rest
         and rest[0].kind != "item"
         and len(rest[0].text) <= 160
@@ -58,4 +66,12 @@ def detect_front_matter(blocks: list[Block], fallback_title: str) -> tuple[Detec
     else:
         heading = next((b for b in rest[:6] if looks_like_title(b.text)), None)
         found.title = heading.text if heading else fallback_title
+    if meta is not None:
+        found.organisations = list(meta.organisations) or found.organisations
+        found.date = meta.date or found.date
+        found.kind = meta.kind or found.kind
     return found, rest
+
+
+def _same_words(a: str, b: str) -> bool:
+    return a.casefold().split() == b.casefold().split()

@@ -28,6 +28,7 @@ class Passage:
     why: tuple[str, ...] = ()  # one line per tag: which words or rule produced it
     marker: str = ""  # list marker: "•" or "1."
     themes: tuple[str, ...] = ()  # curator-set themes; the compare pane aligns on them
+    page: int | None = None  # the 1-based page of the source where it starts; None: no pages
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Section:
     id: str
     title: str
     passages: tuple[Passage, ...]
+    level: int = 0  # its heading's level in the source (1 is the top); 0 when unknown
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ class Block:
     hard_break: bool = False  # preceded by two or more blank lines
     numbered: bool = False  # the line began with a number such as "1.)"
     synthetic: bool = False  # a heading the reader supplies (e.g. "Contents"), not source text
+    level: int = 0  # a heading's level (1 is the top) when the source says; 0 when it does not
+    page: int | None = None  # the 1-based page of the source where the block starts
 
 
 _BULLET = re.compile(r"^\s*([•\-\*·▪◦‣●–])\s+(.*)$")
@@ -155,14 +157,14 @@ def markdown_blocks(text: str) -> list[Block]:
     from markdown_it import MarkdownIt
 
     blocks: list[Block] = []
-    in_heading = False
+    heading_level = 0  # the level of the heading being read; 0 outside headings
     lists: list[int | None] = []  # next number of each open ordered list, None for bullets
     marker = ""
     item_started = False
     for token in MarkdownIt("commonmark").parse(text):
         kind = token.type
         if kind == "heading_open":
-            in_heading = True
+            heading_level = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
         elif kind == "bullet_list_open":
             lists.append(None)
         elif kind == "ordered_list_open":
@@ -180,9 +182,9 @@ def markdown_blocks(text: str) -> list[Block]:
             if not content:
                 continue
             content = repair_spacing(content)
-            if in_heading:
-                blocks.append(Block("heading", content))
-                in_heading = False
+            if heading_level:
+                blocks.append(Block("heading", content, level=heading_level))
+                heading_level = 0
             elif lists and item_started:
                 # A second paragraph inside the same list item continues it.
                 blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text} {content}")
@@ -388,6 +390,7 @@ class RawSection:
     title: str
     blocks: tuple[Block, ...]
     about: bool = False  # an "about the organisations" block: not tagged
+    level: int = 0  # its heading's level, when the source says
 
 
 _ABOUT = re.compile(
@@ -404,22 +407,23 @@ def group_sections(blocks: list[Block], intro_title: str = "Introduction") -> li
     about_start = _about_block_start(blocks)
     sections: list[RawSection] = []
     title = intro_title
+    level = 0
     current: list[Block] = []
     for index, block in enumerate(blocks):
         if index == about_start:
             if current:
-                sections.append(RawSection(title, tuple(current)))
+                sections.append(RawSection(title, tuple(current), level=level))
             sections.append(RawSection("About the organisations", tuple(blocks[index:]), True))
             return sections
         if block.kind == "heading":
             if current:
-                sections.append(RawSection(title, tuple(current)))
-            title = block.text
+                sections.append(RawSection(title, tuple(current), level=level))
+            title, level = block.text, block.level
             current = [] if block.synthetic else [block]
         else:
             current.append(block)
     if current:
-        sections.append(RawSection(title, tuple(current)))
+        sections.append(RawSection(title, tuple(current), level=level))
     return sections
 
 

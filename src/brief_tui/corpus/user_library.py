@@ -2,7 +2,7 @@
 
 A document remembers the file it was added from (`added_from`). Adding from that path again
 replaces the document in place: same id and same kept-source name, so the user's notes and
-curator corrections follow it (the caller re-anchors the notes). The very same text added
+curator corrections follow it (the caller re-anchors the notes). The very same bytes added
 from another path is recognised as already there rather than added twice. Documents added
 before paths were remembered are matched by kept-source name, title and organisations.
 """
@@ -51,7 +51,7 @@ def add_source(source: Path, library_dir: Path, sources_dir: Path, existing: Lib
     curation = load_curation(library_dir) if library_dir.is_dir() else Curation()
     previous = _added_from(existing, origin)
     if previous is None:
-        twin = _same_text(raw, existing, sources_dir)
+        twin = _same_bytes(raw, existing, sources_dir)
         if twin is not None:
             where = f", added from {twin.added_from}" if twin.added_from else ""
             detail = f"The same text is already in your library as {twin.id}{where}."
@@ -65,12 +65,12 @@ def add_source(source: Path, library_dir: Path, sources_dir: Path, existing: Lib
     else:
         clash = existing.document(doc.id)
         if clash is not None:
-            suffix = hashlib.sha1(raw.encode("utf-8")).hexdigest()[:6]
+            suffix = hashlib.sha1(raw).hexdigest()[:6]
             curation = _with_id(curation, name, f"{doc.id}-{suffix}")
     doc = replace(build_document(raw, name, curation, origin="user"), added_from=origin)
     sources_dir.mkdir(parents=True, exist_ok=True)
     kept = sources_dir / name
-    if not kept.exists() or kept.read_text(encoding="utf-8", errors="replace") != raw:
+    if not kept.exists() or kept.read_bytes() != raw:
         write_atomically(kept, raw)
     result = write_document(doc, library_dir, "Written by `brief-tui add`.")
     if previous is None:
@@ -125,17 +125,16 @@ def _legacy_match(library: Library, fresh: Document) -> Document | None:
     )
 
 
-def _same_text(raw: str, library: Library, sources_dir: Path) -> Document | None:
+def _same_bytes(raw: bytes, library: Library, sources_dir: Path) -> Document | None:
     """A user's document whose kept source holds exactly `raw` (sizes compared first)."""
-    size = len(raw.encode("utf-8"))
     for doc in library.documents:
         if doc.origin != "user" or not doc.seed:
             continue
         kept = sources_dir / doc.seed
         try:
-            if kept.stat().st_size == size and kept.read_text(encoding="utf-8") == raw:
+            if kept.stat().st_size == len(raw) and kept.read_bytes() == raw:
                 return doc
-        except (OSError, UnicodeDecodeError):
+        except OSError:
             continue
     return None
 
@@ -154,12 +153,12 @@ def safe_file_name(name: str) -> str:
     return cleaned or "document.txt"
 
 
-def _kept_name(source: Path, raw: str, sources_dir: Path) -> str:
+def _kept_name(source: Path, raw: bytes, sources_dir: Path) -> str:
     """The name the source is kept under: its own (made safe), unless another file has it."""
     name = safe_file_name(source.name)
     kept = sources_dir / name
-    if not kept.exists() or kept.read_text(encoding="utf-8", errors="replace") == raw:
+    if not kept.exists() or kept.read_bytes() == raw:
         return name
-    digest = hashlib.sha1(raw.encode("utf-8")).hexdigest()[:6]
+    digest = hashlib.sha1(raw).hexdigest()[:6]
     stem, dot, suffix = name.rpartition(".")
     return f"{stem}-{digest}.{suffix}" if dot and stem else f"{name}-{digest}"
