@@ -56,9 +56,21 @@ def build_parser() -> argparse.ArgumentParser:
     passages.add_argument("--document", metavar="ID", help="only this document")
 
     add = commands.add_parser(
-        "add", help="add a plain-text or Markdown file to your library, or update it"
+        "add",
+        help="add files, folders or web pages to your library, or update them",
+        description="Add documents to your library: files (PDF, web pages, Word, EPUB, "
+        "Markdown, text), folders (searched for those files) and http(s) addresses. Adding "
+        "a source again updates its briefing in place.",
     )
-    add.add_argument("file", metavar="FILE")
+    add.add_argument("sources", nargs="+", metavar="FILE|FOLDER|URL")
+    add.add_argument("--title", metavar="TEXT", help="the title, when the source does not say")
+    add.add_argument(
+        "--org",
+        action="append",
+        metavar="NAME",
+        help="an organisation behind it (repeat for several)",
+    )
+    add.add_argument("--date", metavar="DATE", help="its date: 2021-06-17, 2021-06 or 2021")
 
     remove = commands.add_parser(
         "remove", help="remove a document you added (its notes are kept, orphaned)"
@@ -450,7 +462,8 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = locations.data_dir(args.data_dir)
     if args.command == "ingest":
         return cmd_ingest(args)
-    from brief_tui.cli_library import cmd_add, cmd_remove
+    from brief_tui.cli_add import cmd_add
+    from brief_tui.cli_library import cmd_remove
 
     handlers = {
         "check": cmd_check,

@@ -1,7 +1,6 @@
-"""`brief-tui add` and `brief-tui remove`: the user's own documents, and their notes after.
+"""`brief-tui remove`, and the notes of the user's documents after they change.
 
-The pure work (reading the source, updating in place, removing) is in
-`brief_tui.corpus.user_library`; this module prints what happened and re-attaches notes.
+The pure work (updating in place, removing) is in `brief_tui.corpus.user_library`.
 """
 
 from __future__ import annotations
@@ -13,73 +12,34 @@ from typing import TYPE_CHECKING
 from brief_tui import locations
 from brief_tui.cli import load_all
 from brief_tui.cli_documents import choose_document
-from brief_tui.cli_output import error
-from brief_tui.corpus.model import LoadProblem
 from brief_tui.wording import agree, plural
 
 if TYPE_CHECKING:
     import argparse
 
 
-def cmd_add(args: argparse.Namespace, data_dir: Path) -> int:
-    """Add a file, or update in place the document it became when it was added before."""
-    # Ingest machinery is imported only by the commands that use it, to keep start-up fast.
-    from brief_tui.corpus.curation import CURATION_FILE, CurationError
-    from brief_tui.corpus.ingest import IngestError
-    from brief_tui.corpus.user_library import UNCHANGED, UPDATED, add_source
-
-    source = Path(args.file)
-    try:
-        added = add_source(
-            source,
-            locations.library_dir(data_dir),
-            locations.library_sources_dir(data_dir),
-            load_all(data_dir),
-        )
-    except CurationError as exc:
-        path = locations.library_dir(data_dir) / CURATION_FILE
-        error(str(LoadProblem(str(path), exc.line, exc.message)))
-        return 1
-    except (IngestError, ValueError) as exc:
-        print(f"brief-tui: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"brief-tui: cannot write to {data_dir} ({exc.strerror or exc}).", file=sys.stderr)
-        return 1
-    doc = added.document
-    if added.status == UNCHANGED:
-        print(added.detail or f"Unchanged: “{doc.title}” ({doc.id}) is already up to date.")
-        return 0
-    verb = "Updated" if added.status == UPDATED else "Added"
-    print(
-        f"{verb} “{doc.title}” as {doc.id}: {plural(doc.passage_count, 'passage')}, "
-        f"{plural(doc.recommendation_count, 'recommendation')} ({added.path})."
-    )
-    if added.status == UPDATED:
-        print(_reanchored_notes(data_dir, doc.id))
-    return 0
-
-
-def _reanchored_notes(data_dir: Path, document: str) -> str:
-    """Re-attach notes to the library as it now is; one line on where `document`'s notes are."""
+def reanchored_notes(data_dir: Path, documents: list[str]) -> str:
+    """Re-attach notes to the library as it now is; one line on where `documents`' notes are."""
     from brief_tui.export import NOTES_FILE
     from brief_tui.notes.store import NoteStore, StoreError
 
     path = data_dir / NOTES_FILE
     if not path.exists():
-        return "It has no notes."
+        return "They have no notes." if len(documents) > 1 else "It has no notes."
+    wanted = set(documents)
     with NoteStore.open(path) as store:
         try:
             store.reanchor(load_all(data_dir))
-            statuses = [h.status for h in store.highlights(document)]
-            statuses += [b.status for b in store.bookmarks() if b.anchor.document == document]
+            statuses = [h.status for h in store.highlights() if h.anchor.document in wanted]
+            statuses += [b.status for b in store.bookmarks() if b.anchor.document in wanted]
         except StoreError as exc:
-            return f"Its notes could not be re-attached yet: {exc}"
+            return f"Notes could not be re-attached yet: {exc}"
+    whose = "Their" if len(documents) > 1 else "Its"
     if not statuses:
-        return "It has no notes."
+        return "They have no notes." if len(documents) > 1 else "It has no notes."
     counts = {status: statuses.count(status) for status in ("exact", "moved", "orphaned")}
     line = (
-        f"Its {plural(len(statuses), 'note')}: {counts['exact']} in place, "
+        f"{whose} {plural(len(statuses), 'note')}: {counts['exact']} in place, "
         f"{counts['moved']} moved to the closest match, {counts['orphaned']} orphaned"
     )
     return line + (" (kept in the notes panel under “Orphaned”)." if counts["orphaned"] else ".")
