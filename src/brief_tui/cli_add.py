@@ -16,6 +16,7 @@ from brief_tui import locations
 from brief_tui.cli import load_all
 from brief_tui.cli_library import reanchored_notes
 from brief_tui.cli_output import error, literal_console
+from brief_tui.corpus.model import LoadProblem
 from brief_tui.corpus.sanitize import safe_line
 from brief_tui.wording import plural
 
@@ -53,7 +54,7 @@ def cmd_add(args: argparse.Namespace, data_dir: Path) -> int:
         library.curation  # noqa: B018 - a broken curation file stops the batch before it starts
     except CurationError as exc:
         path = locations.library_dir(data_dir) / CURATION_FILE
-        error(f"{path}:{exc.line or '?'}: {exc.message}")
+        error(str(LoadProblem(str(path), exc.line, exc.message)))
         return 1
     outcomes = _add_all(library, found.sources, overrides)
     return _report(outcomes, found.skipped, data_dir)
