@@ -64,6 +64,7 @@ def to_json(comparison: Comparison) -> str:
             "id": recommendation.passage.id,
             "text": recommendation.passage.text,
             "pillars": list(recommendation.passage.pillars),
+            "page": recommendation.passage.page,
             "citation": citation(
                 recommendation.document, recommendation.section, recommendation.passage
             ),

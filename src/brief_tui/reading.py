@@ -17,6 +17,7 @@ class Row:
     section: Section
     passage: Passage | None  # None: the section's title, shown when no heading passage is
     position: int = -1  # index among the visible passages, for passage rows
+    new_page: bool = False  # the first visible passage on its page of the source
 
 
 class ReadingPlan:
@@ -28,6 +29,7 @@ class ReadingPlan:
         self.rows: list[Row] = []
         self.passages: list[tuple[Section, Passage]] = []
         self.section_starts: list[int] = []  # position of the first visible passage per section
+        page: int | None = None  # the page of the last visible passage so far
         for section in document.sections:
             visible = [p for p in section.passages if pillar is None or pillar in p.pillars]
             if not visible:
@@ -36,7 +38,9 @@ class ReadingPlan:
             if visible[0].kind != "heading":
                 self.rows.append(Row(section, None))
             for passage in visible:
-                self.rows.append(Row(section, passage, len(self.passages)))
+                new_page = passage.page is not None and passage.page != page
+                page = passage.page if passage.page is not None else page
+                self.rows.append(Row(section, passage, len(self.passages), new_page))
                 self.passages.append((section, passage))
         self.recommendations = [i for i, (_, p) in enumerate(self.passages) if p.recommendation]
 

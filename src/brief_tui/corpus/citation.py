@@ -17,12 +17,18 @@ def format_date(date: str | None) -> str:
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
+def page_label(page: int | None) -> str:
+    """'p. 12' for a passage of a paged source; '' where the source has no pages."""
+    return f"p. {page}" if page is not None else ""
+
+
 def citation(doc: Document, section: Section, passage: Passage) -> str:
-    """'WOLA, “Title”, 17 June 2021, section “X”, passage p-1234abcd.'"""
+    """'WOLA, “Title”, 17 June 2021, section “X”, p. 12, passage p-1234abcd.'"""
     organisations = ", ".join(doc.organisations) or "Unknown organisation"
+    page = f"{page_label(passage.page)}, " if passage.page is not None else ""
     return (
         f"{organisations}, “{doc.title}”, {format_date(doc.date)}, "
-        f"section “{section.title}”, passage {passage.id}."
+        f"section “{section.title}”, {page}passage {passage.id}."
     )
 
 

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
-from brief_tui.corpus.citation import quote_with_citation
+from brief_tui.corpus.citation import page_label, quote_with_citation
 from brief_tui.corpus.model import Document, Library
 from brief_tui.corpus.pillars import PILLARS_BY_ID, label
 from brief_tui.reading import ReadingPlan
@@ -274,6 +274,7 @@ class BriefingScreen(BriefingNotes):
             Content.assemble(
                 *hits,
                 (f" Passage {self.view.cursor + 1} of {len(self.plan)} ", "bold"),
+                f"· {page_label(passage.page)} " if passage.page is not None else "",
                 f"· section {self.plan.section_index(self.view.cursor) + 1} of {sections}: ",
                 (section.title, "italic"),
             )

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Static
 
 from brief_tui.compare import Comparison, Recommendation, Similarity, compare, coverage
-from brief_tui.corpus.citation import format_date
+from brief_tui.corpus.citation import format_date, page_label
 from brief_tui.corpus.model import Document, Library
 from brief_tui.corpus.pillars import PILLAR_IDS, PILLARS_BY_ID, label
 from brief_tui.notes.anchor import make_anchor
@@ -46,7 +46,10 @@ def cell_content(recommendation: Recommendation | None, labels: tuple[str, ...] 
         return Content.styled("— nothing comparable here", "italic")
     passage = recommendation.passage
     text = f"{passage.marker} {passage.text}" if passage.marker else passage.text
-    lines = [Content(text), Content.styled(f"§ {recommendation.section.title}", "dim italic")]
+    where = f"§ {recommendation.section.title}"
+    if passage.page is not None:
+        where += f" · {page_label(passage.page)}"
+    lines = [Content(text), Content.styled(where, "dim italic")]
     tags = badges(passage.pillars, False, named=False)
     chips = [Content.styled(f" ▍ {label} ", LABEL_STYLES.get(label, "reverse")) for label in labels]
     if tags.plain or chips:

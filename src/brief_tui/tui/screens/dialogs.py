@@ -11,6 +11,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from brief_tui.corpus.citation import page_label
 from brief_tui.corpus.model import Passage
 from brief_tui.corpus.pillars import PILLARS, PILLARS_BY_ID
 from brief_tui.reading import ReadingPlan
@@ -119,7 +120,10 @@ def why_content(passage: Passage) -> Content:
     lines += [
         Content(""),
         Content.styled(
-            f"Passage {passage.id}. Curators can correct tags in content/curation.toml.", "dim"
+            f"Passage {passage.id}"
+            + (f", {page_label(passage.page)} of the source" if passage.page is not None else "")
+            + ". Curators can correct tags in content/curation.toml.",
+            "dim",
         ),
     ]
     return Content("\n").join(lines)

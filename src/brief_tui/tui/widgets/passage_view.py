@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
+from brief_tui.corpus.citation import page_label
 from brief_tui.reading import ReadingPlan, Row
 from brief_tui.search.text import match_spans
 from brief_tui.tui.widgets.badges import HIGHLIGHT_STYLES, LABEL_STYLES, badges
@@ -70,6 +71,8 @@ def passage_content(
         Content.styled(f" {'✎' if noted else '▍'} {label} ", LABEL_STYLES.get(label, "reverse"))
         for label, noted in dict.fromkeys((m.label, m.noted) for m in marks)
     ]
+    if row.new_page:
+        chips.append(Content.styled(page_label(passage.page), "dim italic"))
     if chips:
         tags = Content(" ").join([tags, *chips]) if tags.plain else Content(" ").join(chips)
     if not tags.plain:
