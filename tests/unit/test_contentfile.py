@@ -1,3 +1,4 @@
+import json
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,30 @@ def test_wrong_shapes_are_problems_with_a_line_not_crashes(
         parse_document(text, "x.toml")
     assert message in info.value.message
     assert info.value.line == line
+
+
+def test_reasons_are_tables_and_a_format_1_file_still_loads(tmp_path) -> None:
+    from brief_tui.corpus.contentfile import parse_document
+    from brief_tui.corpus.reasons import Reason
+
+    doc = build_document(SOURCE, "b.txt", Curation())
+    text = render_document(doc, "test")
+    assert "format = 2" in text and '{tag = "' in text
+    again = parse_document(text, "b.toml")
+    assert [p.why for _, p in again.passages()] == [p.why for _, p in doc.passages()]
+    passage = next(p for _, p in doc.passages() if p.why)
+    tables = (
+        "why = ["
+        + ", ".join(
+            "{" + ", ".join(f"{k} = {json.dumps(v)}" for k, v in r.as_table().items()) + "}"
+            for r in passage.why
+        )
+        + "]"
+    )
+    sentences = "why = " + json.dumps([str(r) for r in passage.why], ensure_ascii=False)
+    assert tables in text
+    legacy = text.replace("format = 2", "format = 1").replace(tables, sentences, 1)
+    loaded = parse_document(legacy, "b.toml")
+    first = next(p for _, p in loaded.passages() if p.id == passage.id)
+    assert first.why == passage.why
+    assert all(isinstance(r, Reason) for r in first.why)

@@ -56,7 +56,7 @@ def test_curation_file_corrections_survive_reingest(workspace) -> None:
     curated = next(p for _, p in doc.passages() if p.id == passage.id)
     assert doc.title == "Aid: A Briefing"
     assert curated.pillars == ("I", "P") and curated.recommendation
-    assert any("curator" in w for w in curated.why)
+    assert any(w.rule == "curator" for w in curated.why)
     assert [r.status for r in ingest(seeds, content).results] == ["unchanged"]
 
 

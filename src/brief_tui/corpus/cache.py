@@ -16,9 +16,10 @@ from typing import Any
 
 from brief_tui.corpus.model import PASSAGE_KINDS, Document, LoadProblem, Passage, Section
 from brief_tui.corpus.pillars import PILLAR_IDS
+from brief_tui.corpus.reasons import Reason, reason_from_table
 from brief_tui.corpus.sanitize import safe_line, safe_text
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 
 
 def cache_path(cache_dir: Path, directory: Path) -> Path:
@@ -101,7 +102,7 @@ def _plain(doc: Document) -> dict[str, Any]:
                         p.text,
                         list(p.pillars),
                         p.recommendation,
-                        list(p.why),
+                        [r.as_table() for r in p.why],
                         p.marker,
                         list(p.themes),
                         p.page,
@@ -166,11 +167,19 @@ def _passage(value: object) -> Passage:
         safe_text(_text(text)),
         tuple(_choice(p, PILLAR_IDS) for p in _list(pillars)),
         _flag(rec),
-        tuple(safe_line(w) for w in _texts(why)),
+        tuple(_reason(r) for r in _list(why)),
         safe_line(_text(marker)),
         tuple(safe_line(t) for t in _texts(themes)),
         _optional_count(page),
     )
+
+
+def _reason(value: object) -> Reason:
+    reason = reason_from_table(value)
+    if reason is None:
+        raise DamagedCache
+    words = tuple(safe_line(w) for w in reason.words)
+    return Reason(safe_line(reason.tag), safe_line(reason.rule), words, safe_line(reason.note))
 
 
 def _optional_count(value: object) -> int | None:

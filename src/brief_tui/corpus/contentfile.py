@@ -19,10 +19,12 @@ from brief_tui.corpus.dates import is_valid_date
 from brief_tui.corpus.ids import reserved_id_problem
 from brief_tui.corpus.model import PASSAGE_KINDS, Document, LoadProblem, Passage, Section
 from brief_tui.corpus.pillars import PILLAR_IDS
+from brief_tui.corpus.reasons import Reason, reason_from_table, reason_from_text
 from brief_tui.corpus.sanitize import safe_line, safe_text
 from brief_tui.corpus.tomlread import TomlProblem, load_toml
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: tag reasons are tables; files of format 1 (reasons as text) still load
+READABLE_FORMATS = (1, 2)
 CHECKSUM_PREFIX = "# checksum: "
 _DOC_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 _PASSAGE_ID = re.compile(r"^p-[0-9a-f]{8}(-\d+)?$")
@@ -35,6 +37,15 @@ def _string(value: str) -> str:
 
 def _strings(values: tuple[str, ...] | list[str]) -> str:
     return "[" + ", ".join(_string(v) for v in values) + "]"
+
+
+def _inline_table(table: dict[str, Any]) -> str:
+    """A TOML inline table of text and lists of text: {tag = "P", words = ["asylum"]}."""
+    items = (
+        f"{key} = {_strings(value) if isinstance(value, list) else _string(value)}"
+        for key, value in table.items()
+    )
+    return "{" + ", ".join(items) + "}"
 
 
 def render_document(doc: Document, origin_note: str) -> str:
@@ -81,7 +92,7 @@ def render_document(doc: Document, origin_note: str) -> str:
             lines += [
                 f"pillars = {_strings(passage.pillars)}",
                 f"recommendation = {'true' if passage.recommendation else 'false'}",
-                f"why = {_strings(passage.why)}",
+                f"why = [{', '.join(_inline_table(r.as_table()) for r in passage.why)}]",
                 f"text = {_string(passage.text)}",
             ]
     body = "\n".join(lines) + "\n"
@@ -199,9 +210,10 @@ def parse_document(text: str, path: str, origin: str = "bundled") -> Document:
         raise ContentError(exc.line, exc.message) from None
     where = _Locator(text)
     fmt = data.get("format")
-    if fmt != FORMAT_VERSION:
+    if fmt not in READABLE_FORMATS or isinstance(fmt, bool):
         raise ContentError(
-            where.line("format"), f"unsupported format {fmt!r} (expected {FORMAT_VERSION})."
+            where.line("format"),
+            f"unsupported format {fmt!r} (this brief-tui reads formats 1 and {FORMAT_VERSION}).",
         )
     doc_id = _require(data, "id", str, "the document", where.line("id"))
     if not _DOC_ID.match(doc_id):
@@ -325,7 +337,7 @@ def _parse_passage(
     text = safe_text(_require(p_data, "text", str, label, ref("text"))).strip()
     if not text:
         raise ContentError(ref("text"), f"{label}: the text is empty.")
-    why = _string_list(p_data, "why", label, ref("why")) if "why" in p_data else []
+    why = _reasons(p_data, label, ref("why"))
     marker = p_data.get("marker", "")
     themes = _string_list(p_data, "themes", label, ref("themes")) if "themes" in p_data else []
     return Passage(
@@ -334,11 +346,32 @@ def _parse_passage(
         text=text,
         pillars=tuple(p for p in PILLAR_IDS if p in pillars),
         recommendation=recommendation,
-        why=tuple(safe_line(w) for w in why),
+        why=why,
         marker=safe_line(marker) if isinstance(marker, str) else "",
         themes=tuple(safe_line(t) for t in themes),
         page=_optional_number(p_data, "page", label, ref("page"), 1, 1_000_000),
     )
+
+
+def _reasons(p_data: dict[str, Any], label: str, line: LineRef) -> tuple[Reason, ...]:
+    """The passage's tag reasons: tables (format 2) or sentences (format 1)."""
+    values = _require(p_data, "why", list, label, line) if "why" in p_data else []
+    reasons: list[Reason] = []
+    for value in values:
+        reason = reason_from_text(value) if isinstance(value, str) else reason_from_table(value)
+        if reason is None:
+            raise ContentError(
+                line, f"{label}: each entry of “why” must be a table with “tag” and “rule”."
+            )
+        reasons.append(
+            Reason(
+                safe_line(reason.tag),
+                safe_line(reason.rule),
+                tuple(safe_line(w) for w in reason.words),
+                safe_line(reason.note),
+            )
+        )
+    return tuple(reasons)
 
 
 def load_document(path: Path, origin: str = "bundled") -> Document | LoadProblem:

@@ -26,6 +26,7 @@ from brief_tui.corpus.formats import Extracted, extract
 from brief_tui.corpus.ids import IdAllocator, document_id, reserved_id_problem
 from brief_tui.corpus.metadata import detect_front_matter
 from brief_tui.corpus.model import Document, Passage, Section
+from brief_tui.corpus.reasons import CURATOR, PILLARS, RECOMMENDATION, UNTAGGED, Reason
 from brief_tui.corpus.sanitize import safe_line
 from brief_tui.corpus.segment import classify_headings, group_sections
 from brief_tui.corpus.tagging import tag_passage
@@ -75,7 +76,7 @@ def build_document(
                     passage_id,
                     block.kind,
                     block.text,
-                    why=("not tagged: about the organisations",),
+                    why=(Reason(UNTAGGED, "about the organisations"),),
                     marker=block.marker,
                     page=block.page,
                 )
@@ -119,18 +120,18 @@ def _apply_passage_curation(passage: Passage, curation: Curation) -> Passage:
     if not fix:
         return passage
     why = list(passage.why)
-    note = f" ({fix['note']})" if fix.get("note") else ""
+    note = str(fix.get("note", ""))
     if "pillars" in fix:
         pillars = tuple(p for p in ("I", "II", "III", "IV", "V", "P") if p in fix["pillars"])
-        why = [w for w in why if w.startswith("recommendation")]
-        why.insert(0, f"pillars set by a curator in {CURATION_FILE}{note}")
+        why = [w for w in why if w.tag == RECOMMENDATION]
+        why.insert(0, Reason(PILLARS, CURATOR, note=note))
         passage = replace(passage, pillars=pillars)
     if fix.get("themes"):
         passage = replace(passage, themes=tuple(str(t) for t in fix["themes"]))
     if "recommendation" in fix:
-        why = [w for w in why if not w.startswith("recommendation")]
+        why = [w for w in why if w.tag != RECOMMENDATION]
         flag = "a recommendation" if fix["recommendation"] else "not a recommendation"
-        why.append(f"recommendation: marked {flag} by a curator in {CURATION_FILE}{note}")
+        why.append(Reason(RECOMMENDATION, CURATOR, (flag,), note))
         passage = replace(passage, recommendation=bool(fix["recommendation"]))
     return replace(passage, why=tuple(why))
 

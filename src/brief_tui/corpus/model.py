@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from brief_tui.corpus.reasons import Reason
 from brief_tui.corpus.sanitize import safe_line
 
 KINDS = (
@@ -25,7 +26,7 @@ class Passage:
     text: str
     pillars: tuple[str, ...] = ()
     recommendation: bool = False
-    why: tuple[str, ...] = ()  # one line per tag: which words or rule produced it
+    why: tuple[Reason, ...] = ()  # one per tag: which rule and words produced it
     marker: str = ""  # list marker: "•" or "1."
     themes: tuple[str, ...] = ()  # curator-set themes; the compare pane aligns on them
     page: int | None = None  # the 1-based page of the source where it starts; None: no pages

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from brief_tui.corpus.pillars import sort_pillars
+from brief_tui.corpus.reasons import RECOMMENDATION, Reason
 from brief_tui.corpus.segment import IMPERATIVE_VERBS, first_word
 
 
@@ -249,12 +250,12 @@ _QUESTION = re.compile(r"(?:What|Why|How|Who|Which)\b")
 class Tagging:
     pillars: tuple[str, ...]
     recommendation: bool
-    why: tuple[str, ...]
+    why: tuple[Reason, ...]
 
 
-def _quote(words: list[str]) -> str:
-    unique = list(dict.fromkeys(w.lower() for w in words))
-    return ", ".join(f"“{w}”" for w in unique[:4])
+def _cue_words(words: list[str]) -> tuple[str, ...]:
+    """The distinct words that produced a tag, as the reader is shown them (at most four)."""
+    return tuple(list(dict.fromkeys(w.lower() for w in words))[:4])
 
 
 def _matches(text: str) -> list[tuple[str, re.Match[str]]]:
@@ -292,7 +293,7 @@ def _stock_list_members(text: str, found: list[tuple[str, re.Match[str]]]) -> se
     return members
 
 
-def tag_pillars(text: str, asks: bool = False) -> tuple[tuple[str, ...], list[str]]:
+def tag_pillars(text: str, asks: bool = False) -> tuple[tuple[str, ...], list[Reason]]:
     """Pillar ids for `text` and one explanation line per pillar.
 
     `asks` is true when the passage calls for action: a list of root causes it names is then
@@ -300,7 +301,7 @@ def tag_pillars(text: str, asks: bool = False) -> tuple[tuple[str, ...], list[st
     """
     explicit = sort_pillars(set(_EXPLICIT_PILLAR.findall(text)))
     if explicit:
-        return explicit, [f"{p}: names Pillar {p}" for p in explicit]
+        return explicit, [Reason(p, "names pillar") for p in explicit]
     found = _matches(text)
     framing = set() if asks else _stock_list_members(text, found)
     quoted = [m.span() for m in _QUOTED.finditer(text)]
@@ -317,29 +318,29 @@ def tag_pillars(text: str, asks: bool = False) -> tuple[tuple[str, ...], list[st
     if own_words:
         words = {p: w for p, w in words.items() if p in own_words}
     pillars = sort_pillars(list(words))
-    return pillars, [f"{p}: mentions {_quote(words[p])}" for p in pillars]
+    return pillars, [Reason(p, "mentions", _cue_words(words[p])) for p in pillars]
 
 
-def recommendation_cue(text: str, kind: str) -> str | None:
+def recommendation_cue(text: str, kind: str) -> Reason | None:
     """Why `text` reads as a call to action or a commitment, or None when it does not."""
     if _QUESTION.match(text):
         return None  # a question, or a subtitle phrased as one
     opening = first_word(text.lstrip("0123456789.) "))
     if kind in ("heading", "item") and opening in IMPERATIVE_VERBS:
-        return f"starts with an imperative (“{opening}”)"
+        return Reason(RECOMMENDATION, "imperative", (opening,))
     for name, rule in RECOMMENDATION_CUES:
         if match := rule.search(text):
-            return f"{name} (“{match.group(0)}”)"
+            return Reason(RECOMMENDATION, name, (match.group(0).strip(" .!?"),))
     if kind == "item" and (match := _FUNDING.search(text)):
-        return f"announced initiative (“{match.group(0)}”)"
+        return Reason(RECOMMENDATION, "funding", (match.group(0),))
     return None
 
 
 def tag_passage(text: str, kind: str) -> Tagging:
     """Pillars and recommendation flag for one passage, with the reasons."""
     cue = recommendation_cue(text, kind)
-    asks = cue is not None and not cue.startswith(("commitment", "announcement"))
+    asks = cue is not None and cue.rule not in ("commitment", "announcement")
     pillars, why = tag_pillars(text, asks)
     if cue:
-        why.append(f"recommendation: {cue}")
+        why.append(cue)
     return Tagging(pillars, cue is not None, tuple(why))

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from brief_tui.corpus.citation import page_label
 from brief_tui.corpus.model import Passage
+from brief_tui.corpus.reasons import CURATOR, RECOMMENDATION
 from brief_tui.corpus.pillars import PILLARS, PILLARS_BY_ID
 from brief_tui.reading import ReadingPlan
 from brief_tui.tui.keymap import APP_KEYS, LIBRARY_KEYS, READER_KEYS
@@ -98,7 +99,7 @@ def why_content(passage: Passage) -> Content:
     ]
     if passage.pillars:
         for pillar in passage.pillars:
-            reasons = [w.split(": ", 1)[1] for w in passage.why if w.startswith(f"{pillar}: ")]
+            reasons = [r.describe() for r in passage.why if r.tag == pillar]
             reason = "; ".join(reasons) or "set by a curator"
             lines.append(
                 Content.assemble(
@@ -109,10 +110,10 @@ def why_content(passage: Passage) -> Content:
             )
     else:
         lines.append(Content("No pillar tags: no pillar's words or rules matched this passage."))
-    curated = [w for w in passage.why if "curator" in w and not w.startswith("recommendation")]
+    curated = [str(r) for r in passage.why if r.rule == CURATOR and r.tag != RECOMMENDATION]
     lines += [Content.styled(w, "italic") for w in curated]
     lines.append(Content(""))
-    rec = next((w.split(": ", 1)[1] for w in passage.why if w.startswith("recommendation: ")), None)
+    rec = next((r.describe() for r in passage.why if r.tag == RECOMMENDATION), None)
     if passage.recommendation:
         lines.append(Content.assemble(("Recommendation: ", "bold"), rec or "set by a curator"))
     else:
