@@ -13,8 +13,8 @@ from textual.widgets.option_list import Option
 
 from brief_tui.corpus.citation import page_label
 from brief_tui.corpus.model import Passage
-from brief_tui.corpus.reasons import CURATOR, RECOMMENDATION
 from brief_tui.corpus.pillars import PILLARS, PILLARS_BY_ID
+from brief_tui.corpus.reasons import CURATOR, RECOMMENDATION
 from brief_tui.reading import ReadingPlan
 from brief_tui.tui.keymap import APP_KEYS, LIBRARY_KEYS, READER_KEYS
 from brief_tui.tui.widgets.badges import PILLAR_STYLES
