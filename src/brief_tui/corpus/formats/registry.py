@@ -58,6 +58,11 @@ FORMATS: tuple[SourceFormat, ...] = (
 
 SUFFIXES: tuple[str, ...] = tuple(s for f in FORMATS for s in f.suffixes)
 
+# Kinds of file people may try to add that brief-tui does not read: named, not sniffed.
+_FOREIGN_SUFFIXES = frozenset(
+    ".doc .rtf .odt .pages .xls .xlsx .ppt .pptx .png .jpg .jpeg .gif .zip .mobi .azw3".split()
+)
+
 
 def format_for(name: str) -> SourceFormat | None:
     """The format a file name's suffix says, or None."""
@@ -71,6 +76,38 @@ def format_for_media_type(media_type: str) -> SourceFormat | None:
     return next((f for f in FORMATS if base in f.media_types), None)
 
 
+def sniff(data: bytes) -> SourceFormat | None:
+    """The format of a file whose name does not say, from its first bytes; None if unknown.
+
+    A file with no known suffix that is not a PDF, Word, EPUB or HTML file is read as plain
+    text (decoding refuses it if it is binary).
+    """
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if data.startswith(b"%PDF-"):
+        return format_for("x.pdf")
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_format(data)
+    if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
+        return format_for("x.html")
+    return format_for("x.txt")
+
+
+def _zip_format(data: bytes) -> SourceFormat | None:
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if "word/document.xml" in names:
+                return format_for("x.docx")
+            if "mimetype" in names and archive.read("mimetype").strip() == b"application/epub+zip":
+                return format_for("x.epub")
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return None
+    return None
+
+
 def supported() -> str:
     """The formats, as one phrase for messages: 'plain text (.txt, .text), Markdown (.md, …)'."""
     return ", ".join(f"{f.name} ({', '.join(f.suffixes)})" for f in FORMATS)
@@ -79,6 +116,8 @@ def supported() -> str:
 def extract(data: bytes, name: str, source_format: SourceFormat | None = None) -> Extracted:
     """The blocks and metadata of a source; `SourceError` (one sentence) when it cannot be read."""
     chosen = source_format or format_for(name)
+    if chosen is None and PurePath(name).suffix.lower() not in _FOREIGN_SUFFIXES:
+        chosen = sniff(data)
     if chosen is None:
         raise SourceError(f"{name} is not a kind of file brief-tui reads; it reads {supported()}.")
     return chosen.read(data, name)
