@@ -73,7 +73,7 @@ class DocumentScore:
 def _find(doc: Document, quote: str) -> tuple[tuple[str, ...], bool] | None:
     """(pillars, recommendation) of the passage (or heading's section) holding the quote."""
     wanted = fold(quote)
-    for section, passage in doc.passages():
+    for _, passage in doc.passages():
         if wanted in fold(passage.text):
             return passage.pillars, passage.recommendation
     for section in doc.sections:
