@@ -83,3 +83,15 @@ def test_decode_source_rejects_binary_and_empty() -> None:
 def test_decode_source_accepts_utf8_bom_and_cp1252() -> None:
     assert decode_source("\ufeffHello".encode(), "a.txt") == "Hello"
     assert decode_source("Andrés".encode("cp1252"), "b.txt") == "Andrés"
+
+
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def test_bidi_overrides_and_isolates_are_neutralised() -> None:
+    # An unclosed right-to-left override would reverse everything drawn after it.
+    assert safe_text("pay \u202eSU 001\u202c now") == "pay SU 001 now"
+    assert safe_text(f"a{BIDI}b\nc") == "ab\nc"
+    assert safe_line(f" name \u2067x\u2069 ") == "name x"
+    # Marks that set no direction state, and ordinary right-to-left text, stay.
+    assert safe_text("עברית \u200f and العربية \u200e") == "עברית \u200f and العربية \u200e"

@@ -1,7 +1,8 @@
-"""Text safety: strip terminal escape sequences and control characters from file text.
+"""Text safety: strip terminal escape sequences, control characters and bidi overrides.
 
-Everything that comes from a file (seeds, content, user documents, notes) passes through
-`safe_text` before it is shown, so a document can never retitle or reprogram the terminal.
+Everything that comes from a file or another program (seeds, content, user documents, notes,
+backups) passes through `safe_text` before it is shown or stored, so a document can never
+retitle or reprogram the terminal, nor reverse the order of what is drawn after it.
 """
 
 from __future__ import annotations
@@ -21,12 +22,20 @@ _ESCAPE_SEQUENCE = re.compile(
     """,
     re.VERBOSE,
 )
-# C0 controls except tab and newline, DEL, and C1 controls.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 controls except tab and newline, DEL, C1 controls, and the bidi embeddings, overrides
+# and isolates (U+202A-U+202E, U+2066-U+2069): one left open reorders the rest of the line.
+# The plain direction marks (U+200E, U+200F, U+061C) open nothing and stay.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Anything at all to clean: the escape introducers, every control but newline, \r, tabs and
+# bidi controls. Most text has none, and one search is far cheaper than the substitutions.
+_SUSPECT = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def safe_text(text: str, *, keep_newlines: bool = True) -> str:
-    """Return `text` without escape sequences or C0/C1 controls; tabs become spaces."""
+    """Return `text` without escape sequences, C0/C1 controls or bidi overrides; tabs become
+    spaces, and newlines too unless `keep_newlines`."""
+    if _SUSPECT.search(text) is None:
+        return text if keep_newlines or "\n" not in text else text.replace("\n", " ")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPE_SEQUENCE.sub("", text)
     text = _CONTROL.sub("", text)
