@@ -45,6 +45,29 @@ def safe_text(text: str, *, keep_newlines: bool = True) -> str:
     return text
 
 
+# The same, as UTF-8 bytes, for `is_safe`: C0 controls but newline, DEL, then the two-byte C1
+# controls (U+0080-U+009F) and the three-byte bidi controls.
+_CONTROL_BYTES = tuple(bytes([c]) for c in (*range(0x0A), *range(0x0B, 0x20), 0x7F))
+_C1_BYTES = tuple(chr(c).encode() for c in range(0x80, 0xA0))
+_BIDI_BYTES = tuple(chr(c).encode() for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+
+
+def is_safe(text: str, *, newlines: bool = True) -> bool:
+    """True when `text` has nothing to clean (and no newline unless `newlines`).
+
+    For checking thousands of notes at once, joined into one string: a byte search per
+    character to look for runs at memory speed, several times faster than one regex pass.
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    if not newlines and b"\n" in data:
+        return False
+    if any(control in data for control in _CONTROL_BYTES):
+        return False
+    if b"\xc2" in data and any(control in data for control in _C1_BYTES):
+        return False
+    return b"\xe2" not in data or not any(control in data for control in _BIDI_BYTES)
+
+
 def safe_line(text: str) -> str:
     """`safe_text` for single-line fields such as titles: newlines become spaces."""
     return " ".join(safe_text(text, keep_newlines=False).split())

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from brief_tui.corpus.model import Library
+from brief_tui.corpus.sanitize import safe_line, safe_text
 from brief_tui.notes.anchor import EXACT, MOVED, ORPHANED, Anchor
 from brief_tui.notes.records import (
     BOOKMARK_COLUMNS,
@@ -194,9 +195,11 @@ def _field(record: dict[str, Any], key: str, kind: type | tuple[type, ...], wher
     return value
 
 
-def _text(record: dict[str, Any], key: str, where: str) -> str:
+def _text(record: dict[str, Any], key: str, where: str, *, lines: bool = False) -> str:
+    """A text field, cleaned: a backup may come from anywhere, and its words reach the
+    terminal and every export (`lines`: free text such as a note, whose newlines stay)."""
     value: str = _field(record, key, str, where)
-    return value
+    return safe_text(value) if lines else safe_line(value)
 
 
 def _offset(record: dict[str, Any], key: str, where: str) -> int:
@@ -235,9 +238,9 @@ def _read_anchor(record: dict[str, Any], where: str) -> Anchor:
         passage=_text(raw, "passage", where),
         start=start,
         end=end,
-        quote=_text(raw, "quote", where),
-        prefix=_text(raw, "prefix", where),
-        suffix=_text(raw, "suffix", where),
+        quote=_text(raw, "quote", where, lines=True),
+        prefix=_text(raw, "prefix", where, lines=True),
+        suffix=_text(raw, "suffix", where, lines=True),
     )
 
 
@@ -246,6 +249,7 @@ def _resolution(record: dict[str, Any], where: str) -> tuple[str, str | None, in
     if status not in _STATUSES:
         raise BackupError(f"{where} has an unknown status {status!r}")
     passage = _field(record, "passage", (str, type(None)), where)
+    passage = None if passage is None else safe_line(passage)
     return status, passage, _offset(record, "start", where), _offset(record, "end", where)
 
 
@@ -257,7 +261,7 @@ def _highlight(record: dict[str, Any], where: str) -> Highlight:
         _identifier(record, "id", where),
         _read_anchor(record, where),
         label,
-        _text(record, "note", where),
+        _text(record, "note", where, lines=True),
         _timestamp(record.get("created"), f"the “created” of {where}"),
         _timestamp(record.get("updated"), f"the “updated” of {where}"),
         *_resolution(record, where),

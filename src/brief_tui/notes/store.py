@@ -21,12 +21,16 @@ from brief_tui.notes.opening import Opened, open_notes
 from brief_tui.notes.placement import Placement, ordinal, place, reanchor_table
 from brief_tui.notes.records import (
     BOOKMARK_COLUMNS,
+    BOOKMARK_SHAPE,
     HIGHLIGHT_COLUMNS,
+    HIGHLIGHT_SHAPE,
     LABELS,
     POSITION_COLUMNS,
+    POSITION_SHAPE,
     Bookmark,
     Highlight,
     Position,
+    RowShape,
     StoreError,
     bookmark_from_row,
     bookmark_row,
@@ -39,6 +43,7 @@ from brief_tui.notes.records import (
     position_from_row,
     position_row,
     resolution_values,
+    safe_rows,
 )
 
 __all__ = ["LABELS", "Bookmark", "Highlight", "NoteStore", "Position", "StoreError"]
@@ -138,7 +143,7 @@ class NoteStore:
         """Highlights by document, then in reading order."""
         where, params = ("WHERE document = ?", (document,)) if document is not None else ("", ())
         sql = f"SELECT {HIGHLIGHT_COLUMNS} FROM highlights {where} {_IN_ORDER}"
-        return self._read(sql, params, highlight_from_row)
+        return self._read(sql, params, highlight_from_row, HIGHLIGHT_SHAPE)
 
     # Bookmarks
 
@@ -159,7 +164,7 @@ class NoteStore:
             if row is None:
                 raise StoreError(gone_message("bookmark"))
             connection.execute("DELETE FROM bookmarks WHERE id = ?", (id,))
-        return bookmark_from_row(row)
+        return bookmark_from_row(safe_rows([row], BOOKMARK_SHAPE)[0])
 
     def restore_bookmark(self, bookmark: Bookmark) -> None:
         bookkeeping = self.restored_bookkeeping(bookmark.anchor.document, bookmark.passage)
@@ -170,7 +175,7 @@ class NoteStore:
     def bookmarks(self) -> list[Bookmark]:
         """Bookmarks by document, then in reading order."""
         sql = f"SELECT {BOOKMARK_COLUMNS} FROM bookmarks {_IN_ORDER}"
-        return self._read(sql, (), bookmark_from_row)
+        return self._read(sql, (), bookmark_from_row, BOOKMARK_SHAPE)
 
     # Reading positions
 
@@ -187,12 +192,12 @@ class NoteStore:
 
     def position(self, document: str) -> Position | None:
         sql = f"SELECT {POSITION_COLUMNS} FROM positions WHERE document = ?"
-        found = self._read(sql, (document,), position_from_row)
+        found = self._read(sql, (document,), position_from_row, POSITION_SHAPE)
         return found[0] if found else None
 
     def positions(self) -> dict[str, Position]:
         sql = f"SELECT {POSITION_COLUMNS} FROM positions ORDER BY document"
-        return {p.document: p for p in self._read(sql, (), position_from_row)}
+        return {p.document: p for p in self._read(sql, (), position_from_row, POSITION_SHAPE)}
 
     # Re-anchoring
 
@@ -232,9 +237,12 @@ class NoteStore:
         ).fetchone()
         if row is None:
             raise StoreError(gone_message("highlight"))
-        return highlight_from_row(row)
+        return highlight_from_row(safe_rows([row], HIGHLIGHT_SHAPE)[0])
 
-    def _read(self, sql: str, params: tuple[Any, ...], build: Callable[[Any], T]) -> list[T]:
+    def _read(
+        self, sql: str, params: tuple[Any, ...], build: Callable[[Any], T], shape: RowShape
+    ) -> list[T]:
+        """Rows of one query as records, their text cleaned (see `safe_rows`)."""
         with self._lock, _collector_paused():
             if self._connection is None:
                 raise StoreError("brief-tui cannot read the notes because the store was closed.")
@@ -242,7 +250,7 @@ class NoteStore:
                 rows = self._connection.execute(sql, params).fetchall()
             except sqlite3.Error as error:
                 raise StoreError(f"brief-tui cannot read the notes: {explain(error)}.") from error
-            return [build(row) for row in rows]
+            return [build(row) for row in safe_rows(rows, shape)]
 
     @contextmanager
     def transaction(

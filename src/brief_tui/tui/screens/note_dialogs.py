@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from brief_tui.corpus.sanitize import safe_line, safe_text
 from brief_tui.notes.store import LABELS, Bookmark
 from brief_tui.tui.widgets.badges import LABEL_STYLES
 from brief_tui.tui.widgets.key_list import KeyList
@@ -86,7 +87,8 @@ class NoteEditor(ModalScreen[str | None]):
         area.move_cursor(area.document.end)
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text.strip())
+        # Pasted text can carry escape sequences: none is kept, so none is shown or exported.
+        self.dismiss(safe_text(self.query_one(TextArea).text).strip())
 
     def action_cancel(self) -> None:
         if self.query_one(TextArea).text.strip() != self.original.strip() and not self._warned:
@@ -112,7 +114,7 @@ class BookmarkName(ModalScreen[str | None]):
         self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip())
+        self.dismiss(safe_line(event.value))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
