@@ -19,7 +19,7 @@ from typing import Any
 
 from brief_tui.corpus.model import Library
 from brief_tui.corpus.sanitize import safe_line, safe_text
-from brief_tui.notes.anchor import EXACT, MOVED, ORPHANED, Anchor
+from brief_tui.notes.anchor import EXACT, MAX_OFFSET, MOVED, ORPHANED, Anchor
 from brief_tui.notes.records import (
     BOOKMARK_COLUMNS,
     HIGHLIGHT_COLUMNS,
@@ -148,6 +148,12 @@ def read_backup(text: str) -> Backup:
         raise BackupError(
             f"it is not valid JSON (line {error.lineno}, column {error.colno})"
         ) from None
+    except RecursionError:  # arrays in arrays, a hundred thousand deep: no backup looks so
+        raise BackupError("it is nested too deeply to be a brief-tui notes backup") from None
+    except ValueError:  # a number of thousands of digits: Python refuses to read it
+        raise BackupError(
+            "it holds a number too long to be part of a brief-tui notes backup"
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BackupError(
             "it is not a brief-tui notes backup (made by `brief-tui export --format json`)"
@@ -206,6 +212,8 @@ def _offset(record: dict[str, Any], key: str, where: str) -> int:
     value: int = _field(record, key, int, where)
     if value < 0:
         raise BackupError(f"{where} has a negative “{key}”")
+    if value > MAX_OFFSET:
+        raise BackupError(f"{where} has a “{key}” too large for any passage")
     return value
 
 
