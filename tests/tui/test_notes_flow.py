@@ -218,3 +218,27 @@ async def test_grouping_by_pillar_lists_a_multi_pillar_highlight_under_each(make
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(pilot.app.screen, BriefingScreen)
+
+
+async def test_another_programs_database_is_kept_aside_and_said_so(
+    make_app, isolated_data_dir
+) -> None:
+    import sqlite3
+
+    isolated_data_dir.mkdir(parents=True)
+    path = isolated_data_dir / "notes.sqlite3"
+    with sqlite3.connect(path) as raw:
+        raw.executescript("CREATE TABLE recipes (name TEXT); PRAGMA user_version = 4;")
+    original = path.read_bytes()
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        [kept] = isolated_data_dir.glob("notes.sqlite3.foreign-*")
+        messages = [n.message for n in app._notifications]
+        assert any(str(kept) in m and "another program" in m for m in messages), messages
+        await open_doc(pilot)
+        await pilot.press("h", "1")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    assert kept.read_bytes() == original
+    assert len(store(isolated_data_dir).highlights()) == 1
