@@ -431,14 +431,22 @@ def _current_notes(
     path: Path, library: Library
 ) -> tuple[list[Highlight], list[Bookmark], list[Position]]:
     """Highlights, bookmarks and positions re-anchored to `library`; none if there is no file."""
-    from brief_tui.notes.store import NoteStore
+    from brief_tui.notes.store import NoteStore, StoreError
 
     if not path.exists():  # nothing to export, and no notes file created by looking
         return [], [], []
     with NoteStore.open(path) as store:
         if store.warning:
             print(f"warning: {store.warning}", file=sys.stderr)
-        store.reanchor(library)
+        try:
+            store.reanchor(library)
+        except StoreError as error:  # e.g. another window holds the file: export as stored
+            reason = str(error).partition(": ")[2].rstrip(".")
+            print(
+                f"warning: your notes could not be re-anchored to the current text ({reason}), "
+                "so they are exported where they were last placed.",
+                file=sys.stderr,
+            )
         return store.highlights(), store.bookmarks(), list(store.positions().values())
 
 

@@ -232,3 +232,23 @@ def test_export_and_backup_never_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("format", ["markdown", "json"])
+def test_export_while_another_process_holds_the_write_lock(
+    capsys, notes, isolated_data_dir: Path, monkeypatch, format: str
+) -> None:
+    from brief_tui.notes import opening as notes_opening
+
+    monkeypatch.setattr(notes_opening, "BUSY_SECONDS", 0.5)
+    other = sqlite3.connect(isolated_data_dir / "notes.sqlite3", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        code, out, err = run(capsys, "export", "--format", format)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert code == 0, err
+    assert all(f"{i[:8]}" in out for i in notes.values())
+    [line] = err.splitlines()
+    assert line.startswith("warning: ") and "re-anchored" in line and line.endswith("."), err

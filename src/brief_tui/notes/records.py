@@ -34,7 +34,7 @@ def explain(error: sqlite3.Error) -> str:
     """The reason behind a SQLite error, in words a reader can act on."""
     code = getattr(error, "sqlite_errorcode", 0) & 0xFF
     return {
-        5: "another brief-tui window kept the notes file busy for more than 5 seconds",
+        5: "another window or program kept the notes file busy for more than 5 seconds",
         6: "the notes file is locked",
         8: "the notes file has become read-only",
         10: "the disk reported an error while writing",

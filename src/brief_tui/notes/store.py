@@ -10,12 +10,14 @@ from __future__ import annotations
 import gc
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
 from brief_tui.corpus.model import Document, Library
+from brief_tui.notes import opening
 from brief_tui.notes.anchor import EXACT, MOVED, ORPHANED, Anchor
 from brief_tui.notes.opening import Opened, open_notes
 from brief_tui.notes.placement import Placement, ordinal, place, reanchor_table
@@ -49,6 +51,8 @@ from brief_tui.notes.records import (
 __all__ = ["LABELS", "Bookmark", "Highlight", "NoteStore", "Position", "StoreError"]
 
 T = TypeVar("T")
+_ATTEMPT_MS = 50  # how long one try for the write lock waits while holding the store's lock
+_BUSY, _LOCKED = 5, 6  # SQLite result codes: another connection holds the lock
 _BOOKKEEPING = "resolved_hash, ordinal"
 _IN_ORDER = "ORDER BY document, ordinal, res_start, res_end, created, id"
 
@@ -259,24 +263,55 @@ class NoteStore:
         """One immediate transaction: all of the action is saved, or none of it."""
         if self.read_only and not even_read_only:
             raise StoreError(f"brief-tui cannot save {what}: {self._reason}.")
-        with self._lock:
+        connection = self._begin(what)  # holds self._lock from here
+        try:
+            yield connection
+            connection.execute("COMMIT")
+        except BaseException as error:
+            if connection.in_transaction:
+                with suppress(sqlite3.Error):  # keep the first error, not a second one
+                    connection.execute("ROLLBACK")
+            if isinstance(error, sqlite3.Error):
+                raise StoreError(f"brief-tui cannot save {what}: {explain(error)}.") from error
+            raise
+        finally:
+            self._lock.release()
+
+    def _begin(self, what: str) -> sqlite3.Connection:
+        """Start a write transaction and return with the store's lock held.
+
+        While another process holds the file's write lock, each try waits only briefly and
+        the store's lock is let go between tries, so reads on other threads (the UI) answer
+        at once instead of queueing behind a writer that may wait seconds.
+        """
+        deadline = time.monotonic() + opening.BUSY_SECONDS
+        while True:
+            self._lock.acquire()
             connection = self._connection
             if connection is None:
+                self._lock.release()
                 raise StoreError(f"brief-tui cannot save {what}: the store was closed.")
             try:
-                connection.execute("BEGIN IMMEDIATE")
+                _begin_immediate(connection)
+                return connection
             except sqlite3.Error as error:
-                raise StoreError(f"brief-tui cannot save {what}: {explain(error)}.") from error
-            try:
-                yield connection
-                connection.execute("COMMIT")
-            except BaseException as error:
-                if connection.in_transaction:
-                    with suppress(sqlite3.Error):  # keep the first error, not a second one
-                        connection.execute("ROLLBACK")
-                if isinstance(error, sqlite3.Error):
+                self._lock.release()
+                code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+                if code not in (_BUSY, _LOCKED) or time.monotonic() >= deadline:
                     raise StoreError(f"brief-tui cannot save {what}: {explain(error)}.") from error
+            except BaseException:
+                self._lock.release()
                 raise
+            time.sleep(0.01)
+
+
+def _begin_immediate(connection: sqlite3.Connection) -> None:
+    """`BEGIN IMMEDIATE`, waiting at most `_ATTEMPT_MS` for another connection's lock."""
+    connection.execute(f"PRAGMA busy_timeout = {_ATTEMPT_MS}")
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+    finally:
+        connection.execute(f"PRAGMA busy_timeout = {int(opening.BUSY_SECONDS * 1000)}")
 
 
 def insert_row(
