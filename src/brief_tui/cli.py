@@ -518,8 +518,11 @@ def cmd_read(data_dir: Path, document: str | None) -> int:
         document_id = found.document.id
     from brief_tui.tui.app import BriefApp
 
-    BriefApp(library, data_dir, open_document=document_id).run()
-    return 0
+    app = BriefApp(library, data_dir, open_document=document_id)
+    app.run()
+    for problem in app.unsaved:  # saves still queued when the reader closed, that failed
+        print(problem, file=sys.stderr)
+    return 1 if app.unsaved else 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from tests.tui.conftest import settle
 from textual.widgets import Input, TextArea
 
 from brief_tui.tui.screens.note_dialogs import BookmarkName, NoteEditor
@@ -23,15 +24,15 @@ def stored(data: Path, sql: str) -> list[tuple]:
 async def test_a_pasted_note_is_stored_clean(make_app, isolated_data_dir: Path) -> None:
     app = make_app(open_document=DOC)
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, NoteEditor)
         app.screen.query_one(TextArea).insert(PASTED)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
     assert stored(isolated_data_dir, "SELECT note FROM highlights") == [
         ("Line one and more\nline two flipped end",)
     ]
@@ -40,13 +41,13 @@ async def test_a_pasted_note_is_stored_clean(make_app, isolated_data_dir: Path) 
 async def test_a_pasted_bookmark_name_is_stored_clean(make_app, isolated_data_dir: Path) -> None:
     app = make_app(open_document=DOC)
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("m")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, BookmarkName)
         app.screen.query_one(Input).insert_text_at_cursor("trips\x1b]0;PWNED\x07  list\u2066")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
     assert stored(isolated_data_dir, "SELECT name FROM bookmarks") == [("trips list",)]

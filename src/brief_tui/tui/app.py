@@ -13,9 +13,11 @@ from textual.app import App
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.message_pump import MessagePump
 
     from brief_tui.notes.store import Bookmark, NoteStore
     from brief_tui.search import SearchIndex
+    from brief_tui.tui.note_writes import NoteSaved, NoteWriter
     from brief_tui.tui.screens.search import SearchRequest
 
 from brief_tui import locations
@@ -60,6 +62,8 @@ class BriefApp(App[None]):
         self._open_passage = open_passage
         self.notes: NoteStore | None = None
         self._notes_tried = False
+        self._writer: NoteWriter | None = None
+        self.unsaved: list[str] = []  # saves that failed as the app closed, for the command line
         self._search_index: SearchIndex | None = None
         self._search_lock = threading.Lock()
 
@@ -112,6 +116,10 @@ class BriefApp(App[None]):
     def _open_notes_for_library(self) -> None:
         if self.notes is None:
             self._open_notes()
+        self.show_reading_progress()
+
+    def show_reading_progress(self) -> None:
+        """Redraw how far each briefing is read, if the library is showing."""
         if isinstance(self.screen, LibraryScreen) and self.screen.is_attached:
             self.screen.show_progress()
 
@@ -133,6 +141,48 @@ class BriefApp(App[None]):
             if not quiet:
                 self.notify(str(error), severity="error", timeout=8)
             return None
+
+    def write_notes(
+        self,
+        action: Callable[[NoteStore], T],
+        then: Callable[[T], None] | None = None,
+        *,
+        owner: MessagePump | None = None,
+        quiet: bool = False,
+    ) -> bool:
+        """Save with `action` off the UI thread, then call `then(result)` on it.
+
+        Writes are saved in the order they are asked for; a failure becomes a one-sentence
+        message (unless `quiet`) and `then` is not called. `then` is skipped too once `owner`
+        (the screen that asked) is gone. False when notes are unavailable (said so).
+        """
+        from brief_tui.tui.note_writes import NoteWrite, NoteWriter
+
+        if self.notes is None:
+            self._open_notes()
+        if self.notes is None:
+            if not quiet:
+                self.notify(
+                    "Notes are unavailable: the note store could not be opened.", severity="error"
+                )
+            return False
+        if self._writer is None:
+            self._writer = NoteWriter(self, self.notes)
+        self._writer.submit(NoteWrite(action, then, owner, quiet))
+        return True
+
+    def on_note_saved(self, message: NoteSaved) -> None:
+        write = message.write
+        if message.error is not None:
+            if not write.quiet:
+                self.notify(message.error, severity="error", timeout=8)
+        elif write.then is not None and (write.owner is None or write.owner.is_attached):
+            write.then(message.result)
+
+    def on_unmount(self) -> None:
+        """Save what is still queued (a screen remembers its position as it closes)."""
+        if self._writer is not None:
+            self.unsaved += self._writer.flush()
 
     @work(thread=True, group="reanchor")
     def _reanchor_notes(self) -> None:
@@ -165,12 +215,6 @@ class BriefApp(App[None]):
                 )
 
         self.push_screen(BookmarkList(bookmarks, titles), jump)
-
-    def delete_bookmark(self, bookmark: Bookmark) -> bool:
-        deleted = self.notes_call(lambda s: s.delete_bookmark(bookmark.id))
-        if deleted is not None:
-            self.notify("Bookmark deleted.", timeout=2)
-        return deleted is not None
 
     def action_compare(self) -> None:
         """Compare on the pillar in view: the filter, else the passage's, else the busiest."""

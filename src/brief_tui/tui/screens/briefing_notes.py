@@ -55,7 +55,13 @@ class BriefingNotes(SidebarScreen):
         if current is None:
             return
         anchor = make_anchor(self.document, current[1].id, 0, len(current[1].text))
-        self.app.notes_call(lambda s: s.set_position(anchor), quiet=True)  # type: ignore[attr-defined]
+        app = self.app
+        # No owner: the library shows the new progress even after this screen has closed.
+        app.write_notes(  # type: ignore[attr-defined]
+            lambda s: s.set_position(anchor),
+            lambda _: app.show_reading_progress(),  # type: ignore[attr-defined]
+            quiet=True,
+        )
 
     # Highlighting --------------------------------------------------------------------------
 
@@ -83,10 +89,12 @@ class BriefingNotes(SidebarScreen):
             self.screen.clear_selection()
             if label is None:
                 return
-            saved = self.app.notes_call(lambda s: s.add_highlight(anchor, label))  # type: ignore[attr-defined]
-            if saved is not None:
+
+            def saved(_: object) -> None:
                 self._refresh_marks(passage)
                 self.notify(f"Highlighted as {label}.", timeout=2)
+
+            self.app.write_notes(lambda s: s.add_highlight(anchor, label), saved, owner=self)  # type: ignore[attr-defined]
 
         from brief_tui.tui.screens.note_dialogs import LabelPicker
 
@@ -101,21 +109,30 @@ class BriefingNotes(SidebarScreen):
             (h for h in self._highlights if h.passage == passage.id and h.status != "orphaned"),
             None,
         )
-        if existing is None:
-            anchor = make_anchor(self.document, passage.id, *self._span_to_highlight(passage))
-            existing = self.app.notes_call(lambda s: s.add_highlight(anchor))  # type: ignore[attr-defined]
-            if existing is None:
-                return
+        if existing is not None:
+            self._edit_note(passage, existing)
+            return
+        anchor = make_anchor(self.document, passage.id, *self._span_to_highlight(passage))
+
+        def highlighted(highlight: Highlight) -> None:
             self._end_selection()
             self._refresh_marks(passage)
-        highlight = existing
+            self._edit_note(passage, highlight)
 
+        self.app.write_notes(lambda s: s.add_highlight(anchor), highlighted, owner=self)  # type: ignore[attr-defined]
+
+    def _edit_note(self, passage: Passage, highlight: Highlight) -> None:
         def save(note: str | None) -> None:
             if note is None:
                 return
-            if self.app.notes_call(lambda s: s.update_highlight(highlight.id, note=note)):  # type: ignore[attr-defined]
+
+            def saved(_: object) -> None:
                 self._refresh_marks(passage)
                 self.notify("Note saved." if note else "Note removed.", timeout=2)
+
+            self.app.write_notes(  # type: ignore[attr-defined]
+                lambda s: s.update_highlight(highlight.id, note=note), saved, owner=self
+            )
 
         from brief_tui.tui.screens.note_dialogs import NoteEditor
 
@@ -131,10 +148,13 @@ class BriefingNotes(SidebarScreen):
         def save(name: str | None) -> None:
             if name is None:
                 return
-            if self.app.notes_call(lambda s: s.add_bookmark(anchor, name)):  # type: ignore[attr-defined]
+
+            def saved(_: object) -> None:
                 self.notify(
                     f"Bookmarked{f' as “{name}”' if name else ''}: ' lists bookmarks.", timeout=3
                 )
+
+            self.app.write_notes(lambda s: s.add_bookmark(anchor, name), saved, owner=self)  # type: ignore[attr-defined]
 
         from brief_tui.tui.screens.note_dialogs import BookmarkName
 

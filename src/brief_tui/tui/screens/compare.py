@@ -250,9 +250,12 @@ class CompareScreen(Screen[None]):
         anchor = make_anchor(chosen.document, chosen.passage.id, 0, len(chosen.passage.text))
 
         def save(name: str | None) -> None:
-            app = self.app
-            if name and app.notes_call(lambda s: s.add_highlight(anchor, name)):  # type: ignore[attr-defined]
-                self.notify(f"Highlighted as {name}.", timeout=2)
+            if name:
+                self.app.write_notes(  # type: ignore[attr-defined]
+                    lambda s: s.add_highlight(anchor, name),
+                    lambda _: self.notify(f"Highlighted as {name}.", timeout=2),
+                    owner=self,
+                )
 
         self.app.push_screen(LabelPicker(), save)
 
@@ -263,11 +266,12 @@ class CompareScreen(Screen[None]):
         anchor = make_anchor(chosen.document, chosen.passage.id, 0, len(chosen.passage.text))
 
         def save(note: str | None) -> None:
-            app = self.app
-            if note is not None and app.notes_call(  # type: ignore[attr-defined]
-                lambda s: s.add_highlight(anchor, note=note)
-            ):
-                self.notify("Highlighted with a note.", timeout=2)
+            if note is not None:
+                self.app.write_notes(  # type: ignore[attr-defined]
+                    lambda s: s.add_highlight(anchor, note=note),
+                    lambda _: self.notify("Highlighted with a note.", timeout=2),
+                    owner=self,
+                )
 
         self.app.push_screen(NoteEditor(chosen.passage.text), save)
 

@@ -168,8 +168,14 @@ class BookmarkList(ModalScreen[Bookmark | None]):
             return
         index = int(listing.get_option_at_index(listing.highlighted).id or 0)
         bookmark = self.bookmarks[index]
-        if self.app.delete_bookmark(bookmark):  # type: ignore[attr-defined]
+
+        def deleted(_: object) -> None:
+            self.notify("Bookmark deleted.", timeout=2)
             self.dismiss(None)
+
+        self.app.write_notes(  # type: ignore[attr-defined]
+            lambda s: s.delete_bookmark(bookmark.id), deleted, owner=self
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -226,11 +226,12 @@ class NotesScreen(Screen[None]):
             return
 
         def save(note: str | None) -> None:
-            app = self.app
-            if note is not None and app.notes_call(  # type: ignore[attr-defined]
-                lambda s: s.update_highlight(highlight.id, note=note)
-            ):
-                self.reload()
+            if note is not None:
+                self.app.write_notes(  # type: ignore[attr-defined]
+                    lambda s: s.update_highlight(highlight.id, note=note),
+                    lambda _: self.reload(),
+                    owner=self,
+                )
 
         self.app.push_screen(NoteEditor(highlight.anchor.quote, highlight.note), save)
 
@@ -238,27 +239,27 @@ class NotesScreen(Screen[None]):
         highlight = self._selected()
         if highlight is None:
             return
-        deleted = self.app.notes_call(lambda s: s.delete_highlight(highlight.id))  # type: ignore[attr-defined]
-        if deleted is not None:
-            self._undo.append(deleted)
+
+        def deleted(old: Highlight) -> None:
+            self._undo.append(old)
             self.notify("Highlight deleted: u brings it back.", timeout=3)
             self.reload()
+
+        self.app.write_notes(lambda s: s.delete_highlight(highlight.id), deleted, owner=self)  # type: ignore[attr-defined]
 
     def action_undo(self) -> None:
         if not self._undo:
             self.notify("Nothing to undo.", timeout=2)
             return
-        highlight = self._undo.pop()
+        highlight = self._undo[-1]  # taken off only once it is back: a failed undo can be retried
 
-        def restore(store) -> bool:
-            store.restore_highlight(highlight)
-            return True
-
-        if self.app.notes_call(restore):  # type: ignore[attr-defined]
+        def restored(_: object) -> None:
+            if highlight in self._undo:
+                self._undo.remove(highlight)
             self.notify("Restored.", timeout=2)
             self.reload()
-        else:
-            self._undo.append(highlight)
+
+        self.app.write_notes(lambda s: s.restore_highlight(highlight), restored, owner=self)  # type: ignore[attr-defined]
 
     def action_regroup(self) -> None:
         self.by_pillar = not self.by_pillar
