@@ -44,16 +44,35 @@ class BriefingNotes(SidebarScreen):
                 )
         self.view.marks = {pid: tuple(sorted(m, key=lambda x: x.start)) for pid, m in marks.items()}
 
-    def saved_position(self) -> str | None:
+    # Reading position ----------------------------------------------------------------------
+    #
+    # Several screens of one briefing can be open at once (a search result opens another above
+    # the first), and each saves as it closes. So a screen saves only when its cursor is not
+    # on what it last saved or loaded: an older screen left untouched below cannot overwrite
+    # where the reader went since. Back on top, a screen cannot know what others saved
+    # meanwhile, so it saves again (see `forget_saved_position`).
+
+    _stored: str | None = None  # the passage this screen last saved or loaded; None: unknown
+
+    def load_position(self) -> str | None:
+        """The saved reading position of this briefing, remembered as what the store holds."""
         position = self.app.notes_call(lambda s: s.position(self.document.id))  # type: ignore[attr-defined]
         if position is not None and position.status != "orphaned":
-            return position.passage
-        return None
+            self._stored = position.passage
+        else:
+            self._stored = None
+        return self._stored
+
+    def forget_saved_position(self) -> None:
+        """Another screen may have saved a position since: the next chance saves this one."""
+        self._stored = None
 
     def remember_position(self) -> None:
+        """Save the passage under the cursor, unless this screen saved or loaded it last."""
         current = self._current()
-        if current is None:
+        if current is None or current[1].id == self._stored:
             return
+        self._stored = current[1].id
         anchor = make_anchor(self.document, current[1].id, 0, len(current[1].text))
         app = self.app
         # No owner: the library shows the new progress even after this screen has closed.
