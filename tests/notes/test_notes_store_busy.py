@@ -18,6 +18,7 @@ from brief_tui.notes import opening as notes_opening
 
 DOC = document("Aid should be tied to anti-corruption benchmarks and independent monitoring.")
 ANCHOR = make_anchor(DOC, passage_ids(DOC)[0], 0, 3)
+OTHER = make_anchor(DOC, passage_ids(DOC)[0], 4, 10)
 
 
 @contextmanager
@@ -39,7 +40,7 @@ def test_reads_answer_at_once_while_a_save_waits_for_the_lock(tmp_path: Path) ->
         first = store.add_highlight(ANCHOR, note="first")
         saved: list[object] = []
         with write_lock(path):
-            writer = threading.Thread(target=lambda: saved.append(store.add_highlight(ANCHOR)))
+            writer = threading.Thread(target=lambda: saved.append(store.add_highlight(OTHER)))
             writer.start()
             time.sleep(0.3)  # the writer is now waiting for the lock
             assert writer.is_alive() and not saved

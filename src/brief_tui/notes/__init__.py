@@ -1,7 +1,7 @@
 """Highlights, bookmarks and reading positions, anchored so they survive edits to the text."""
 
 from brief_tui.notes.anchor import Anchor, Resolution, document_hash, make_anchor, resolve
-from brief_tui.notes.records import LABELS, Bookmark, Highlight, Position, StoreError
+from brief_tui.notes.records import LABELS, Bookmark, Highlight, Marked, Position, StoreError
 from brief_tui.notes.store import NoteStore
 
 __all__ = [
@@ -9,6 +9,7 @@ __all__ = [
     "Anchor",
     "Bookmark",
     "Highlight",
+    "Marked",
     "NoteStore",
     "Position",
     "Resolution",

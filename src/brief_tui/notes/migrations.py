@@ -46,6 +46,8 @@ MIGRATIONS: list[tuple[str, ...]] = [
         f"CREATE TABLE positions ({_ANCHOR},\n    updated TEXT NOT NULL,{_RESOLUTION},"
         "\n    PRIMARY KEY (document))",
     ),
+    # 2: finding the highlight already on a span, so a span is never highlighted twice
+    ("CREATE INDEX highlights_by_span ON highlights (document, res_passage, res_start, res_end)",),
 ]
 
 

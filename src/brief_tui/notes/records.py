@@ -82,6 +82,19 @@ class Position:
     end: int
 
 
+ADDED, CHANGED, UNCHANGED = "added", "changed", "unchanged"
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """What highlighting a span did: ADDED a highlight, CHANGED the one already on it, or
+    left it UNCHANGED; `previous` is that one as it was."""
+
+    highlight: Highlight
+    change: str
+    previous: Highlight | None = None
+
+
 def now() -> str:
     """The current time as ISO 8601 UTC, precise enough to order notes made in one second."""
     return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")

@@ -13,24 +13,29 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from brief_tui.corpus.model import Document, Library
 from brief_tui.notes import opening
-from brief_tui.notes.anchor import EXACT, MOVED, ORPHANED, Anchor
+from brief_tui.notes.anchor import EXACT, MOVED, ORPHANED, Anchor, Resolution
 from brief_tui.notes.opening import Opened, open_notes
 from brief_tui.notes.placement import Placement, ordinal, place, reanchor_table
 from brief_tui.notes.records import (
+    ADDED,
     BOOKMARK_COLUMNS,
     BOOKMARK_SHAPE,
+    CHANGED,
     HIGHLIGHT_COLUMNS,
     HIGHLIGHT_SHAPE,
     LABELS,
     POSITION_COLUMNS,
     POSITION_SHAPE,
+    UNCHANGED,
     Bookmark,
     Highlight,
+    Marked,
     Position,
     RowShape,
     StoreError,
@@ -48,7 +53,7 @@ from brief_tui.notes.records import (
     safe_rows,
 )
 
-__all__ = ["LABELS", "Bookmark", "Highlight", "NoteStore", "Position", "StoreError"]
+__all__ = ["LABELS", "Bookmark", "Highlight", "Marked", "NoteStore", "Position", "StoreError"]
 
 T = TypeVar("T")
 _ATTEMPT_MS = 50  # how long one try for the write lock waits while holding the store's lock
@@ -95,14 +100,62 @@ class NoteStore:
     def add_highlight(
         self, anchor: Anchor, label: str = "key finding", note: str = ""
     ) -> Highlight:
+        """The highlight on the span of `anchor`: a new one, or the one already there with
+        this label (and this note, if one is given). See `mark`."""
+        return self.mark(anchor, label, note).highlight
+
+    def mark(self, anchor: Anchor, label: str = "key finding", note: str = "") -> Marked:
+        """Highlight the span of `anchor` with `label`; a span is highlighted once.
+
+        A span that already has a highlight (where it now resolves, in the same briefing) keeps
+        that one: its label becomes `label`, and its note `note` unless `note` is empty, or
+        nothing changes if they are the same. Checked inside the write transaction, so two
+        windows highlighting the same words at once still make one highlight.
+        """
         _check_label(label)
         stamp, placement = now(), self._place(anchor)
-        resolved = resolution_values(placement.resolution)
-        highlight = Highlight(new_id(), anchor, label, note, stamp, stamp, *resolved)
         with self.transaction("this highlight") as connection:
-            row = highlight_row(highlight)
-            insert_row(connection, "highlights", HIGHLIGHT_COLUMNS, row, placement.bookkeeping)
-        return highlight
+            existing = _on_span(connection, anchor.document, placement.resolution)
+            if existing is None:
+                resolved = resolution_values(placement.resolution)
+                highlight = Highlight(new_id(), anchor, label, note, stamp, stamp, *resolved)
+                row = highlight_row(highlight)
+                insert_row(connection, "highlights", HIGHLIGHT_COLUMNS, row, placement.bookkeeping)
+                return Marked(highlight, ADDED)
+            changed = replace(existing, label=label, note=note or existing.note, updated=stamp)
+            if (changed.label, changed.note) == (existing.label, existing.note):
+                return Marked(existing, UNCHANGED, existing)
+            connection.execute(
+                "UPDATE highlights SET label = ?, note = ?, updated = ? WHERE id = ?",
+                (changed.label, changed.note, changed.updated, existing.id),
+            )
+            return Marked(changed, CHANGED, existing)
+
+    def highlight_on(self, anchor: Anchor) -> Highlight | None:
+        """The highlight already on exactly the span of `anchor`, if any."""
+        resolution = self._place(anchor).resolution
+        if resolution.passage is None:
+            return None
+        sql = f"SELECT {HIGHLIGHT_COLUMNS} FROM highlights WHERE {_ON_SPAN} ORDER BY created, id"
+        found = self._read(
+            sql, _span_values(anchor.document, resolution), highlight_from_row, HIGHLIGHT_SHAPE
+        )
+        return found[0] if found else None
+
+    def note_target(self, anchor: Anchor) -> Highlight | None:
+        """The highlight a note on the span of `anchor` belongs to: the one on exactly that
+        span, else the first on its passage; None when the passage has none."""
+        resolution = self._place(anchor).resolution
+        if resolution.passage is None:
+            return None
+        sql = (
+            f"SELECT {HIGHLIGHT_COLUMNS} FROM highlights"
+            " WHERE document = ? AND res_passage = ? AND status != ?"
+            " ORDER BY (res_start = ? AND res_end = ?) DESC, res_start, res_end, created, id"
+        )
+        params = (anchor.document, resolution.passage, ORPHANED, resolution.start, resolution.end)
+        found = self._read(sql, params, highlight_from_row, HIGHLIGHT_SHAPE)
+        return found[0] if found else None
 
     def update_highlight(
         self, id: str, *, label: str | None = None, note: str | None = None
@@ -312,6 +365,26 @@ def _begin_immediate(connection: sqlite3.Connection) -> None:
         connection.execute("BEGIN IMMEDIATE")
     finally:
         connection.execute(f"PRAGMA busy_timeout = {int(opening.BUSY_SECONDS * 1000)}")
+
+
+_ON_SPAN = "document = ? AND res_passage = ? AND res_start = ? AND res_end = ? AND status != ?"
+
+
+def _span_values(document: str, resolution: Resolution) -> tuple[Any, ...]:
+    return (document, resolution.passage, resolution.start, resolution.end, ORPHANED)
+
+
+def _on_span(
+    connection: sqlite3.Connection, document: str, resolution: Resolution
+) -> Highlight | None:
+    """The oldest highlight placed on exactly this span, inside the caller's transaction."""
+    if resolution.passage is None:
+        return None
+    row = connection.execute(
+        f"SELECT {HIGHLIGHT_COLUMNS} FROM highlights WHERE {_ON_SPAN} ORDER BY created, id",
+        _span_values(document, resolution),
+    ).fetchone()
+    return None if row is None else highlight_from_row(safe_rows([row], HIGHLIGHT_SHAPE)[0])
 
 
 def insert_row(

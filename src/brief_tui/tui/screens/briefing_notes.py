@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from brief_tui.corpus.model import Document, Passage, Section
 from brief_tui.notes.anchor import Anchor, make_anchor
-from brief_tui.notes.store import Highlight
+from brief_tui.notes.store import Highlight, Marked
 from brief_tui.reading import ReadingPlan, locate, sentence_spans
 from brief_tui.tui.screens.base import SidebarScreen
 from brief_tui.tui.widgets.passage_view import Mark, PassageView, PassageWidget
@@ -18,7 +18,6 @@ class BriefingNotes(SidebarScreen):
     plan: ReadingPlan
     _sentences: list[tuple[int, int]] = []
     _selected: tuple[int, int] | None = None  # sentence indexes, first and last
-    _highlights: list[Highlight] = []
 
     _passage_view: PassageView
 
@@ -35,9 +34,7 @@ class BriefingNotes(SidebarScreen):
     def load_marks(self) -> None:
         """Saved highlights of this briefing, keyed by the passage they now resolve to."""
         marks: dict[str, list[Mark]] = {}
-        self._highlights = []
         for highlight in self.app.notes_call(lambda s: s.highlights(self.document.id)) or []:  # type: ignore[attr-defined]
-            self._highlights.append(highlight)
             if highlight.passage and highlight.status != "orphaned":
                 marks.setdefault(highlight.passage, []).append(
                     Mark(highlight.start, highlight.end, highlight.label, bool(highlight.note))
@@ -96,12 +93,16 @@ class BriefingNotes(SidebarScreen):
         return 0, len(passage.text)
 
     def action_highlight(self) -> None:
+        """Highlight the passage or the selection; words already highlighted get a new label."""
         current = self._current()
         if current is None:
             return
         passage = current[1]
         start, end = self._span_to_highlight(passage)
         anchor = make_anchor(self.document, passage.id, start, end)
+        existing = self.app.notes_call(lambda s: s.highlight_on(anchor), quiet=True)  # type: ignore[attr-defined]
+
+        from brief_tui.tui.screens.note_dialogs import LabelPicker, marked_message
 
         def save(label: str | None) -> None:
             self._end_selection()
@@ -109,53 +110,46 @@ class BriefingNotes(SidebarScreen):
             if label is None:
                 return
 
-            def saved(_: object) -> None:
+            def saved(marked: Marked) -> None:
                 self._refresh_marks(passage)
-                self.notify(f"Highlighted as {label}.", timeout=2)
+                self.notify(marked_message(marked), timeout=2)
 
-            self.app.write_notes(lambda s: s.add_highlight(anchor, label), saved, owner=self)  # type: ignore[attr-defined]
+            self.app.write_notes(lambda s: s.mark(anchor, label), saved, owner=self)  # type: ignore[attr-defined]
 
-        from brief_tui.tui.screens.note_dialogs import LabelPicker
-
-        self.app.push_screen(LabelPicker(), save)
+        if existing is None:
+            self.app.push_screen(LabelPicker(), save)
+        else:
+            self.app.push_screen(LabelPicker(existing.label, changing=True), save)
 
     def action_annotate(self) -> None:
+        """Edit the note of the highlight on these words, else on this passage; highlight
+        first if there is none."""
         current = self._current()
         if current is None:
             return
         passage = current[1]
-        existing = next(
-            (h for h in self._highlights if h.passage == passage.id and h.status != "orphaned"),
-            None,
-        )
+        anchor = make_anchor(self.document, passage.id, *self._span_to_highlight(passage))
+        existing = self.app.notes_call(lambda s: s.note_target(anchor), quiet=True)  # type: ignore[attr-defined]
         if existing is not None:
+            self._end_selection()
             self._edit_note(passage, existing)
             return
-        anchor = make_anchor(self.document, passage.id, *self._span_to_highlight(passage))
 
-        def highlighted(highlight: Highlight) -> None:
+        def highlighted(marked: Marked) -> None:
             self._end_selection()
             self._refresh_marks(passage)
-            self._edit_note(passage, highlight)
+            self._edit_note(passage, marked.highlight)
 
-        self.app.write_notes(lambda s: s.add_highlight(anchor), highlighted, owner=self)  # type: ignore[attr-defined]
+        self.app.write_notes(lambda s: s.mark(anchor), highlighted, owner=self)  # type: ignore[attr-defined]
 
     def _edit_note(self, passage: Passage, highlight: Highlight) -> None:
-        def save(note: str | None) -> None:
-            if note is None:
-                return
+        from brief_tui.tui.screens.note_dialogs import edit_note
 
-            def saved(_: object) -> None:
-                self._refresh_marks(passage)
-                self.notify("Note saved." if note else "Note removed.", timeout=2)
+        def saved(changed: Highlight) -> None:
+            self._refresh_marks(passage)
+            self.notify("Note saved." if changed.note else "Note removed.", timeout=2)
 
-            self.app.write_notes(  # type: ignore[attr-defined]
-                lambda s: s.update_highlight(highlight.id, note=note), saved, owner=self
-            )
-
-        from brief_tui.tui.screens.note_dialogs import NoteEditor
-
-        self.app.push_screen(NoteEditor(highlight.anchor.quote, highlight.note), save)
+        edit_note(self, highlight, saved)
 
     def action_bookmark(self) -> None:
         current = self._current()

@@ -16,7 +16,8 @@ from brief_tui.corpus.citation import format_date
 from brief_tui.corpus.model import Document, Library
 from brief_tui.corpus.pillars import PILLAR_IDS, PILLARS_BY_ID, label
 from brief_tui.notes.anchor import make_anchor
-from brief_tui.tui.screens.note_dialogs import LabelPicker, NoteEditor
+from brief_tui.notes.store import Highlight
+from brief_tui.tui.screens.note_dialogs import LabelPicker, edit_note, marked_message
 from brief_tui.tui.widgets.badges import PILLAR_STYLES, badges
 
 WIDE = 160
@@ -244,36 +245,45 @@ class CompareScreen(Screen[None]):
         self.app.open_briefing(chosen.document.id, chosen.passage.id)  # type: ignore[attr-defined]
 
     def action_highlight(self) -> None:
+        """Highlight the recommendation; one already highlighted gets a new label."""
         chosen = self._selected()
         if chosen is None:
             return
         anchor = make_anchor(chosen.document, chosen.passage.id, 0, len(chosen.passage.text))
+        existing = self.app.notes_call(lambda s: s.highlight_on(anchor), quiet=True)  # type: ignore[attr-defined]
 
-        def save(name: str | None) -> None:
-            if name:
+        def save(label: str | None) -> None:
+            if label:
                 self.app.write_notes(  # type: ignore[attr-defined]
-                    lambda s: s.add_highlight(anchor, name),
-                    lambda _: self.notify(f"Highlighted as {name}.", timeout=2),
+                    lambda s: s.mark(anchor, label),
+                    lambda marked: self.notify(marked_message(marked), timeout=2),
                     owner=self,
                 )
 
-        self.app.push_screen(LabelPicker(), save)
+        if existing is None:
+            self.app.push_screen(LabelPicker(), save)
+        else:
+            self.app.push_screen(LabelPicker(existing.label, changing=True), save)
 
     def action_annotate(self) -> None:
+        """Edit the note of the recommendation's highlight, highlighting it only if none."""
         chosen = self._selected()
         if chosen is None:
             return
         anchor = make_anchor(chosen.document, chosen.passage.id, 0, len(chosen.passage.text))
 
-        def save(note: str | None) -> None:
-            if note is not None:
-                self.app.write_notes(  # type: ignore[attr-defined]
-                    lambda s: s.add_highlight(anchor, note=note),
-                    lambda _: self.notify("Highlighted with a note.", timeout=2),
-                    owner=self,
-                )
+        def saved(highlight: Highlight) -> None:
+            self.notify("Note saved." if highlight.note else "Note removed.", timeout=2)
 
-        self.app.push_screen(NoteEditor(chosen.passage.text), save)
+        existing = self.app.notes_call(lambda s: s.note_target(anchor), quiet=True)  # type: ignore[attr-defined]
+        if existing is not None:
+            edit_note(self, existing, saved)
+            return
+        self.app.write_notes(  # type: ignore[attr-defined]
+            lambda s: s.mark(anchor),
+            lambda marked: edit_note(self, marked.highlight, saved),
+            owner=self,
+        )
 
     def action_matrix(self) -> None:
         self.app.push_screen(MatrixScreen(self.library))

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from brief_tui.corpus.sanitize import safe_line, safe_text
-from brief_tui.notes.store import LABELS, Bookmark
+from brief_tui.notes.records import ADDED, CHANGED
+from brief_tui.notes.store import LABELS, Bookmark, Highlight, Marked
 from brief_tui.tui.widgets.badges import LABEL_STYLES
 from brief_tui.tui.widgets.key_list import KeyList
 
@@ -27,9 +30,10 @@ class LabelPicker(ModalScreen[str | None]):
         ],
     ]
 
-    def __init__(self, current: str = LABELS[0]) -> None:
+    def __init__(self, current: str = LABELS[0], *, changing: bool = False) -> None:
         super().__init__()
         self.current = current
+        self.changing = changing  # the words are highlighted already: this changes the label
 
     def compose(self) -> ComposeResult:
         options = [
@@ -39,7 +43,10 @@ class LabelPicker(ModalScreen[str | None]):
             for n, label in enumerate(LABELS, start=1)
         ]
         picker = KeyList(*options, id="label-picker", markup=False)
-        picker.border_title = "Highlight as… (1-4, Enter; Esc cancels)"
+        if self.changing:
+            picker.border_title = f"Change label (now: {self.current}): 1-4, Enter; Esc cancels"
+        else:
+            picker.border_title = "Highlight as… (1-4, Enter; Esc cancels)"
         yield picker
 
     def on_mount(self) -> None:
@@ -55,6 +62,29 @@ class LabelPicker(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def marked_message(marked: Marked) -> str:
+    """What highlighting did, in one sentence."""
+    label = marked.highlight.label
+    if marked.change == ADDED:
+        return f"Highlighted as {label}."
+    if marked.change == CHANGED and marked.previous is not None:
+        return f"Label changed from {marked.previous.label} to {label}."
+    return f"Already highlighted as {label}; nothing changed."
+
+
+def edit_note(owner: Screen, highlight: Highlight, then: Callable[[Highlight], None]) -> None:
+    """Open the note editor on `highlight`; a note saved there is written, then `then(saved)`
+    runs (while `owner` is still open)."""
+
+    def save(note: str | None) -> None:
+        if note is not None:
+            owner.app.write_notes(  # type: ignore[attr-defined]
+                lambda s: s.update_highlight(highlight.id, note=note), then, owner=owner
+            )
+
+    owner.app.push_screen(NoteEditor(highlight.anchor.quote, highlight.note), save)
 
 
 class NoteEditor(ModalScreen[str | None]):

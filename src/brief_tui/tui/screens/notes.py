@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from brief_tui.corpus.pillars import PILLARS, label
 from brief_tui.notes.store import Highlight
-from brief_tui.tui.screens.note_dialogs import NoteEditor
+from brief_tui.tui.screens.note_dialogs import LabelPicker, edit_note
 from brief_tui.tui.widgets.badges import LABEL_STYLES
 from brief_tui.tui.widgets.key_list import KeyList
 
@@ -23,6 +23,7 @@ class NotesScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "back", id="notes-back"),
         Binding("e,a", "edit", "edit note", id="notes-edit"),
+        Binding("l", "label", "label", id="notes-label"),
         Binding("d", "delete", "delete", id="notes-delete"),
         Binding("u", "undo", "undo", id="notes-undo"),
         Binding("g", "regroup", "group by pillar/briefing", id="notes-group"),
@@ -161,7 +162,8 @@ class NotesScreen(Screen[None]):
         )
         self.query_one("#notes-status", Static).update(
             Content(
-                "Enter jumps to it · e edits the note · d deletes · u undoes · f filters · Esc back"
+                "Enter jumps to it · e edits the note · l changes the label · d deletes · u undoes"
+                " · f filters · Esc back"
             )
         )
 
@@ -222,18 +224,30 @@ class NotesScreen(Screen[None]):
 
     def action_edit(self) -> None:
         highlight = self._selected()
+        if highlight is not None:
+            edit_note(self, highlight, lambda _: self.reload())
+
+    def action_label(self) -> None:
+        """Change what the highlight means, from the label picker."""
+        highlight = self._selected()
         if highlight is None:
             return
 
-        def save(note: str | None) -> None:
-            if note is not None:
-                self.app.write_notes(  # type: ignore[attr-defined]
-                    lambda s: s.update_highlight(highlight.id, note=note),
-                    lambda _: self.reload(),
-                    owner=self,
-                )
+        def save(label: str | None) -> None:
+            if label is None or label == highlight.label:
+                if label is not None:
+                    self.notify(f"Still {label}; nothing changed.", timeout=2)
+                return
 
-        self.app.push_screen(NoteEditor(highlight.anchor.quote, highlight.note), save)
+            def saved(_: object) -> None:
+                self.notify(f"Label changed from {highlight.label} to {label}.", timeout=2)
+                self.reload()
+
+            self.app.write_notes(  # type: ignore[attr-defined]
+                lambda s: s.update_highlight(highlight.id, label=label), saved, owner=self
+            )
+
+        self.app.push_screen(LabelPicker(highlight.label, changing=True), save)
 
     def action_delete(self) -> None:
         highlight = self._selected()
