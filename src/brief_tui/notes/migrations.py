@@ -48,6 +48,12 @@ MIGRATIONS: list[tuple[str, ...]] = [
     ),
     # 2: finding the highlight already on a span, so a span is never highlighted twice
     ("CREATE INDEX highlights_by_span ON highlights (document, res_passage, res_start, res_end)",),
+    # 3: notes being written, kept while typing so that a crash or a closed terminal loses
+    # nothing; one per highlight (its id), removed when the note is saved or the draft dropped
+    (
+        "CREATE TABLE drafts (highlight TEXT PRIMARY KEY, text TEXT NOT NULL,"
+        " updated TEXT NOT NULL)",
+    ),
 ]
 
 

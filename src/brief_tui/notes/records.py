@@ -70,6 +70,16 @@ class Bookmark:
 
 
 @dataclass(frozen=True, slots=True)
+class Draft:
+    """A note being written and not saved yet, kept so a crash or a closed terminal loses
+    nothing: one per highlight."""
+
+    highlight: str  # the highlight's id
+    text: str
+    updated: str
+
+
+@dataclass(frozen=True, slots=True)
 class Position:
     """Where the reader was in one document."""
 
@@ -112,6 +122,7 @@ RESOLUTION_COLUMNS = "status, res_passage, res_start, res_end"
 HIGHLIGHT_COLUMNS = f"id, {ANCHOR_COLUMNS}, label, note, created, updated, {RESOLUTION_COLUMNS}"
 BOOKMARK_COLUMNS = f"id, {ANCHOR_COLUMNS}, name, created, {RESOLUTION_COLUMNS}"
 POSITION_COLUMNS = f"{ANCHOR_COLUMNS}, updated, {RESOLUTION_COLUMNS}"
+DRAFT_COLUMNS = "highlight, text, updated"
 
 
 def anchor_values(a: Anchor) -> tuple[Any, ...]:
@@ -159,12 +170,13 @@ class RowShape:
 
     lines: tuple[int, ...]
     single: tuple[int, ...]
-    nullable: int
+    nullable: int | None = None
 
 
 HIGHLIGHT_SHAPE = RowShape(lines=(6, 7, 8, 10), single=(0, 1, 2, 3, 9, 11, 12, 13), nullable=14)
 BOOKMARK_SHAPE = RowShape(lines=(6, 7, 8), single=(0, 1, 2, 3, 9, 10, 11), nullable=12)
 POSITION_SHAPE = RowShape(lines=(5, 6, 7), single=(0, 1, 2, 8, 9), nullable=10)
+DRAFT_SHAPE = RowShape(lines=(1,), single=(0, 2))
 
 
 def safe_rows(rows: Sequence[tuple[Any, ...]], shape: RowShape) -> Sequence[tuple[Any, ...]]:
@@ -180,7 +192,8 @@ def safe_rows(rows: Sequence[tuple[Any, ...]], shape: RowShape) -> Sequence[tupl
     try:
         free = "".join([text for row in rows for text in lines(row)])
         short = "".join([text for row in rows for text in single(row)])
-        short += "".join([row[nullable] for row in rows if row[nullable] is not None])
+        if nullable is not None:
+            short += "".join([row[nullable] for row in rows if row[nullable] is not None])
     except TypeError:  # a number where text belongs: look at each row
         pass
     else:
@@ -194,7 +207,7 @@ def _safe_row(row: tuple[Any, ...], shape: RowShape) -> tuple[Any, ...]:
     for index in shape.lines:
         if isinstance(values[index], str):
             values[index] = safe_text(values[index])
-    for index in (*shape.single, shape.nullable):
+    for index in (*shape.single, *(() if shape.nullable is None else (shape.nullable,))):
         if isinstance(values[index], str):
             values[index] = safe_text(values[index], keep_newlines=False)
     return tuple(values)

@@ -1,25 +1,20 @@
-"""The note store: highlights, bookmarks and reading positions in one SQLite file.
+"""The note store: highlights, bookmarks, reading positions and note drafts in one SQLite file.
 
-Every public write is one `BEGIN IMMEDIATE` transaction, so a crash never leaves half an
-action and two windows on the same file queue up rather than overwrite each other. Opening
-never loses data and never raises: problems become `read_only` and a one-sentence `warning`.
+Each action is one transaction (see `connection`). Opening never loses data and never raises:
+problems become `read_only` and a one-sentence `warning`.
 """
 
 from __future__ import annotations
 
-import gc
 import sqlite3
-import threading
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from brief_tui.corpus.model import Document, Library
-from brief_tui.notes import opening
+from brief_tui.corpus.sanitize import safe_text
 from brief_tui.notes.anchor import EXACT, MOVED, ORPHANED, Anchor, Resolution
+from brief_tui.notes.connection import StoreConnection
 from brief_tui.notes.opening import Opened, open_notes
 from brief_tui.notes.placement import Placement, ordinal, place, reanchor_table
 from brief_tui.notes.records import (
@@ -27,6 +22,8 @@ from brief_tui.notes.records import (
     BOOKMARK_COLUMNS,
     BOOKMARK_SHAPE,
     CHANGED,
+    DRAFT_COLUMNS,
+    DRAFT_SHAPE,
     HIGHLIGHT_COLUMNS,
     HIGHLIGHT_SHAPE,
     LABELS,
@@ -34,14 +31,13 @@ from brief_tui.notes.records import (
     POSITION_SHAPE,
     UNCHANGED,
     Bookmark,
+    Draft,
     Highlight,
     Marked,
     Position,
-    RowShape,
     StoreError,
     bookmark_from_row,
     bookmark_row,
-    explain,
     gone_message,
     highlight_from_row,
     highlight_row,
@@ -53,16 +49,22 @@ from brief_tui.notes.records import (
     safe_rows,
 )
 
-__all__ = ["LABELS", "Bookmark", "Highlight", "Marked", "NoteStore", "Position", "StoreError"]
+__all__ = [
+    "LABELS",
+    "Bookmark",
+    "Draft",
+    "Highlight",
+    "Marked",
+    "NoteStore",
+    "Position",
+    "StoreError",
+]
 
-T = TypeVar("T")
-_ATTEMPT_MS = 50  # how long one try for the write lock waits while holding the store's lock
-_BUSY, _LOCKED = 5, 6  # SQLite result codes: another connection holds the lock
 _BOOKKEEPING = "resolved_hash, ordinal"
 _IN_ORDER = "ORDER BY document, ordinal, res_start, res_end, created, id"
 
 
-class NoteStore:
+class NoteStore(StoreConnection):
     """The reader's notes, safe to share between threads.
 
     Call `reanchor(library)` after opening and whenever content changes: besides updating
@@ -70,12 +72,7 @@ class NoteStore:
     """
 
     def __init__(self, path: Path, opened: Opened) -> None:
-        self.path = path
-        self.read_only = opened.read_only
-        self.warning = opened.warning  # one sentence for the reader, or None when all is well
-        self._reason = opened.reason
-        self._connection: sqlite3.Connection | None = opened.connection
-        self._lock = threading.RLock()  # the UI may call from worker threads
+        super().__init__(path, opened)
         self._documents: dict[str, Document] = {}  # from the last reanchor: places new notes
 
     @classmethod
@@ -83,17 +80,8 @@ class NoteStore:
         """Open (or create) the notes file; never raises, see `read_only` and `warning`."""
         return cls(Path(path), open_notes(Path(path)))
 
-    def close(self) -> None:
-        with self._lock:
-            if self._connection is not None:
-                self._connection.close()
-                self._connection = None
-
     def __enter__(self) -> NoteStore:
         return self
-
-    def __exit__(self, *_: object) -> None:
-        self.close()
 
     # Highlights
 
@@ -129,6 +117,8 @@ class NoteStore:
                 "UPDATE highlights SET label = ?, note = ?, updated = ? WHERE id = ?",
                 (changed.label, changed.note, changed.updated, existing.id),
             )
+            if note:  # a note is saved: a draft of it has served
+                connection.execute("DELETE FROM drafts WHERE highlight = ?", (existing.id,))
             return Marked(changed, CHANGED, existing)
 
     def highlight_on(self, anchor: Anchor) -> Highlight | None:
@@ -180,6 +170,8 @@ class NoteStore:
                 "UPDATE highlights SET label = ?, note = ?, updated = ? WHERE id = ?",
                 (changed.label, changed.note, changed.updated, id),
             )
+            if note is not None:  # the note is saved: its draft has served
+                connection.execute("DELETE FROM drafts WHERE highlight = ?", (id,))
         return changed
 
     def delete_highlight(self, id: str) -> Highlight:
@@ -233,6 +225,35 @@ class NoteStore:
         """Bookmarks by document, then in reading order."""
         sql = f"SELECT {BOOKMARK_COLUMNS} FROM bookmarks {_IN_ORDER}"
         return self._read(sql, (), bookmark_from_row, BOOKMARK_SHAPE)
+
+    # Drafts: notes being written, one per highlight
+
+    def save_draft(self, highlight: str, text: str) -> Draft:
+        """Keep (or replace) the unsaved text of the note on `highlight`."""
+        draft = Draft(highlight, safe_text(text), now())
+        with self.transaction("your draft") as connection:
+            connection.execute(
+                f"INSERT OR REPLACE INTO drafts ({DRAFT_COLUMNS}) VALUES (?, ?, ?)",
+                (draft.highlight, draft.text, draft.updated),
+            )
+        return draft
+
+    def discard_draft(self, highlight: str) -> None:
+        with self.transaction("the discarded draft") as connection:
+            connection.execute("DELETE FROM drafts WHERE highlight = ?", (highlight,))
+
+    def draft(self, highlight: str) -> Draft | None:
+        sql = f"SELECT {DRAFT_COLUMNS} FROM drafts WHERE highlight = ?"
+        found = self._read(sql, (highlight,), _draft_from_row, DRAFT_SHAPE)
+        return found[0] if found else None
+
+    def drafts(self) -> list[Draft]:
+        """Drafts of highlights that exist (a deleted highlight's draft waits for its undo)."""
+        sql = (
+            "SELECT d.highlight, d.text, d.updated FROM drafts d"
+            " JOIN highlights h ON h.id = d.highlight ORDER BY d.updated"
+        )
+        return self._read(sql, (), _draft_from_row, DRAFT_SHAPE)
 
     # Reading positions
 
@@ -296,75 +317,9 @@ class NoteStore:
             raise StoreError(gone_message("highlight"))
         return highlight_from_row(safe_rows([row], HIGHLIGHT_SHAPE)[0])
 
-    def _read(
-        self, sql: str, params: tuple[Any, ...], build: Callable[[Any], T], shape: RowShape
-    ) -> list[T]:
-        """Rows of one query as records, their text cleaned (see `safe_rows`)."""
-        with self._lock, _collector_paused():
-            if self._connection is None:
-                raise StoreError("brief-tui cannot read the notes because the store was closed.")
-            try:
-                rows = self._connection.execute(sql, params).fetchall()
-            except sqlite3.Error as error:
-                raise StoreError(f"brief-tui cannot read the notes: {explain(error)}.") from error
-            return [build(row) for row in safe_rows(rows, shape)]
 
-    @contextmanager
-    def transaction(
-        self, what: str, *, even_read_only: bool = False
-    ) -> Iterator[sqlite3.Connection]:
-        """One immediate transaction: all of the action is saved, or none of it."""
-        if self.read_only and not even_read_only:
-            raise StoreError(f"brief-tui cannot save {what}: {self._reason}.")
-        connection = self._begin(what)  # holds self._lock from here
-        try:
-            yield connection
-            connection.execute("COMMIT")
-        except BaseException as error:
-            if connection.in_transaction:
-                with suppress(sqlite3.Error):  # keep the first error, not a second one
-                    connection.execute("ROLLBACK")
-            if isinstance(error, sqlite3.Error):
-                raise StoreError(f"brief-tui cannot save {what}: {explain(error)}.") from error
-            raise
-        finally:
-            self._lock.release()
-
-    def _begin(self, what: str) -> sqlite3.Connection:
-        """Start a write transaction and return with the store's lock held.
-
-        While another process holds the file's write lock, each try waits only briefly and
-        the store's lock is let go between tries, so reads on other threads (the UI) answer
-        at once instead of queueing behind a writer that may wait seconds.
-        """
-        deadline = time.monotonic() + opening.BUSY_SECONDS
-        while True:
-            self._lock.acquire()
-            connection = self._connection
-            if connection is None:
-                self._lock.release()
-                raise StoreError(f"brief-tui cannot save {what}: the store was closed.")
-            try:
-                _begin_immediate(connection)
-                return connection
-            except sqlite3.Error as error:
-                self._lock.release()
-                code = getattr(error, "sqlite_errorcode", 0) & 0xFF
-                if code not in (_BUSY, _LOCKED) or time.monotonic() >= deadline:
-                    raise StoreError(f"brief-tui cannot save {what}: {explain(error)}.") from error
-            except BaseException:
-                self._lock.release()
-                raise
-            time.sleep(0.01)
-
-
-def _begin_immediate(connection: sqlite3.Connection) -> None:
-    """`BEGIN IMMEDIATE`, waiting at most `_ATTEMPT_MS` for another connection's lock."""
-    connection.execute(f"PRAGMA busy_timeout = {_ATTEMPT_MS}")
-    try:
-        connection.execute("BEGIN IMMEDIATE")
-    finally:
-        connection.execute(f"PRAGMA busy_timeout = {int(opening.BUSY_SECONDS * 1000)}")
+def _draft_from_row(row: tuple[Any, ...]) -> Draft:
+    return Draft(*row)
 
 
 _ON_SPAN = "document = ? AND res_passage = ? AND res_start = ? AND res_end = ? AND status != ?"
@@ -400,19 +355,6 @@ def insert_row(
     values = (*row, *bookkeeping)
     marks = ", ".join("?" * len(values))
     connection.execute(f"{verb} INTO {table} ({columns}, {_BOOKKEEPING}) VALUES ({marks})", values)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Listing 10,000 notes makes tens of thousands of small objects, which sets off garbage
-    collections that free nothing but cost a third of the time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _check_label(label: str) -> None:
