@@ -522,7 +522,7 @@ def cmd_read(data_dir: Path, document: str | None) -> int:
     app.run()
     for problem in app.unsaved:  # saves still queued when the reader closed, that failed
         print(problem, file=sys.stderr)
-    return 1 if app.unsaved else 0
+    return app.return_code or (1 if app.unsaved else 0)  # 128 + N after signal N
 
 
 def main(argv: list[str] | None = None) -> int:

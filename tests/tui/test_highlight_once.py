@@ -10,7 +10,8 @@ from textual.widgets import OptionList, TextArea
 from brief_tui.cli import main
 from brief_tui.notes.store import NoteStore
 from brief_tui.tui.screens.compare import CompareScreen
-from brief_tui.tui.screens.note_dialogs import LabelPicker, NoteEditor
+from brief_tui.tui.screens.note_dialogs import LabelPicker
+from brief_tui.tui.screens.note_editor import NoteEditor
 from brief_tui.tui.screens.notes import NotesScreen
 
 DOC = "wola-central-america-trips"

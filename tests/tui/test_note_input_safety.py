@@ -9,7 +9,8 @@ from pathlib import Path
 from tests.tui.conftest import settle
 from textual.widgets import Input, TextArea
 
-from brief_tui.tui.screens.note_dialogs import BookmarkName, NoteEditor
+from brief_tui.tui.screens.note_dialogs import BookmarkName
+from brief_tui.tui.screens.note_editor import NoteEditor
 
 DOC = "wola-central-america-trips"
 PASTED = "Line one\x1b]0;PWNED\x07 and\x1b]52;c;eA==\x07 more\x1b[2J\nline two \u202eflipped\tend"

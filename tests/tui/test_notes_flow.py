@@ -11,7 +11,8 @@ from brief_tui.notes.store import NoteStore
 from brief_tui.reading import sentence_spans
 from brief_tui.tui.screens.briefing import BriefingScreen
 from brief_tui.tui.screens.library import LibraryScreen
-from brief_tui.tui.screens.note_dialogs import BookmarkList, LabelPicker, NoteEditor
+from brief_tui.tui.screens.note_dialogs import BookmarkList, LabelPicker
+from brief_tui.tui.screens.note_editor import NoteEditor
 from brief_tui.tui.screens.notes import NotesScreen
 
 DOC = "wola-central-america-trips"

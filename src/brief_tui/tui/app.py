@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import signal
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -92,6 +94,7 @@ class BriefApp(App[None]):
             )
         if self._open_document:
             self.open_briefing(self._open_document, self._open_passage)
+        self._handle_signals()
 
     # Notes ---------------------------------------------------------------------------------
 
@@ -112,6 +115,19 @@ class BriefApp(App[None]):
             return
         if self.notes.warning:
             self.notify(self.notes.warning, severity="warning", timeout=15)
+        self._mention_drafts()
+
+    def _mention_drafts(self) -> None:
+        """Notes left unsaved last time (a crash, a closed terminal): say where they are."""
+        drafts = self.notes_call(lambda s: s.drafts(), quiet=True)
+        if drafts:
+            many = len(drafts) > 1
+            self.notify(
+                f"You have {len(drafts)} unsaved note draft{'s' if many else ''} from last time: "
+                f"the notes panel (H) marks {'them' if many else 'it'}, and e there "
+                f"opens {'one' if many else 'it'} again.",
+                timeout=12,
+            )
 
     def _open_notes_for_library(self) -> None:
         if self.notes is None:
@@ -183,6 +199,49 @@ class BriefApp(App[None]):
         """Save what is still queued (a screen remembers its position as it closes)."""
         if self._writer is not None:
             self.unsaved += self._writer.flush()
+        self._handle_signals(stop=True)
+
+    # Signals -------------------------------------------------------------------------------
+
+    _SIGNALS = tuple(
+        getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+    )
+
+    def _handle_signals(self, *, stop: bool = False) -> None:
+        """SIGTERM and SIGHUP close the reader properly rather than kill it mid-frame."""
+        if self.is_headless:
+            return
+        loop = asyncio.get_running_loop()
+        for number in self._SIGNALS:
+            try:
+                if stop:
+                    loop.remove_signal_handler(number)
+                else:
+                    loop.add_signal_handler(number, self._terminated, number)
+            except (NotImplementedError, RuntimeError, ValueError):  # not on this platform
+                pass
+
+    def _terminated(self, number: int) -> None:
+        """Keep any note being written, then exit the usual way, which restores the terminal
+        (leaves the alternate screen, turns mouse reporting off)."""
+        self._keep_drafts_now()
+        self.exit(return_code=128 + number)
+
+    def _keep_drafts_now(self) -> None:
+        """Save open editors' text as drafts right away: the process is about to end."""
+        from brief_tui.notes.store import StoreError
+        from brief_tui.tui.screens.note_editor import NoteEditor
+
+        for screen in self.screen_stack:
+            if not isinstance(screen, NoteEditor) or self.notes is None:
+                continue
+            text, highlight = screen.unsaved(), screen.highlight
+            if text is not None and highlight is not None:
+                try:
+                    self.notes.save_draft(highlight, text)
+                except StoreError:  # the editor tries again as it closes, and says if it fails
+                    continue
+                screen.kept(text)
 
     @work(thread=True, group="reanchor")
     def _reanchor_notes(self) -> None:

@@ -143,7 +143,7 @@ class BriefingNotes(SidebarScreen):
         self.app.write_notes(lambda s: s.mark(anchor), highlighted, owner=self)  # type: ignore[attr-defined]
 
     def _edit_note(self, passage: Passage, highlight: Highlight) -> None:
-        from brief_tui.tui.screens.note_dialogs import edit_note
+        from brief_tui.tui.screens.note_editor import edit_note
 
         def saved(changed: Highlight) -> None:
             self._refresh_marks(passage)

@@ -17,7 +17,8 @@ from brief_tui.corpus.model import Document, Library
 from brief_tui.corpus.pillars import PILLAR_IDS, PILLARS_BY_ID, label
 from brief_tui.notes.anchor import make_anchor
 from brief_tui.notes.store import Highlight
-from brief_tui.tui.screens.note_dialogs import LabelPicker, edit_note, marked_message
+from brief_tui.tui.screens.note_dialogs import LabelPicker, marked_message
+from brief_tui.tui.screens.note_editor import edit_note
 from brief_tui.tui.widgets.badges import PILLAR_STYLES, badges
 
 WIDE = 160

@@ -1,20 +1,19 @@
-"""Dialogs for notes: pick a highlight label, write a note, name a bookmark, list bookmarks."""
+"""Dialogs for notes: pick a highlight label, name a bookmark, list bookmarks. (The note
+editor has a module of its own: `note_editor`.)"""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from brief_tui.corpus.sanitize import safe_line, safe_text
+from brief_tui.corpus.sanitize import safe_line
 from brief_tui.notes.records import ADDED, CHANGED
-from brief_tui.notes.store import LABELS, Bookmark, Highlight, Marked
+from brief_tui.notes.store import LABELS, Bookmark, Marked
 from brief_tui.tui.widgets.badges import LABEL_STYLES
 from brief_tui.tui.widgets.key_list import KeyList
 
@@ -72,62 +71,6 @@ def marked_message(marked: Marked) -> str:
     if marked.change == CHANGED and marked.previous is not None:
         return f"Label changed from {marked.previous.label} to {label}."
     return f"Already highlighted as {label}; nothing changed."
-
-
-def edit_note(owner: Screen, highlight: Highlight, then: Callable[[Highlight], None]) -> None:
-    """Open the note editor on `highlight`; a note saved there is written, then `then(saved)`
-    runs (while `owner` is still open)."""
-
-    def save(note: str | None) -> None:
-        if note is not None:
-            owner.app.write_notes(  # type: ignore[attr-defined]
-                lambda s: s.update_highlight(highlight.id, note=note), then, owner=owner
-            )
-
-    owner.app.push_screen(NoteEditor(highlight.anchor.quote, highlight.note), save)
-
-
-class NoteEditor(ModalScreen[str | None]):
-    """A multi-line Markdown note. ctrl+s saves; Esc cancels, asking once if there are changes."""
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "save", id="note-save"),
-        Binding("escape", "cancel", "cancel", id="note-cancel"),
-    ]
-
-    def __init__(self, quote: str, note: str = "") -> None:
-        super().__init__()
-        self.quote = quote
-        self.original = note
-        self._warned = False
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="note-editor"):
-            quote = self.quote if len(self.quote) <= 300 else self.quote[:299] + "…"
-            yield Static(Content.styled(f"“{quote}”", "italic"), id="note-quote", markup=False)
-            yield TextArea(self.original, id="note-text", soft_wrap=True, show_line_numbers=False)
-            yield Static(
-                Content.styled("Markdown welcome. ctrl+s saves · Esc cancels", "dim"), markup=False
-            )
-
-    def on_mount(self) -> None:
-        self.query_one("#note-editor").border_title = "Note"
-        area = self.query_one(TextArea)
-        area.focus()
-        area.move_cursor(area.document.end)
-
-    def action_save(self) -> None:
-        # Pasted text can carry escape sequences: none is kept, so none is shown or exported.
-        self.dismiss(safe_text(self.query_one(TextArea).text).strip())
-
-    def action_cancel(self) -> None:
-        if self.query_one(TextArea).text.strip() != self.original.strip() and not self._warned:
-            self._warned = True
-            self.notify(
-                "This note has changes: ctrl+s saves them, Esc again discards them.", timeout=4
-            )
-            return
-        self.dismiss(None)
 
 
 class BookmarkName(ModalScreen[str | None]):

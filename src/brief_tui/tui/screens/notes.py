@@ -12,7 +12,8 @@ from textual.widgets.option_list import Option
 
 from brief_tui.corpus.pillars import PILLARS, label
 from brief_tui.notes.store import Highlight
-from brief_tui.tui.screens.note_dialogs import LabelPicker, edit_note
+from brief_tui.tui.screens.note_dialogs import LabelPicker
+from brief_tui.tui.screens.note_editor import edit_note
 from brief_tui.tui.widgets.badges import LABEL_STYLES
 from brief_tui.tui.widgets.key_list import KeyList
 
@@ -36,6 +37,7 @@ class NotesScreen(Screen[None]):
         self.by_pillar = False
         self._highlights: list[Highlight] = []
         self._undo: list[Highlight] = []
+        self._drafts: set[str] = set()  # highlights with a note draft not saved yet
         self._pillars: dict[str, tuple[str, ...]] = {}  # passage id -> pillars, built on demand
         self._resumed = False
 
@@ -55,6 +57,8 @@ class NotesScreen(Screen[None]):
 
     def reload(self) -> None:
         self._highlights = self.app.notes_call(lambda s: s.highlights()) or []  # type: ignore[attr-defined]
+        drafts = self.app.notes_call(lambda s: s.drafts(), quiet=True) or []  # type: ignore[attr-defined]
+        self._drafts = {draft.highlight for draft in drafts}
         self.render_list()
 
     # Listing -------------------------------------------------------------------------------
@@ -179,6 +183,12 @@ class NotesScreen(Screen[None]):
         if h.note:
             note = h.note if len(h.note) <= 300 else h.note[:299] + "…"
             parts.append(Content.assemble(("✎ ", "bold"), note))
+        if h.id in self._drafts:
+            parts.append(
+                Content.styled(
+                    "✎ unsaved draft of this note: e opens it to finish", "bold $warning"
+                )
+            )
         if h.status == "moved":
             parts.append(
                 Content.styled(
@@ -225,7 +235,7 @@ class NotesScreen(Screen[None]):
     def action_edit(self) -> None:
         highlight = self._selected()
         if highlight is not None:
-            edit_note(self, highlight, lambda _: self.reload())
+            edit_note(self, highlight, lambda _: self.reload(), discarded=self.reload)
 
     def action_label(self) -> None:
         """Change what the highlight means, from the label picker."""
