@@ -37,7 +37,7 @@ async def test_h_on_a_highlighted_passage_changes_its_label(make_app, isolated_d
         picker = app.screen
         assert isinstance(picker, LabelPicker)
         assert picker.query_one(OptionList).highlighted == 1  # the current label, question
-        assert "now: question" in screen_text(app)
+        assert "Now question: change to" in screen_text(app)
         await pilot.press("3")
         await settle(pilot)
         assert "Label changed from question to disagree." in messages(app)

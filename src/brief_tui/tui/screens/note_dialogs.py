@@ -43,7 +43,7 @@ class LabelPicker(ModalScreen[str | None]):
         ]
         picker = KeyList(*options, id="label-picker", markup=False)
         if self.changing:
-            picker.border_title = f"Change label (now: {self.current}): 1-4, Enter; Esc cancels"
+            picker.border_title = f"Now {self.current}: change to… (1-4; Esc cancels)"
         else:
             picker.border_title = "Highlight as… (1-4, Enter; Esc cancels)"
         yield picker

@@ -166,8 +166,7 @@ class NotesScreen(Screen[None]):
         )
         self.query_one("#notes-status", Static).update(
             Content(
-                "Enter jumps to it · e edits the note · l changes the label · d deletes · u undoes"
-                " · f filters · Esc back"
+                "Enter jumps to it · e note · l label · d deletes · u undoes · f filters · Esc back"
             )
         )
 
