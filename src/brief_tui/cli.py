@@ -365,14 +365,22 @@ def _current_notes(
     path: Path, library: Library
 ) -> tuple[list[Highlight], list[Bookmark], list[Position]]:
     """Highlights, bookmarks and positions re-anchored to `library`; none if there is no file."""
-    from brief_tui.notes.store import NoteStore
+    from brief_tui.notes.store import NoteStore, StoreError
 
     if not path.exists():  # nothing to export, and no notes file created by looking
         return [], [], []
     with NoteStore.open(path) as store:
         if store.warning:
             print(f"warning: {store.warning}", file=sys.stderr)
-        store.reanchor(library)
+        try:
+            store.reanchor(library)
+        except StoreError as error:  # e.g. another window holds the file: export as stored
+            reason = str(error).partition(": ")[2].rstrip(".")
+            print(
+                f"warning: your notes could not be re-anchored to the current text ({reason}), "
+                "so they are exported where they were last placed.",
+                file=sys.stderr,
+            )
         return store.highlights(), store.bookmarks(), list(store.positions().values())
 
 
@@ -449,8 +457,11 @@ def cmd_read(data_dir: Path, document: str | None) -> int:
         document_id = doc.id
     from brief_tui.tui.app import BriefApp
 
-    BriefApp(library, data_dir, open_document=document_id).run()
-    return 0
+    app = BriefApp(library, data_dir, open_document=document_id)
+    app.run()
+    for problem in app.unsaved:  # saves still queued when the reader closed, that failed
+        print(problem, file=sys.stderr)
+    return app.return_code or (1 if app.unsaved else 0)  # 128 + N after signal N
 
 
 def main(argv: list[str] | None = None) -> int:

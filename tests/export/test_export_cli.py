@@ -160,13 +160,24 @@ def test_backup_then_import_elsewhere_twice(
     assert strip(again.read_text(encoding="utf-8")) == strip(backup.read_text(encoding="utf-8"))
 
 
+DEEP = "[" * 100_000 + "]" * 100_000
+BACKUP_START = '{"format": "brief-tui-notes", "version": 1, "x": '
+
+
 @pytest.mark.parametrize(
     ("content", "says"),
     [
         ("{ broken", "it is not valid JSON (line 1, column 3)."),
         ('{"format": "brief-tui-notes", "version": 99}', "backup format version 99"),
         ("\udcff", "it is not UTF-8 text."),
+        (DEEP, "it is nested too deeply to be a brief-tui notes backup."),
+        (BACKUP_START + DEEP + "}", "it is nested too deeply to be a brief-tui notes backup."),
+        (
+            BACKUP_START + "1" + "0" * 5000 + "}",
+            "it holds a number too long to be part of a brief-tui notes backup.",
+        ),
     ],
+    ids=["broken", "version", "not-utf8", "deep", "deep-inside", "long-number"],
 )
 def test_a_bad_file_is_one_line_and_writes_nothing(
     capsys, tmp_path: Path, isolated_data_dir: Path, content: str, says: str
@@ -177,6 +188,34 @@ def test_a_bad_file_is_one_line_and_writes_nothing(
     assert code == 1 and out == "" and one_line(err) and says in err
     assert err.startswith(f"brief-tui: cannot import {bad}: ")
     assert not (isolated_data_dir / "notes.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
+    ("where", "key", "says"),
+    [
+        ("anchor", "start", "the anchor of highlight 1 has a “start” too large for any passage"),
+        ("anchor", "end", "the anchor of highlight 1 has a “end” too large for any passage"),
+        ("record", "start", "highlight 1 has a “start” too large for any passage"),
+        ("record", "end", "highlight 1 has a “end” too large for any passage"),
+    ],
+)
+def test_an_offset_beyond_any_passage_is_refused_and_nothing_is_written(
+    capsys, notes, tmp_path: Path, isolated_data_dir: Path, where: str, key: str, says: str
+) -> None:
+    import json
+
+    path = isolated_data_dir / "notes.sqlite3"
+    before = path.read_bytes()
+    code, out, _ = run(capsys, "export", "--format", "json")
+    data = json.loads(out)
+    record = data["highlights"][0]
+    (record["anchor"] if where == "anchor" else record)[key] = 10**20
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = run(capsys, "import", str(bad))
+    assert code == 1 and out == "" and one_line(err), err
+    assert err == f"brief-tui: cannot import {bad}: {says}.\n"
+    assert path.read_bytes() == before
 
 
 def test_a_missing_file_is_one_line(capsys, tmp_path: Path) -> None:
@@ -193,3 +232,23 @@ def test_export_and_backup_never_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("format", ["markdown", "json"])
+def test_export_while_another_process_holds_the_write_lock(
+    capsys, notes, isolated_data_dir: Path, monkeypatch, format: str
+) -> None:
+    from brief_tui.notes import opening as notes_opening
+
+    monkeypatch.setattr(notes_opening, "BUSY_SECONDS", 0.5)
+    other = sqlite3.connect(isolated_data_dir / "notes.sqlite3", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        code, out, err = run(capsys, "export", "--format", format)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert code == 0, err
+    assert all(f"{i[:8]}" in out for i in notes.values())
+    [line] = err.splitlines()
+    assert line.startswith("warning: ") and "re-anchored" in line and line.endswith("."), err

@@ -206,3 +206,24 @@ def test_front_matter_values_survive_any_characters() -> None:
     title = 'A "title"\n---\n# not a key: value\u2028\x85\x7f\\ end'
     front, _ = split_front_matter(export_one("", text="words", title=title))
     assert front["title"] == title
+
+
+def test_a_heading_in_a_note_becomes_a_bold_line_in_its_item() -> None:
+    note = (
+        "Intro\n## Sub-heading\nmore\n> ### In a quote ###\n- # In a list item #x\n##\n# ends in \\"
+    )
+    assert contained_note(note, "  ") == [
+        "  Intro",
+        "  **Sub-heading**",
+        "  more",
+        "  > **In a quote**",
+        "  - **In a list item #x**",
+        "  \\##",  # nothing to make bold: escaped, as before
+        "  **ends in \\\\**",  # the backslash stays a backslash, not an escaped `*`
+    ]
+    text = export_one(note, text="plain words")
+    assert_contained(text, "plain words")
+    _, body = split_front_matter(text)
+    rendered = PARSER.render(body)
+    for words in ("Sub-heading", "In a quote", "In a list item #x", "ends in \\"):
+        assert f"<strong>{words}</strong>" in rendered, rendered

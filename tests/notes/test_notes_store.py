@@ -13,6 +13,7 @@ from notes_builders import document, library, passage_ids, text_of
 
 from brief_tui.notes import LABELS, NoteStore, StoreError, make_anchor
 from brief_tui.notes import migrations as notes_migrations
+from brief_tui.notes.migrations import current_version
 
 FIRST = "The migration crisis does not begin at the border; it begins in communities."
 SECOND = "Aid should be tied to anti-corruption benchmarks and independent monitoring."
@@ -36,6 +37,12 @@ def anchor_on(doc, index: int, phrase: str):
     return make_anchor(doc, pid, start, start + len(phrase))
 
 
+def span_at(doc, index: int, n: int):
+    """The n-th of many different spans of one passage (a span is highlighted once)."""
+    pid = passage_ids(doc)[index]
+    return make_anchor(doc, pid, n, n + 5)
+
+
 def one_sentence(message: str) -> bool:
     return message.endswith(".") and ". " not in message and "\n" not in message
 
@@ -43,7 +50,7 @@ def one_sentence(message: str) -> bool:
 def test_a_new_store_is_healthy_writable_and_at_the_current_schema(store, tmp_path) -> None:
     assert (store.read_only, store.warning) == (False, None)
     with sqlite3.connect(tmp_path / "notes.db") as raw:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == current_version()
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -212,7 +219,7 @@ def test_threads_can_share_one_store(store, doc) -> None:
 
     worker = threading.Thread(target=reanchor_often)
     worker.start()
-    added = [store.add_highlight(anchor_on(doc, 1, "benchmarks")).id for _ in range(60)]
+    added = [store.add_highlight(span_at(doc, 1, n)).id for n in range(60)]
     worker.join()
     assert errors == []
     assert sorted(h.id for h in store.highlights()) == sorted(added)
@@ -223,7 +230,7 @@ def test_two_stores_on_one_file_both_keep_every_write(tmp_path: Path, doc) -> No
         ids = set()
         for n in range(20):
             writer = one if n % 2 else two
-            ids.add(writer.add_highlight(anchor_on(doc, 0, "border"), note=str(n)).id)
+            ids.add(writer.add_highlight(span_at(doc, 0, n), note=str(n)).id)
         assert {h.id for h in one.highlights()} == ids == {h.id for h in two.highlights()}
 
 
@@ -283,20 +290,21 @@ def test_a_version_1_file_opens_with_its_notes(tmp_path: Path) -> None:
         )
 
 
-def test_a_version_2_migration_runs_once_and_keeps_the_data(tmp_path: Path, monkeypatch) -> None:
+def test_a_new_migration_runs_once_and_keeps_the_data(tmp_path: Path, monkeypatch) -> None:
     make_v1_database(tmp_path / "notes.db")
     step = ("ALTER TABLE highlights ADD COLUMN colour TEXT NOT NULL DEFAULT 'yellow'",)
     monkeypatch.setattr(notes_migrations, "MIGRATIONS", [*notes_migrations.MIGRATIONS, step])
     with NoteStore.open(tmp_path / "notes.db") as store:
         assert [h.id for h in store.highlights()] == ["a1"]
-    with NoteStore.open(tmp_path / "notes.db") as store:  # already at 2: nothing runs twice
+    with NoteStore.open(tmp_path / "notes.db") as store:  # already migrated: nothing runs twice
         assert not store.read_only
     with sqlite3.connect(tmp_path / "notes.db") as raw:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == current_version()
         assert raw.execute("SELECT colour FROM highlights").fetchall() == [("yellow",)]
 
 
 def test_a_failing_migration_changes_nothing(tmp_path: Path, monkeypatch) -> None:
+    """The steps before it are saved (each is its own transaction); the failing one is not."""
     make_v1_database(tmp_path / "notes.db")
     step = ("ALTER TABLE highlights ADD COLUMN colour TEXT", "THIS IS NOT SQL")
     monkeypatch.setattr(notes_migrations, "MIGRATIONS", [*notes_migrations.MIGRATIONS, step])
@@ -304,6 +312,6 @@ def test_a_failing_migration_changes_nothing(tmp_path: Path, monkeypatch) -> Non
         assert store.read_only and store.warning and one_sentence(store.warning)
         assert [h.id for h in store.highlights()] == ["a1"]
     with sqlite3.connect(tmp_path / "notes.db") as raw:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == current_version() - 1
         columns = [row[1] for row in raw.execute("PRAGMA table_info(highlights)")]
         assert "colour" not in columns

@@ -21,9 +21,9 @@ from brief_tui.notes import Anchor, NoteStore
 
 store = NoteStore.open(Path(sys.argv[1]))
 assert store.warning is None, store.warning
-anchor = Anchor("doc", "hash", "p-1", 0, 6, "Border", "", " towns need support")
 n = 0
-while True:
+while True:  # a different span each time: a span is highlighted once
+    anchor = Anchor("doc", "hash", "p-1", n, n + 6, "Border", "", " towns need support")
     highlight = store.add_highlight(anchor, note=f"burst note {n} " * 20)
     print(highlight.id, flush=True)
     n += 1
@@ -37,10 +37,11 @@ from brief_tui.notes import Anchor, NoteStore
 
 path, go, label, count = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 store = NoteStore.open(path)
-anchor = Anchor("doc", "hash", "p-1", 0, 6, "Border", "", " towns need support")
+start = 0 if label < "m" else 10_000  # each writer on spans of its own
 while not go.exists():
     time.sleep(0.001)
 for n in range(count):
+    anchor = Anchor("doc", "hash", "p-1", start + n, start + n + 6, "Border", "", " towns")
     store.add_highlight(anchor, label=label, note=f"{label} {n}")
 store.close()
 print("done", flush=True)

@@ -13,12 +13,18 @@ from notes_builders import document, library, passage_ids
 
 from brief_tui.notes import NoteStore, StoreError, make_anchor
 from brief_tui.notes import opening as notes_opening
+from brief_tui.notes.migrations import current_version
 
 DOC = document(
     "The migration crisis does not begin at the border; it begins in communities.",
     "Aid should be tied to anti-corruption benchmarks and independent monitoring.",
 )
 ANCHOR = make_anchor(DOC, passage_ids(DOC)[1], 0, 3)
+
+
+def anchor(n: int):
+    """A different span for each n (a span is highlighted once)."""
+    return make_anchor(DOC, passage_ids(DOC)[1], n % 40, n % 40 + 3 + n // 40)
 
 
 def one_sentence(message: str) -> bool:
@@ -28,7 +34,7 @@ def one_sentence(message: str) -> bool:
 def saved_store(path: Path, highlights: int = 3) -> list[str]:
     """A healthy notes file holding a few highlights; their ids."""
     with NoteStore.open(path) as store:
-        return [store.add_highlight(ANCHOR, note=f"note {n}").id for n in range(highlights)]
+        return [store.add_highlight(anchor(n), note=f"note {n}").id for n in range(highlights)]
 
 
 def user_version(path: Path) -> int:
@@ -98,7 +104,7 @@ def test_a_damaged_file_is_kept_aside_byte_for_byte_and_a_new_store_works(
         assert not store.read_only
         assert kept.read_bytes() == original
         assert_works(store)
-    assert user_version(path) == 1
+    assert user_version(path) == current_version()
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
@@ -129,7 +135,7 @@ def test_an_empty_file_is_simply_initialised(tmp_path: Path) -> None:
         assert (store.warning, store.read_only) == (None, False)
         assert_works(store)
     assert not list(tmp_path.glob("*corrupt*"))
-    assert user_version(path) == 1
+    assert user_version(path) == current_version()
 
 
 def test_a_file_from_a_newer_brief_tui_is_read_only_and_untouched(tmp_path: Path) -> None:

@@ -19,3 +19,9 @@ def make_app(isolated_data_dir: Path):
 def screen_text(app) -> str:
     """Everything on the current screen as plain text, as a person would read it."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def settle(pilot) -> None:
+    """Let background saves finish and what follows them (marks, messages) draw."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

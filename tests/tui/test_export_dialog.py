@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.tui.conftest import settle
 from textual.widgets import Input, RadioSet
 
 from brief_tui.tui.screens.export_dialog import ExportDialog
@@ -17,16 +18,16 @@ def status(pilot) -> str:
 
 async def highlight_something(pilot) -> None:
     pilot.app.open_briefing("wola-central-america-trips")
-    await pilot.pause()
+    await settle(pilot)
     await pilot.press("j", "h", "2", "a", *"Check the source.", "ctrl+s")
-    await pilot.pause()
+    await settle(pilot)
 
 
 async def export_to(pilot, path: Path) -> None:
     field = pilot.app.screen.query_one(Input)
     field.value = str(path)
     await pilot.press("enter")
-    await pilot.pause()
+    await settle(pilot)
 
 
 async def test_e_exports_markdown_and_says_where(make_app, tmp_path: Path) -> None:
@@ -34,7 +35,7 @@ async def test_e_exports_markdown_and_says_where(make_app, tmp_path: Path) -> No
     async with make_app().run_test(size=(100, 40)) as pilot:
         await highlight_something(pilot)
         await pilot.press("e")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(pilot.app.screen, ExportDialog)
         await export_to(pilot, target)
         assert not isinstance(pilot.app.screen, ExportDialog)
@@ -50,13 +51,13 @@ async def test_an_existing_file_is_replaced_only_after_asking(make_app, tmp_path
     async with make_app().run_test(size=(100, 40)) as pilot:
         await highlight_something(pilot)
         await pilot.press("e")
-        await pilot.pause()
+        await settle(pilot)
         await export_to(pilot, target)
         assert isinstance(pilot.app.screen, ExportDialog)
         assert "exists: press Enter again to replace it" in status(pilot)
         assert target.read_text(encoding="utf-8") == "my own memo"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(pilot.app.screen, ExportDialog)
     assert "Check the source." in target.read_text(encoding="utf-8")
 
@@ -65,10 +66,10 @@ async def test_json_backup_and_unwritable_folder(make_app, tmp_path: Path) -> No
     async with make_app().run_test(size=(100, 40)) as pilot:
         await highlight_something(pilot)
         await pilot.press("e")
-        await pilot.pause()
+        await settle(pilot)
         formats = pilot.app.screen.query_one("#export-format", RadioSet)
         formats.query_one("#format-json").value = True
-        await pilot.pause()
+        await settle(pilot)
         assert pilot.app.screen.query_one(Input).value.endswith(".json")
         await export_to(pilot, tmp_path / "missing-folder" / "backup.json")
         assert isinstance(pilot.app.screen, ExportDialog)

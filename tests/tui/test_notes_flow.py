@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.tui.conftest import screen_text
+from tests.tui.conftest import screen_text, settle
 from textual.widgets import Input, TextArea
 
 from brief_tui.notes.store import NoteStore
 from brief_tui.reading import sentence_spans
 from brief_tui.tui.screens.briefing import BriefingScreen
 from brief_tui.tui.screens.library import LibraryScreen
-from brief_tui.tui.screens.note_dialogs import BookmarkList, LabelPicker, NoteEditor
+from brief_tui.tui.screens.note_dialogs import BookmarkList, LabelPicker
+from brief_tui.tui.screens.note_editor import NoteEditor
 from brief_tui.tui.screens.notes import NotesScreen
 
 DOC = "wola-central-america-trips"
@@ -23,7 +24,7 @@ def store(data: Path) -> NoteStore:
 
 async def open_doc(pilot) -> BriefingScreen:
     pilot.app.open_briefing(DOC)
-    await pilot.pause()
+    await settle(pilot)
     return pilot.app.screen
 
 
@@ -31,10 +32,10 @@ async def test_h_highlights_the_passage_with_a_label(make_app, isolated_data_dir
     async with make_app().run_test(size=(100, 40)) as pilot:
         screen = await open_doc(pilot)
         await pilot.press("j", "h")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(pilot.app.screen, LabelPicker)
         await pilot.press("2")
-        await pilot.pause()
+        await settle(pilot)
         assert pilot.app.screen is screen
         assert "▍ question" in screen_text(pilot.app)
     [saved] = store(isolated_data_dir).highlights()
@@ -56,17 +57,17 @@ async def test_v_selects_sentences_and_highlights_part_of_a_passage(
             i for i, (_, p) in enumerate(screen.plan.passages) if len(sentence_spans(p.text)) >= 3
         )
         await pilot.press(*["j"] * target)
-        await pilot.pause()
+        await settle(pilot)
         passage = screen.plan.passages[screen.view.cursor][1]
         await pilot.press("v")
-        await pilot.pause()
+        await settle(pilot)
         assert screen.selecting
         await pilot.press("j", "j", "k")  # two sentences
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(pilot.app.screen, LabelPicker)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert not screen.selecting
     [saved] = store(isolated_data_dir).highlights()
     assert saved.anchor.passage == passage.id
@@ -79,7 +80,7 @@ async def test_escape_cancels_a_selection_without_leaving(make_app, isolated_dat
     async with make_app().run_test(size=(100, 40)) as pilot:
         screen = await open_doc(pilot)
         await pilot.press("v", "escape")
-        await pilot.pause()
+        await settle(pilot)
         assert not screen.selecting and pilot.app.screen is screen
     assert store(isolated_data_dir).highlights() == []
 
@@ -88,16 +89,16 @@ async def test_a_annotates_and_the_note_can_be_edited(make_app, isolated_data_di
     async with make_app().run_test(size=(100, 40)) as pilot:
         await open_doc(pilot)
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(pilot.app.screen, NoteEditor)
         assert isinstance(pilot.app.focused, TextArea)
         await pilot.press(*"Compare with **WOLA**", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert "✎ key finding" in screen_text(pilot.app)
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("end", *" later", "ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
     [saved] = store(isolated_data_dir).highlights()
     assert saved.note == "Compare with **WOLA** later"
 
@@ -106,10 +107,10 @@ async def test_escape_with_changes_asks_before_discarding(make_app, isolated_dat
     async with make_app().run_test(size=(100, 40)) as pilot:
         screen = await open_doc(pilot)
         await pilot.press("a", *"draft", "escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(pilot.app.screen, NoteEditor)  # warned, still open
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert pilot.app.screen is screen
     assert store(isolated_data_dir).highlights()[0].note == ""
 
@@ -118,19 +119,19 @@ async def test_bookmarks_across_briefings_and_jump(make_app, isolated_data_dir) 
     async with make_app().run_test(size=(100, 40)) as pilot:
         screen = await open_doc(pilot)
         await pilot.press("j", "j", "m")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"trip list", "enter")
-        await pilot.pause()
+        await settle(pilot)
         target = screen.plan.passages[2][1].id
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(pilot.app.screen, LibraryScreen)
         await pilot.press("apostrophe")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(pilot.app.screen, BookmarkList)
         assert "trip list" in screen_text(pilot.app)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         opened = pilot.app.screen
         assert isinstance(opened, BriefingScreen)
         assert opened.plan.passages[opened.view.cursor][1].id == target
@@ -140,27 +141,27 @@ async def test_notes_panel_lists_edits_deletes_and_undoes(make_app, isolated_dat
     async with make_app().run_test(size=(100, 40)) as pilot:
         screen = await open_doc(pilot)
         await pilot.press("h", "1", "j", "h", "3")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("H")
-        await pilot.pause()
+        await settle(pilot)
         panel = pilot.app.screen
         assert isinstance(panel, NotesScreen)
         text = screen_text(pilot.app)
         assert "2 in all" in text and "Central America Trips" in text and "disagree" in text
         await pilot.press("p")
-        await pilot.pause()
+        await settle(pilot)
         assert "grouped by pillar" in screen_text(pilot.app)
         await pilot.press("d")
-        await pilot.pause()
+        await settle(pilot)
         assert "1 in all" in screen_text(pilot.app)
         await pilot.press("u")
-        await pilot.pause()
+        await settle(pilot)
         assert "2 in all" in screen_text(pilot.app)
         await pilot.press("f", *"disagree")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(pilot.app.focused, Input)
         await pilot.press("enter", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(pilot.app.screen, BriefingScreen)
         assert pilot.app.screen.view.cursor == 1
     assert len(store(isolated_data_dir).highlights()) == 2
@@ -173,11 +174,11 @@ async def test_reading_position_is_restored_and_shown_in_the_library(
     async with make_app().run_test(size=(100, 40)) as pilot:
         screen = await open_doc(pilot)
         await pilot.press("G")
-        await pilot.pause()
+        await settle(pilot)
         last = screen.view.cursor
         await pilot.press("escape")
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)
+        await settle(pilot)
         assert "read to 100%" in screen_text(pilot.app)
     async with make_app().run_test(size=(100, 40)) as pilot:
         screen = await open_doc(pilot)
@@ -191,12 +192,12 @@ async def test_a_damaged_note_store_is_kept_aside_and_reading_works(
     (isolated_data_dir / "notes.sqlite3").write_bytes(b"this is not a database" * 100)
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         messages = [n.message for n in app._notifications]
         assert any("notes.sqlite3" in m for m in messages), messages
         screen = await open_doc(pilot)
         await pilot.press("h", "1")
-        await pilot.pause()
+        await settle(pilot)
     kept = list(isolated_data_dir.glob("notes.sqlite3.corrupt-*"))
     assert len(kept) == 1 and kept[0].read_bytes() == b"this is not a database" * 100
     assert len(store(isolated_data_dir).highlights()) == 1
@@ -208,7 +209,7 @@ async def test_grouping_by_pillar_lists_a_multi_pillar_highlight_under_each(make
         screen = await open_doc(pilot)
         target = next(i for i, (_, p) in enumerate(screen.plan.passages) if len(p.pillars) >= 2)
         await pilot.press(*["j"] * target, "h", "1", "H", "p")
-        await pilot.pause()
+        await settle(pilot)
         panel = pilot.app.screen
         assert isinstance(panel, NotesScreen) and panel.by_pillar
         passage = screen.plan.passages[target][1]
@@ -216,5 +217,29 @@ async def test_grouping_by_pillar_lists_a_multi_pillar_highlight_under_each(make
         for pillar in passage.pillars:
             assert (f"Pillar {pillar}:" if pillar != "P" else "Protection (P):") in text
         await pilot.press("down", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(pilot.app.screen, BriefingScreen)
+
+
+async def test_another_programs_database_is_kept_aside_and_said_so(
+    make_app, isolated_data_dir
+) -> None:
+    import sqlite3
+
+    isolated_data_dir.mkdir(parents=True)
+    path = isolated_data_dir / "notes.sqlite3"
+    with sqlite3.connect(path) as raw:
+        raw.executescript("CREATE TABLE recipes (name TEXT); PRAGMA user_version = 4;")
+    original = path.read_bytes()
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        [kept] = isolated_data_dir.glob("notes.sqlite3.foreign-*")
+        messages = [n.message for n in app._notifications]
+        assert any(str(kept) in m and "another program" in m for m in messages), messages
+        await open_doc(pilot)
+        await pilot.press("h", "1")
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+    assert kept.read_bytes() == original
+    assert len(store(isolated_data_dir).highlights()) == 1

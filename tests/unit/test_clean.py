@@ -7,7 +7,7 @@ from brief_tui.corpus.clean import (
     repair_gbk_mojibake,
     repair_spacing,
 )
-from brief_tui.corpus.sanitize import safe_line, safe_text
+from brief_tui.corpus.sanitize import is_safe, safe_line, safe_text
 
 
 @pytest.mark.parametrize(
@@ -83,3 +83,36 @@ def test_decode_source_rejects_binary_and_empty() -> None:
 def test_decode_source_accepts_utf8_bom_and_cp1252() -> None:
     assert decode_source("\ufeffHello".encode(), "a.txt") == "Hello"
     assert decode_source("Andrés".encode("cp1252"), "b.txt") == "Andrés"
+
+
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def test_bidi_overrides_and_isolates_are_neutralised() -> None:
+    # An unclosed right-to-left override would reverse everything drawn after it.
+    assert safe_text("pay \u202eSU 001\u202c now") == "pay SU 001 now"
+    assert safe_text(f"a{BIDI}b\nc") == "ab\nc"
+    assert safe_line(" name \u2067x\u2069 ") == "name x"
+    # Marks that set no direction state, and ordinary right-to-left text, stay.
+    assert safe_text("עברית \u200f and العربية \u200e") == "עברית \u200f and العربية \u200e"
+
+
+def test_is_safe_agrees_with_safe_text() -> None:
+    samples = [
+        "plain words",
+        "two\nlines",
+        "curly “quotes” — and é, NBSP\u00a0here, emoji 🇭🇳, ZWJ 👩\u200d💻",
+        "tab\there",
+        "cr\rhere",
+        "esc\x1b[2J",
+        "bel\x07",
+        "del\x7f",
+        "c1 \x9b2J",
+        "c1 \x85 next line",
+        "bidi \u202e",
+        "isolate \u2069",
+        "",
+    ]
+    for text in samples:
+        assert is_safe(text) == (safe_text(text) == text), text
+        assert is_safe(text, newlines=False) == (safe_text(text, keep_newlines=False) == text)

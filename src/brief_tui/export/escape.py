@@ -5,8 +5,9 @@ shown literally, every character that could mean something in Markdown (or in Ob
 exports are often read: `#tags`, `^block-ids`, `==highlights==`, `%%comments%%`, `$math$`)
 escaped. Notes are the reader's own Markdown and stay Markdown: emphasis, links, lists and
 quotes keep working, but each note is indented into its highlight's list item and only the
-constructs that would escape it or reshape the outline are neutralised: headings (ATX and
-setext), thematic breaks, raw HTML, and a code fence left open.
+constructs that would escape it or reshape the outline are neutralised: an ATX heading
+becomes a bold line (the sub-heading the reader meant, without a place in the outline);
+setext underlines, thematic breaks, raw HTML and a code fence left open are escaped.
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ def _escape_line_start(match: re.Match[str]) -> str:
 # Notes
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})")  # at the note's own top level: see contained_note
+_ATX_HEADING = re.compile(r"#{1,6}(?=[ \t]|$)")
+_CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")  # `## Title ##` closes with hashes
+_TRAILING_BACKSLASHES = re.compile(r"\\+$")
 _CONTAINER = re.compile(r"[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))")
 _OUTLINE = re.compile(
     r"[ \t]*(?:"
@@ -112,16 +116,31 @@ def _safe_lines(lines: list[str], *, spare_code: bool) -> tuple[list[str], bool,
 
 
 def _neutralised(line: str) -> str:
-    """Escape the first character of a heading, setext underline, thematic break or fence."""
+    """Make a heading a bold line; escape the first character of a setext underline, a
+    thematic break or a fence."""
     position = 0
     while True:
         if _OUTLINE.match(line, position):
             at = len(line) - len(line[position:].lstrip(" \t"))
+            heading = _ATX_HEADING.match(line, at)
+            if heading and (bold := _bold(line[heading.end() :])):
+                return line[:at] + bold
             return line[:at] + "\\" + line[at:]
         container = _CONTAINER.match(line, position)
         if container is None:
             return line
         position = container.end()
+
+
+def _bold(heading: str) -> str:
+    """The words of an ATX heading as bold text, or "" when it has none."""
+    words = _CLOSING_HASHES.sub("", heading).strip(" \t")
+    if not words:
+        return ""
+    trailing = _TRAILING_BACKSLASHES.search(words)
+    if trailing and len(trailing.group(0)) % 2:  # `\**` would escape the closing `*`
+        words += "\\"
+    return f"**{words}**"
 
 
 def _without_html(line: str, spare_code: bool) -> tuple[str, bool]:

@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from brief_tui.corpus.model import Document
 
 CONTEXT_CHARS = 32  # prefix/suffix length kept with each quote
+# No offset can be larger: SQLite keeps no text longer than this (SQLITE_MAX_LENGTH, in bytes,
+# so in characters too), and an offset past it would not even fit a SQLite integer for long.
+MAX_OFFSET = 1_000_000_000
 MAX_CANDIDATES = 200  # verbatim occurrences weighed per search; bounds pathological quotes
 _SEPARATOR = "\x00"  # joins passage texts for a document-wide search
 

@@ -18,7 +18,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from brief_tui.corpus.model import Library
-from brief_tui.notes.anchor import EXACT, MOVED, ORPHANED, Anchor
+from brief_tui.corpus.sanitize import safe_line, safe_text
+from brief_tui.notes.anchor import EXACT, MAX_OFFSET, MOVED, ORPHANED, Anchor
 from brief_tui.notes.records import (
     BOOKMARK_COLUMNS,
     HIGHLIGHT_COLUMNS,
@@ -147,6 +148,12 @@ def read_backup(text: str) -> Backup:
         raise BackupError(
             f"it is not valid JSON (line {error.lineno}, column {error.colno})"
         ) from None
+    except RecursionError:  # arrays in arrays, a hundred thousand deep: no backup looks so
+        raise BackupError("it is nested too deeply to be a brief-tui notes backup") from None
+    except ValueError:  # a number of thousands of digits: Python refuses to read it
+        raise BackupError(
+            "it holds a number too long to be part of a brief-tui notes backup"
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BackupError(
             "it is not a brief-tui notes backup (made by `brief-tui export --format json`)"
@@ -194,15 +201,19 @@ def _field(record: dict[str, Any], key: str, kind: type | tuple[type, ...], wher
     return value
 
 
-def _text(record: dict[str, Any], key: str, where: str) -> str:
+def _text(record: dict[str, Any], key: str, where: str, *, lines: bool = False) -> str:
+    """A text field, cleaned: a backup may come from anywhere, and its words reach the
+    terminal and every export (`lines`: free text such as a note, whose newlines stay)."""
     value: str = _field(record, key, str, where)
-    return value
+    return safe_text(value) if lines else safe_line(value)
 
 
 def _offset(record: dict[str, Any], key: str, where: str) -> int:
     value: int = _field(record, key, int, where)
     if value < 0:
         raise BackupError(f"{where} has a negative “{key}”")
+    if value > MAX_OFFSET:
+        raise BackupError(f"{where} has a “{key}” too large for any passage")
     return value
 
 
@@ -235,9 +246,9 @@ def _read_anchor(record: dict[str, Any], where: str) -> Anchor:
         passage=_text(raw, "passage", where),
         start=start,
         end=end,
-        quote=_text(raw, "quote", where),
-        prefix=_text(raw, "prefix", where),
-        suffix=_text(raw, "suffix", where),
+        quote=_text(raw, "quote", where, lines=True),
+        prefix=_text(raw, "prefix", where, lines=True),
+        suffix=_text(raw, "suffix", where, lines=True),
     )
 
 
@@ -246,6 +257,7 @@ def _resolution(record: dict[str, Any], where: str) -> tuple[str, str | None, in
     if status not in _STATUSES:
         raise BackupError(f"{where} has an unknown status {status!r}")
     passage = _field(record, "passage", (str, type(None)), where)
+    passage = None if passage is None else safe_line(passage)
     return status, passage, _offset(record, "start", where), _offset(record, "end", where)
 
 
@@ -257,7 +269,7 @@ def _highlight(record: dict[str, Any], where: str) -> Highlight:
         _identifier(record, "id", where),
         _read_anchor(record, where),
         label,
-        _text(record, "note", where),
+        _text(record, "note", where, lines=True),
         _timestamp(record.get("created"), f"the “created” of {where}"),
         _timestamp(record.get("updated"), f"the “updated” of {where}"),
         *_resolution(record, where),

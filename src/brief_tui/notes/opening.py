@@ -1,7 +1,7 @@
 """Opening the notes file so that nothing the reader saved is ever lost.
 
-Every failure has a fallback that keeps the old bytes: a damaged file is moved aside (never
-overwritten, never deleted) and a new one started; a file from a newer brief-tui, or one this
+Every failure has a fallback that keeps the old bytes: a damaged file, or another program's
+database, is moved aside (never overwritten, never deleted) and a new one started; a file from a newer brief-tui, or one this
 process may not write, is read into memory through a read-only connection and left untouched.
 Only the healthy, writable, current-or-older case gets a live read-write connection.
 """
@@ -39,6 +39,10 @@ class _Damaged(Exception):
     """The file is not a healthy SQLite database."""
 
 
+class _Foreign(Exception):
+    """A healthy SQLite database that another program made (see `migrations.is_ours`)."""
+
+
 class _Newer(Exception):
     """A newer brief-tui wrote the file: its schema version is beyond ours."""
 
@@ -56,6 +60,8 @@ def open_notes(path: Path) -> Opened:
         return _read_only(path, "the notes file was written by a newer version of brief-tui")
     except _Damaged:
         return _set_aside_and_start_again(path)
+    except _Foreign:
+        return _set_aside_and_start_again(path, foreign=True)
     except sqlite3.Error as error:
         return _read_only(path, f"the notes file {path} cannot be opened for writing ({error})")
 
@@ -115,7 +121,10 @@ def _is_damage(error: sqlite3.Error) -> bool:
 def _connect_writable(path: Path) -> sqlite3.Connection:
     connection = _connect(str(path))
     try:
-        if _checked_version(connection) > migrations.current_version():
+        version = _checked_version(connection)
+        if not migrations.is_ours(connection):  # checked before anything is written to it
+            raise _Foreign
+        if version > migrations.current_version():
             raise _Newer
         _use_wal(connection)
         connection.execute("PRAGMA synchronous = FULL")  # a commit survives power loss too
@@ -151,6 +160,9 @@ def _read_only(path: Path, reason: str) -> Opened:
     memory = _connect(":memory:")
     try:
         version = _copy_read_only(path, memory)
+    except _Foreign:
+        memory.close()
+        return _unreadable(f"the file {path} is another program's database and {reason}")
     except (_Damaged, sqlite3.Error) as error:
         memory.close()
         return _unreadable(f"the notes file {path} cannot be read ({error}) and {reason}")
@@ -200,35 +212,45 @@ def _copy(uri: str, memory: sqlite3.Connection) -> int:
     source = _connect(uri, uri=True)
     try:
         version = _checked_version(source)
+        if not migrations.is_ours(source):
+            raise _Foreign
         source.backup(memory)
     finally:
         source.close()
     return version
 
 
-def _set_aside_and_start_again(path: Path) -> Opened:
-    """Move a damaged file (and its -wal/-shm companions) aside, then start a fresh one."""
+def _set_aside_and_start_again(path: Path, *, foreign: bool = False) -> Opened:
+    """Move a damaged or foreign file (and its -wal/-shm companions) aside, then start a
+    fresh one."""
+    what = "is another program's database" if foreign else "is damaged"
     try:
-        kept = _set_aside(path)
+        kept = _set_aside(path, "foreign" if foreign else "corrupt")
     except OSError as error:
         return _unreadable(
-            f"the notes file {path} is damaged and cannot be moved aside ({error.strerror})"
+            f"the notes file {path} {what} and cannot be moved aside ({error.strerror})"
         )
     try:
         connection = _connect_writable(path)
-    except (sqlite3.Error, _Damaged, _Newer) as error:
+    except (sqlite3.Error, _Damaged, _Foreign, _Newer) as error:
         return _read_only(path, f"a new notes file cannot be started ({error})")
-    warning = (
-        f"The notes file {path} was damaged, so brief-tui kept it as {kept} "
-        "and started a new, empty notes file."
-    )
+    if foreign:
+        warning = (
+            f"The file {path} is not a brief-tui notes file but another program's database, "
+            f"so brief-tui kept it as {kept} and started a new, empty notes file."
+        )
+    else:
+        warning = (
+            f"The notes file {path} was damaged, so brief-tui kept it as {kept} "
+            "and started a new, empty notes file."
+        )
     return Opened(connection, warning=warning)
 
 
-def _set_aside(path: Path) -> Path:
+def _set_aside(path: Path, why: str) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     for attempt in count():
-        kept = path.with_name(f"{path.name}.corrupt-{stamp}" + (f"-{attempt}" if attempt else ""))
+        kept = path.with_name(f"{path.name}.{why}-{stamp}" + (f"-{attempt}" if attempt else ""))
         if _move_without_overwriting(path, kept):
             break
     for companion in ("-wal", "-shm"):  # a stale -wal must never be replayed into the new file

@@ -1,36 +1,43 @@
-"""The note store: highlights, bookmarks and reading positions in one SQLite file.
+"""The note store: highlights, bookmarks, reading positions and note drafts in one SQLite file.
 
-Every public write is one `BEGIN IMMEDIATE` transaction, so a crash never leaves half an
-action and two windows on the same file queue up rather than overwrite each other. Opening
-never loses data and never raises: problems become `read_only` and a one-sentence `warning`.
+Each action is one transaction (see `connection`). Opening never loses data and never raises:
+problems become `read_only` and a one-sentence `warning`.
 """
 
 from __future__ import annotations
 
-import gc
 import sqlite3
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from brief_tui.corpus.model import Document, Library
-from brief_tui.notes.anchor import EXACT, MOVED, ORPHANED, Anchor
+from brief_tui.corpus.sanitize import safe_text
+from brief_tui.notes.anchor import EXACT, MOVED, ORPHANED, Anchor, Resolution
+from brief_tui.notes.connection import StoreConnection
 from brief_tui.notes.opening import Opened, open_notes
 from brief_tui.notes.placement import Placement, ordinal, place, reanchor_table
 from brief_tui.notes.records import (
+    ADDED,
     BOOKMARK_COLUMNS,
+    BOOKMARK_SHAPE,
+    CHANGED,
+    DRAFT_COLUMNS,
+    DRAFT_SHAPE,
     HIGHLIGHT_COLUMNS,
+    HIGHLIGHT_SHAPE,
     LABELS,
     POSITION_COLUMNS,
+    POSITION_SHAPE,
+    UNCHANGED,
     Bookmark,
+    Draft,
     Highlight,
+    Marked,
     Position,
     StoreError,
     bookmark_from_row,
     bookmark_row,
-    explain,
     gone_message,
     highlight_from_row,
     highlight_row,
@@ -39,16 +46,25 @@ from brief_tui.notes.records import (
     position_from_row,
     position_row,
     resolution_values,
+    safe_rows,
 )
 
-__all__ = ["LABELS", "Bookmark", "Highlight", "NoteStore", "Position", "StoreError"]
+__all__ = [
+    "LABELS",
+    "Bookmark",
+    "Draft",
+    "Highlight",
+    "Marked",
+    "NoteStore",
+    "Position",
+    "StoreError",
+]
 
-T = TypeVar("T")
 _BOOKKEEPING = "resolved_hash, ordinal"
 _IN_ORDER = "ORDER BY document, ordinal, res_start, res_end, created, id"
 
 
-class NoteStore:
+class NoteStore(StoreConnection):
     """The reader's notes, safe to share between threads.
 
     Call `reanchor(library)` after opening and whenever content changes: besides updating
@@ -56,12 +72,7 @@ class NoteStore:
     """
 
     def __init__(self, path: Path, opened: Opened) -> None:
-        self.path = path
-        self.read_only = opened.read_only
-        self.warning = opened.warning  # one sentence for the reader, or None when all is well
-        self._reason = opened.reason
-        self._connection: sqlite3.Connection | None = opened.connection
-        self._lock = threading.RLock()  # the UI may call from worker threads
+        super().__init__(path, opened)
         self._documents: dict[str, Document] = {}  # from the last reanchor: places new notes
 
     @classmethod
@@ -69,31 +80,72 @@ class NoteStore:
         """Open (or create) the notes file; never raises, see `read_only` and `warning`."""
         return cls(Path(path), open_notes(Path(path)))
 
-    def close(self) -> None:
-        with self._lock:
-            if self._connection is not None:
-                self._connection.close()
-                self._connection = None
-
     def __enter__(self) -> NoteStore:
         return self
-
-    def __exit__(self, *_: object) -> None:
-        self.close()
 
     # Highlights
 
     def add_highlight(
         self, anchor: Anchor, label: str = "key finding", note: str = ""
     ) -> Highlight:
+        """The highlight on the span of `anchor`: a new one, or the one already there with
+        this label (and this note, if one is given). See `mark`."""
+        return self.mark(anchor, label, note).highlight
+
+    def mark(self, anchor: Anchor, label: str = "key finding", note: str = "") -> Marked:
+        """Highlight the span of `anchor` with `label`; a span is highlighted once.
+
+        A span that already has a highlight (where it now resolves, in the same briefing) keeps
+        that one: its label becomes `label`, and its note `note` unless `note` is empty, or
+        nothing changes if they are the same. Checked inside the write transaction, so two
+        windows highlighting the same words at once still make one highlight.
+        """
         _check_label(label)
         stamp, placement = now(), self._place(anchor)
-        resolved = resolution_values(placement.resolution)
-        highlight = Highlight(new_id(), anchor, label, note, stamp, stamp, *resolved)
         with self.transaction("this highlight") as connection:
-            row = highlight_row(highlight)
-            insert_row(connection, "highlights", HIGHLIGHT_COLUMNS, row, placement.bookkeeping)
-        return highlight
+            existing = _on_span(connection, anchor.document, placement.resolution)
+            if existing is None:
+                resolved = resolution_values(placement.resolution)
+                highlight = Highlight(new_id(), anchor, label, note, stamp, stamp, *resolved)
+                row = highlight_row(highlight)
+                insert_row(connection, "highlights", HIGHLIGHT_COLUMNS, row, placement.bookkeeping)
+                return Marked(highlight, ADDED)
+            changed = replace(existing, label=label, note=note or existing.note, updated=stamp)
+            if (changed.label, changed.note) == (existing.label, existing.note):
+                return Marked(existing, UNCHANGED, existing)
+            connection.execute(
+                "UPDATE highlights SET label = ?, note = ?, updated = ? WHERE id = ?",
+                (changed.label, changed.note, changed.updated, existing.id),
+            )
+            if note:  # a note is saved: a draft of it has served
+                connection.execute("DELETE FROM drafts WHERE highlight = ?", (existing.id,))
+            return Marked(changed, CHANGED, existing)
+
+    def highlight_on(self, anchor: Anchor) -> Highlight | None:
+        """The highlight already on exactly the span of `anchor`, if any."""
+        resolution = self._place(anchor).resolution
+        if resolution.passage is None:
+            return None
+        sql = f"SELECT {HIGHLIGHT_COLUMNS} FROM highlights WHERE {_ON_SPAN} ORDER BY created, id"
+        found = self._read(
+            sql, _span_values(anchor.document, resolution), highlight_from_row, HIGHLIGHT_SHAPE
+        )
+        return found[0] if found else None
+
+    def note_target(self, anchor: Anchor) -> Highlight | None:
+        """The highlight a note on the span of `anchor` belongs to: the one on exactly that
+        span, else the first on its passage; None when the passage has none."""
+        resolution = self._place(anchor).resolution
+        if resolution.passage is None:
+            return None
+        sql = (
+            f"SELECT {HIGHLIGHT_COLUMNS} FROM highlights"
+            " WHERE document = ? AND res_passage = ? AND status != ?"
+            " ORDER BY (res_start = ? AND res_end = ?) DESC, res_start, res_end, created, id"
+        )
+        params = (anchor.document, resolution.passage, ORPHANED, resolution.start, resolution.end)
+        found = self._read(sql, params, highlight_from_row, HIGHLIGHT_SHAPE)
+        return found[0] if found else None
 
     def update_highlight(
         self, id: str, *, label: str | None = None, note: str | None = None
@@ -118,6 +170,8 @@ class NoteStore:
                 "UPDATE highlights SET label = ?, note = ?, updated = ? WHERE id = ?",
                 (changed.label, changed.note, changed.updated, id),
             )
+            if note is not None:  # the note is saved: its draft has served
+                connection.execute("DELETE FROM drafts WHERE highlight = ?", (id,))
         return changed
 
     def delete_highlight(self, id: str) -> Highlight:
@@ -138,7 +192,7 @@ class NoteStore:
         """Highlights by document, then in reading order."""
         where, params = ("WHERE document = ?", (document,)) if document is not None else ("", ())
         sql = f"SELECT {HIGHLIGHT_COLUMNS} FROM highlights {where} {_IN_ORDER}"
-        return self._read(sql, params, highlight_from_row)
+        return self._read(sql, params, highlight_from_row, HIGHLIGHT_SHAPE)
 
     # Bookmarks
 
@@ -159,7 +213,7 @@ class NoteStore:
             if row is None:
                 raise StoreError(gone_message("bookmark"))
             connection.execute("DELETE FROM bookmarks WHERE id = ?", (id,))
-        return bookmark_from_row(row)
+        return bookmark_from_row(safe_rows([row], BOOKMARK_SHAPE)[0])
 
     def restore_bookmark(self, bookmark: Bookmark) -> None:
         bookkeeping = self.restored_bookkeeping(bookmark.anchor.document, bookmark.passage)
@@ -170,7 +224,36 @@ class NoteStore:
     def bookmarks(self) -> list[Bookmark]:
         """Bookmarks by document, then in reading order."""
         sql = f"SELECT {BOOKMARK_COLUMNS} FROM bookmarks {_IN_ORDER}"
-        return self._read(sql, (), bookmark_from_row)
+        return self._read(sql, (), bookmark_from_row, BOOKMARK_SHAPE)
+
+    # Drafts: notes being written, one per highlight
+
+    def save_draft(self, highlight: str, text: str) -> Draft:
+        """Keep (or replace) the unsaved text of the note on `highlight`."""
+        draft = Draft(highlight, safe_text(text), now())
+        with self.transaction("your draft") as connection:
+            connection.execute(
+                f"INSERT OR REPLACE INTO drafts ({DRAFT_COLUMNS}) VALUES (?, ?, ?)",
+                (draft.highlight, draft.text, draft.updated),
+            )
+        return draft
+
+    def discard_draft(self, highlight: str) -> None:
+        with self.transaction("the discarded draft") as connection:
+            connection.execute("DELETE FROM drafts WHERE highlight = ?", (highlight,))
+
+    def draft(self, highlight: str) -> Draft | None:
+        sql = f"SELECT {DRAFT_COLUMNS} FROM drafts WHERE highlight = ?"
+        found = self._read(sql, (highlight,), _draft_from_row, DRAFT_SHAPE)
+        return found[0] if found else None
+
+    def drafts(self) -> list[Draft]:
+        """Drafts of highlights that exist (a deleted highlight's draft waits for its undo)."""
+        sql = (
+            "SELECT d.highlight, d.text, d.updated FROM drafts d"
+            " JOIN highlights h ON h.id = d.highlight ORDER BY d.updated"
+        )
+        return self._read(sql, (), _draft_from_row, DRAFT_SHAPE)
 
     # Reading positions
 
@@ -187,12 +270,12 @@ class NoteStore:
 
     def position(self, document: str) -> Position | None:
         sql = f"SELECT {POSITION_COLUMNS} FROM positions WHERE document = ?"
-        found = self._read(sql, (document,), position_from_row)
+        found = self._read(sql, (document,), position_from_row, POSITION_SHAPE)
         return found[0] if found else None
 
     def positions(self) -> dict[str, Position]:
         sql = f"SELECT {POSITION_COLUMNS} FROM positions ORDER BY document"
-        return {p.document: p for p in self._read(sql, (), position_from_row)}
+        return {p.document: p for p in self._read(sql, (), position_from_row, POSITION_SHAPE)}
 
     # Re-anchoring
 
@@ -232,43 +315,31 @@ class NoteStore:
         ).fetchone()
         if row is None:
             raise StoreError(gone_message("highlight"))
-        return highlight_from_row(row)
+        return highlight_from_row(safe_rows([row], HIGHLIGHT_SHAPE)[0])
 
-    def _read(self, sql: str, params: tuple[Any, ...], build: Callable[[Any], T]) -> list[T]:
-        with self._lock, _collector_paused():
-            if self._connection is None:
-                raise StoreError("brief-tui cannot read the notes because the store was closed.")
-            try:
-                rows = self._connection.execute(sql, params).fetchall()
-            except sqlite3.Error as error:
-                raise StoreError(f"brief-tui cannot read the notes: {explain(error)}.") from error
-            return [build(row) for row in rows]
 
-    @contextmanager
-    def transaction(
-        self, what: str, *, even_read_only: bool = False
-    ) -> Iterator[sqlite3.Connection]:
-        """One immediate transaction: all of the action is saved, or none of it."""
-        if self.read_only and not even_read_only:
-            raise StoreError(f"brief-tui cannot save {what}: {self._reason}.")
-        with self._lock:
-            connection = self._connection
-            if connection is None:
-                raise StoreError(f"brief-tui cannot save {what}: the store was closed.")
-            try:
-                connection.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as error:
-                raise StoreError(f"brief-tui cannot save {what}: {explain(error)}.") from error
-            try:
-                yield connection
-                connection.execute("COMMIT")
-            except BaseException as error:
-                if connection.in_transaction:
-                    with suppress(sqlite3.Error):  # keep the first error, not a second one
-                        connection.execute("ROLLBACK")
-                if isinstance(error, sqlite3.Error):
-                    raise StoreError(f"brief-tui cannot save {what}: {explain(error)}.") from error
-                raise
+def _draft_from_row(row: tuple[Any, ...]) -> Draft:
+    return Draft(*row)
+
+
+_ON_SPAN = "document = ? AND res_passage = ? AND res_start = ? AND res_end = ? AND status != ?"
+
+
+def _span_values(document: str, resolution: Resolution) -> tuple[Any, ...]:
+    return (document, resolution.passage, resolution.start, resolution.end, ORPHANED)
+
+
+def _on_span(
+    connection: sqlite3.Connection, document: str, resolution: Resolution
+) -> Highlight | None:
+    """The oldest highlight placed on exactly this span, inside the caller's transaction."""
+    if resolution.passage is None:
+        return None
+    row = connection.execute(
+        f"SELECT {HIGHLIGHT_COLUMNS} FROM highlights WHERE {_ON_SPAN} ORDER BY created, id",
+        _span_values(document, resolution),
+    ).fetchone()
+    return None if row is None else highlight_from_row(safe_rows([row], HIGHLIGHT_SHAPE)[0])
 
 
 def insert_row(
@@ -284,19 +355,6 @@ def insert_row(
     values = (*row, *bookkeeping)
     marks = ", ".join("?" * len(values))
     connection.execute(f"{verb} INTO {table} ({columns}, {_BOOKKEEPING}) VALUES ({marks})", values)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Listing 10,000 notes makes tens of thousands of small objects, which sets off garbage
-    collections that free nothing but cost a third of the time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _check_label(label: str) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import signal
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -13,9 +15,11 @@ from textual.app import App
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.message_pump import MessagePump
 
     from brief_tui.notes.store import Bookmark, NoteStore
     from brief_tui.search import SearchIndex
+    from brief_tui.tui.note_writes import NoteSaved, NoteWriter
     from brief_tui.tui.screens.search import SearchRequest
 
 from brief_tui import locations
@@ -62,6 +66,8 @@ class BriefApp(App[None]):
         self._open_passage = open_passage
         self.notes: NoteStore | None = None
         self._notes_tried = False
+        self._writer: NoteWriter | None = None
+        self.unsaved: list[str] = []  # saves that failed as the app closed, for the command line
         self._search_index: SearchIndex | None = None
         self._search_lock = threading.Lock()
 
@@ -90,6 +96,7 @@ class BriefApp(App[None]):
             )
         if self._open_document:
             self.open_briefing(self._open_document, self._open_passage)
+        self._handle_signals()
 
     # Notes ---------------------------------------------------------------------------------
 
@@ -110,10 +117,27 @@ class BriefApp(App[None]):
             return
         if self.notes.warning:
             self.notify(self.notes.warning, severity="warning", timeout=15)
+        self._mention_drafts()
+
+    def _mention_drafts(self) -> None:
+        """Notes left unsaved last time (a crash, a closed terminal): say where they are."""
+        drafts = self.notes_call(lambda s: s.drafts(), quiet=True)
+        if drafts:
+            many = len(drafts) > 1
+            self.notify(
+                f"You have {len(drafts)} unsaved note draft{'s' if many else ''} from last time: "
+                f"the notes panel (H) marks {'them' if many else 'it'}, and e there "
+                f"opens {'one' if many else 'it'} again.",
+                timeout=12,
+            )
 
     def _open_notes_for_library(self) -> None:
         if self.notes is None:
             self._open_notes()
+        self.show_reading_progress()
+
+    def show_reading_progress(self) -> None:
+        """Redraw how far each briefing is read, if the library is showing."""
         if isinstance(self.screen, LibraryScreen) and self.screen.is_attached:
             self.screen.show_progress()
 
@@ -135,6 +159,91 @@ class BriefApp(App[None]):
             if not quiet:
                 self.notify(str(error), severity="error", timeout=8)
             return None
+
+    def write_notes(
+        self,
+        action: Callable[[NoteStore], T],
+        then: Callable[[T], None] | None = None,
+        *,
+        owner: MessagePump | None = None,
+        quiet: bool = False,
+    ) -> bool:
+        """Save with `action` off the UI thread, then call `then(result)` on it.
+
+        Writes are saved in the order they are asked for; a failure becomes a one-sentence
+        message (unless `quiet`) and `then` is not called. `then` is skipped too once `owner`
+        (the screen that asked) is gone. False when notes are unavailable (said so).
+        """
+        from brief_tui.tui.note_writes import NoteWrite, NoteWriter
+
+        if self.notes is None:
+            self._open_notes()
+        if self.notes is None:
+            if not quiet:
+                self.notify(
+                    "Notes are unavailable: the note store could not be opened.", severity="error"
+                )
+            return False
+        if self._writer is None:
+            self._writer = NoteWriter(self, self.notes)
+        self._writer.submit(NoteWrite(action, then, owner, quiet))
+        return True
+
+    def on_note_saved(self, message: NoteSaved) -> None:
+        write = message.write
+        if message.error is not None:
+            if not write.quiet:
+                self.notify(message.error, severity="error", timeout=8)
+        elif write.then is not None and (write.owner is None or write.owner.is_attached):
+            write.then(message.result)
+
+    def on_unmount(self) -> None:
+        """Save what is still queued (a screen remembers its position as it closes)."""
+        if self._writer is not None:
+            self.unsaved += self._writer.flush()
+        self._handle_signals(stop=True)
+
+    # Signals -------------------------------------------------------------------------------
+
+    _SIGNALS = tuple(
+        getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+    )
+
+    def _handle_signals(self, *, stop: bool = False) -> None:
+        """SIGTERM and SIGHUP close the reader properly rather than kill it mid-frame."""
+        if self.is_headless:
+            return
+        loop = asyncio.get_running_loop()
+        for number in self._SIGNALS:
+            try:
+                if stop:
+                    loop.remove_signal_handler(number)
+                else:
+                    loop.add_signal_handler(number, self._terminated, number)
+            except (NotImplementedError, RuntimeError, ValueError):  # not on this platform
+                pass
+
+    def _terminated(self, number: int) -> None:
+        """Keep any note being written, then exit the usual way, which restores the terminal
+        (leaves the alternate screen, turns mouse reporting off)."""
+        self._keep_drafts_now()
+        self.exit(return_code=128 + number)
+
+    def _keep_drafts_now(self) -> None:
+        """Save open editors' text as drafts right away: the process is about to end."""
+        from brief_tui.notes.store import StoreError
+        from brief_tui.tui.screens.note_editor import NoteEditor
+
+        for screen in self.screen_stack:
+            if not isinstance(screen, NoteEditor) or self.notes is None:
+                continue
+            text, highlight = screen.unsaved(), screen.highlight
+            if text is not None and highlight is not None:
+                try:
+                    self.notes.save_draft(highlight, text)
+                except StoreError:  # the editor tries again as it closes, and says if it fails
+                    continue
+                screen.kept(text)
 
     @work(thread=True, group="reanchor")
     def _reanchor_notes(self) -> None:
@@ -167,12 +276,6 @@ class BriefApp(App[None]):
                 )
 
         self.push_screen(BookmarkList(bookmarks, titles), jump)
-
-    def delete_bookmark(self, bookmark: Bookmark) -> bool:
-        deleted = self.notes_call(lambda s: s.delete_bookmark(bookmark.id))
-        if deleted is not None:
-            self.notify("Bookmark deleted.", timeout=2)
-        return deleted is not None
 
     def action_compare(self) -> None:
         """Compare on the pillar in view: the filter, else the passage's, else the busiest."""

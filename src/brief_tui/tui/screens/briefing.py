@@ -65,7 +65,8 @@ class BriefingScreen(BriefingNotes):
         if self.search is not None:
             self._load_hits(self.search)
         self.load_marks()
-        start_id = self._start or self.saved_position()
+        saved = self.load_position()
+        start_id = self._start or saved
         start = self.plan.position_of(start_id) if start_id else 0
         self.view.show(self.plan, start or 0)
         self._update_bars()
@@ -95,6 +96,12 @@ class BriefingScreen(BriefingNotes):
 
     def on_unmount(self) -> None:
         self.remember_position()
+
+    def on_screen_suspend(self) -> None:
+        self.remember_position()  # before a screen above it, maybe of this briefing, saves
+
+    def on_screen_resume(self) -> None:
+        self.forget_saved_position()
 
     def action_cursor_down(self) -> None:
         if self.selecting:

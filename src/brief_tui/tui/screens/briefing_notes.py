@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from brief_tui.corpus.model import Document, Passage, Section
 from brief_tui.notes.anchor import Anchor, make_anchor
-from brief_tui.notes.store import Highlight
+from brief_tui.notes.store import Highlight, Marked
 from brief_tui.reading import ReadingPlan, locate, sentence_spans
 from brief_tui.tui.screens.base import SidebarScreen
 from brief_tui.tui.widgets.passage_view import Mark, PassageView, PassageWidget
@@ -18,7 +18,6 @@ class BriefingNotes(SidebarScreen):
     plan: ReadingPlan
     _sentences: list[tuple[int, int]] = []
     _selected: tuple[int, int] | None = None  # sentence indexes, first and last
-    _highlights: list[Highlight] = []
 
     _passage_view: PassageView
 
@@ -35,27 +34,50 @@ class BriefingNotes(SidebarScreen):
     def load_marks(self) -> None:
         """Saved highlights of this briefing, keyed by the passage they now resolve to."""
         marks: dict[str, list[Mark]] = {}
-        self._highlights = []
         for highlight in self.app.notes_call(lambda s: s.highlights(self.document.id)) or []:  # type: ignore[attr-defined]
-            self._highlights.append(highlight)
             if highlight.passage and highlight.status != "orphaned":
                 marks.setdefault(highlight.passage, []).append(
                     Mark(highlight.start, highlight.end, highlight.label, bool(highlight.note))
                 )
         self.view.marks = {pid: tuple(sorted(m, key=lambda x: x.start)) for pid, m in marks.items()}
 
-    def saved_position(self) -> str | None:
+    # Reading position ----------------------------------------------------------------------
+    #
+    # Several screens of one briefing can be open at once (a search result opens another above
+    # the first), and each saves as it closes. So a screen saves only when its cursor is not
+    # on what it last saved or loaded: an older screen left untouched below cannot overwrite
+    # where the reader went since. Back on top, a screen cannot know what others saved
+    # meanwhile, so it saves again (see `forget_saved_position`).
+
+    _stored: str | None = None  # the passage this screen last saved or loaded; None: unknown
+
+    def load_position(self) -> str | None:
+        """The saved reading position of this briefing, remembered as what the store holds."""
         position = self.app.notes_call(lambda s: s.position(self.document.id))  # type: ignore[attr-defined]
         if position is not None and position.status != "orphaned":
-            return position.passage
-        return None
+            self._stored = position.passage
+        else:
+            self._stored = None
+        return self._stored
+
+    def forget_saved_position(self) -> None:
+        """Another screen may have saved a position since: the next chance saves this one."""
+        self._stored = None
 
     def remember_position(self) -> None:
+        """Save the passage under the cursor, unless this screen saved or loaded it last."""
         current = self._current()
-        if current is None:
+        if current is None or current[1].id == self._stored:
             return
+        self._stored = current[1].id
         anchor = make_anchor(self.document, current[1].id, 0, len(current[1].text))
-        self.app.notes_call(lambda s: s.set_position(anchor), quiet=True)  # type: ignore[attr-defined]
+        app = self.app
+        # No owner: the library shows the new progress even after this screen has closed.
+        app.write_notes(  # type: ignore[attr-defined]
+            lambda s: s.set_position(anchor),
+            lambda _: app.show_reading_progress(),  # type: ignore[attr-defined]
+            quiet=True,
+        )
 
     # Highlighting --------------------------------------------------------------------------
 
@@ -71,55 +93,63 @@ class BriefingNotes(SidebarScreen):
         return 0, len(passage.text)
 
     def action_highlight(self) -> None:
+        """Highlight the passage or the selection; words already highlighted get a new label."""
         current = self._current()
         if current is None:
             return
         passage = current[1]
         start, end = self._span_to_highlight(passage)
         anchor = make_anchor(self.document, passage.id, start, end)
+        existing = self.app.notes_call(lambda s: s.highlight_on(anchor), quiet=True)  # type: ignore[attr-defined]
+
+        from brief_tui.tui.screens.note_dialogs import LabelPicker, marked_message
 
         def save(label: str | None) -> None:
             self._end_selection()
             self.screen.clear_selection()
             if label is None:
                 return
-            saved = self.app.notes_call(lambda s: s.add_highlight(anchor, label))  # type: ignore[attr-defined]
-            if saved is not None:
+
+            def saved(marked: Marked) -> None:
                 self._refresh_marks(passage)
-                self.notify(f"Highlighted as {label}.", timeout=2)
+                self.notify(marked_message(marked), timeout=2)
 
-        from brief_tui.tui.screens.note_dialogs import LabelPicker
+            self.app.write_notes(lambda s: s.mark(anchor, label), saved, owner=self)  # type: ignore[attr-defined]
 
-        self.app.push_screen(LabelPicker(), save)
+        if existing is None:
+            self.app.push_screen(LabelPicker(), save)
+        else:
+            self.app.push_screen(LabelPicker(existing.label, changing=True), save)
 
     def action_annotate(self) -> None:
+        """Edit the note of the highlight on these words, else on this passage; highlight
+        first if there is none."""
         current = self._current()
         if current is None:
             return
         passage = current[1]
-        existing = next(
-            (h for h in self._highlights if h.passage == passage.id and h.status != "orphaned"),
-            None,
-        )
-        if existing is None:
-            anchor = make_anchor(self.document, passage.id, *self._span_to_highlight(passage))
-            existing = self.app.notes_call(lambda s: s.add_highlight(anchor))  # type: ignore[attr-defined]
-            if existing is None:
-                return
+        anchor = make_anchor(self.document, passage.id, *self._span_to_highlight(passage))
+        existing = self.app.notes_call(lambda s: s.note_target(anchor), quiet=True)  # type: ignore[attr-defined]
+        if existing is not None:
+            self._end_selection()
+            self._edit_note(passage, existing)
+            return
+
+        def highlighted(marked: Marked) -> None:
             self._end_selection()
             self._refresh_marks(passage)
-        highlight = existing
+            self._edit_note(passage, marked.highlight)
 
-        def save(note: str | None) -> None:
-            if note is None:
-                return
-            if self.app.notes_call(lambda s: s.update_highlight(highlight.id, note=note)):  # type: ignore[attr-defined]
-                self._refresh_marks(passage)
-                self.notify("Note saved." if note else "Note removed.", timeout=2)
+        self.app.write_notes(lambda s: s.mark(anchor), highlighted, owner=self)  # type: ignore[attr-defined]
 
-        from brief_tui.tui.screens.note_dialogs import NoteEditor
+    def _edit_note(self, passage: Passage, highlight: Highlight) -> None:
+        from brief_tui.tui.screens.note_editor import edit_note
 
-        self.app.push_screen(NoteEditor(highlight.anchor.quote, highlight.note), save)
+        def saved(changed: Highlight) -> None:
+            self._refresh_marks(passage)
+            self.notify("Note saved." if changed.note else "Note removed.", timeout=2)
+
+        edit_note(self, highlight, saved)
 
     def action_bookmark(self) -> None:
         current = self._current()
@@ -131,10 +161,13 @@ class BriefingNotes(SidebarScreen):
         def save(name: str | None) -> None:
             if name is None:
                 return
-            if self.app.notes_call(lambda s: s.add_bookmark(anchor, name)):  # type: ignore[attr-defined]
+
+            def saved(_: object) -> None:
                 self.notify(
                     f"Bookmarked{f' as “{name}”' if name else ''}: ' lists bookmarks.", timeout=3
                 )
+
+            self.app.write_notes(lambda s: s.add_bookmark(anchor, name), saved, owner=self)  # type: ignore[attr-defined]
 
         from brief_tui.tui.screens.note_dialogs import BookmarkName
 

@@ -16,8 +16,9 @@ from brief_tui.corpus.citation import format_date, page_label
 from brief_tui.corpus.model import Document, Library
 from brief_tui.corpus.pillars import PILLAR_IDS, PILLARS_BY_ID, label
 from brief_tui.notes.anchor import make_anchor
-from brief_tui.notes.store import NoteStore
-from brief_tui.tui.screens.note_dialogs import LabelPicker, NoteEditor
+from brief_tui.notes.store import Highlight, Marked, NoteStore
+from brief_tui.tui.screens.note_dialogs import LabelPicker, marked_message
+from brief_tui.tui.screens.note_editor import edit_note
 from brief_tui.tui.widgets.badges import LABEL_STYLES, PILLAR_STYLES, badges
 
 WIDE = 160
@@ -277,32 +278,48 @@ class CompareScreen(Screen[None]):
         self.app.open_briefing(chosen.document.id, chosen.passage.id)  # type: ignore[attr-defined]
 
     def action_highlight(self) -> None:
+        """Highlight the recommendation; one already highlighted gets a new label."""
         chosen = self._selected()
         if chosen is None:
             return
         anchor = make_anchor(chosen.document, chosen.passage.id, 0, len(chosen.passage.text))
+        existing = self.app.notes_call(lambda s: s.highlight_on(anchor), quiet=True)  # type: ignore[attr-defined]
 
-        def save(name: str | None) -> None:
-            app = self.app
-            if name and app.notes_call(lambda s: s.add_highlight(anchor, name)):  # type: ignore[attr-defined]
-                self.notify(f"Highlighted as {name}.", timeout=2)
+        def saved(marked: Marked) -> None:
+            self.notify(marked_message(marked), timeout=2)
+            self.refresh_comparison()  # the row shows its new label
 
-        self.app.push_screen(LabelPicker(), save)
+        def save(label: str | None) -> None:
+            if label:
+                self.app.write_notes(  # type: ignore[attr-defined]
+                    lambda s: s.mark(anchor, label), saved, owner=self
+                )
+
+        if existing is None:
+            self.app.push_screen(LabelPicker(), save)
+        else:
+            self.app.push_screen(LabelPicker(existing.label, changing=True), save)
 
     def action_annotate(self) -> None:
+        """Edit the note of the recommendation's highlight, highlighting it only if none."""
         chosen = self._selected()
         if chosen is None:
             return
         anchor = make_anchor(chosen.document, chosen.passage.id, 0, len(chosen.passage.text))
 
-        def save(note: str | None) -> None:
-            app = self.app
-            if note is not None and app.notes_call(  # type: ignore[attr-defined]
-                lambda s: s.add_highlight(anchor, note=note)
-            ):
-                self.notify("Highlighted with a note.", timeout=2)
+        def saved(highlight: Highlight) -> None:
+            self.notify("Note saved." if highlight.note else "Note removed.", timeout=2)
+            self.refresh_comparison()
 
-        self.app.push_screen(NoteEditor(chosen.passage.text), save)
+        existing = self.app.notes_call(lambda s: s.note_target(anchor), quiet=True)  # type: ignore[attr-defined]
+        if existing is not None:
+            edit_note(self, existing, saved)
+            return
+        self.app.write_notes(  # type: ignore[attr-defined]
+            lambda s: s.mark(anchor),
+            lambda marked: edit_note(self, marked.highlight, saved),
+            owner=self,
+        )
 
     def action_matrix(self) -> None:
         self.app.push_screen(MatrixScreen(self.library))

@@ -1,4 +1,5 @@
-"""Dialogs for notes: pick a highlight label, write a note, name a bookmark, list bookmarks."""
+"""Dialogs for notes: pick a highlight label, name a bookmark, list bookmarks. (The note
+editor has a module of its own: `note_editor`.)"""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from brief_tui.notes.store import LABELS, Bookmark
+from brief_tui.corpus.sanitize import safe_line
+from brief_tui.notes.records import ADDED, CHANGED
+from brief_tui.notes.store import LABELS, Bookmark, Marked
 from brief_tui.tui.widgets.badges import LABEL_STYLES
 from brief_tui.tui.widgets.key_list import KeyList
 
@@ -26,9 +29,10 @@ class LabelPicker(ModalScreen[str | None]):
         ],
     ]
 
-    def __init__(self, current: str = LABELS[0]) -> None:
+    def __init__(self, current: str = LABELS[0], *, changing: bool = False) -> None:
         super().__init__()
         self.current = current
+        self.changing = changing  # the words are highlighted already: this changes the label
 
     def compose(self) -> ComposeResult:
         options = [
@@ -38,7 +42,10 @@ class LabelPicker(ModalScreen[str | None]):
             for n, label in enumerate(LABELS, start=1)
         ]
         picker = KeyList(*options, id="label-picker", markup=False)
-        picker.border_title = "Highlight as… (1-4, Enter; Esc cancels)"
+        if self.changing:
+            picker.border_title = f"Now {self.current}: change to… (1-4; Esc cancels)"
+        else:
+            picker.border_title = "Highlight as… (1-4, Enter; Esc cancels)"
         yield picker
 
     def on_mount(self) -> None:
@@ -56,46 +63,14 @@ class LabelPicker(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class NoteEditor(ModalScreen[str | None]):
-    """A multi-line Markdown note. ctrl+s saves; Esc cancels, asking once if there are changes."""
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "save", id="note-save"),
-        Binding("escape", "cancel", "cancel", id="note-cancel"),
-    ]
-
-    def __init__(self, quote: str, note: str = "") -> None:
-        super().__init__()
-        self.quote = quote
-        self.original = note
-        self._warned = False
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="note-editor"):
-            quote = self.quote if len(self.quote) <= 300 else self.quote[:299] + "…"
-            yield Static(Content.styled(f"“{quote}”", "italic"), id="note-quote", markup=False)
-            yield TextArea(self.original, id="note-text", soft_wrap=True, show_line_numbers=False)
-            yield Static(
-                Content.styled("Markdown welcome. ctrl+s saves · Esc cancels", "dim"), markup=False
-            )
-
-    def on_mount(self) -> None:
-        self.query_one("#note-editor").border_title = "Note"
-        area = self.query_one(TextArea)
-        area.focus()
-        area.move_cursor(area.document.end)
-
-    def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text.strip())
-
-    def action_cancel(self) -> None:
-        if self.query_one(TextArea).text.strip() != self.original.strip() and not self._warned:
-            self._warned = True
-            self.notify(
-                "This note has changes: ctrl+s saves them, Esc again discards them.", timeout=4
-            )
-            return
-        self.dismiss(None)
+def marked_message(marked: Marked) -> str:
+    """What highlighting did, in one sentence."""
+    label = marked.highlight.label
+    if marked.change == ADDED:
+        return f"Highlighted as {label}."
+    if marked.change == CHANGED and marked.previous is not None:
+        return f"Label changed from {marked.previous.label} to {label}."
+    return f"Already highlighted as {label}; nothing changed."
 
 
 class BookmarkName(ModalScreen[str | None]):
@@ -112,7 +87,7 @@ class BookmarkName(ModalScreen[str | None]):
         self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip())
+        self.dismiss(safe_line(event.value))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -166,8 +141,14 @@ class BookmarkList(ModalScreen[Bookmark | None]):
             return
         index = int(listing.get_option_at_index(listing.highlighted).id or 0)
         bookmark = self.bookmarks[index]
-        if self.app.delete_bookmark(bookmark):  # type: ignore[attr-defined]
+
+        def deleted(_: object) -> None:
+            self.notify("Bookmark deleted.", timeout=2)
             self.dismiss(None)
+
+        self.app.write_notes(  # type: ignore[attr-defined]
+            lambda s: s.delete_bookmark(bookmark.id), deleted, owner=self
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(None)

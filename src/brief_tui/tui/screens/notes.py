@@ -12,7 +12,8 @@ from textual.widgets.option_list import Option
 
 from brief_tui.corpus.pillars import PILLARS, label
 from brief_tui.notes.store import Highlight
-from brief_tui.tui.screens.note_dialogs import NoteEditor
+from brief_tui.tui.screens.note_dialogs import LabelPicker
+from brief_tui.tui.screens.note_editor import edit_note
 from brief_tui.tui.widgets.badges import LABEL_STYLES
 from brief_tui.tui.widgets.key_list import KeyList
 
@@ -23,6 +24,7 @@ class NotesScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "back", id="notes-back"),
         Binding("e,a", "edit", "edit note", id="notes-edit"),
+        Binding("l", "label", "label", id="notes-label"),
         Binding("d", "delete", "delete", id="notes-delete"),
         Binding("u", "undo", "undo", id="notes-undo"),
         Binding("p", "regroup", "group by pillar/briefing", id="notes-group"),
@@ -35,6 +37,7 @@ class NotesScreen(Screen[None]):
         self.by_pillar = False
         self._highlights: list[Highlight] = []
         self._undo: list[Highlight] = []
+        self._drafts: set[str] = set()  # highlights with a note draft not saved yet
         self._pillars: dict[str, tuple[str, ...]] = {}  # passage id -> pillars, built on demand
         self._resumed = False
 
@@ -54,6 +57,8 @@ class NotesScreen(Screen[None]):
 
     def reload(self) -> None:
         self._highlights = self.app.notes_call(lambda s: s.highlights()) or []  # type: ignore[attr-defined]
+        drafts = self.app.notes_call(lambda s: s.drafts(), quiet=True) or []  # type: ignore[attr-defined]
+        self._drafts = {draft.highlight for draft in drafts}
         self.render_list()
 
     # Listing -------------------------------------------------------------------------------
@@ -161,7 +166,7 @@ class NotesScreen(Screen[None]):
         )
         self.query_one("#notes-status", Static).update(
             Content(
-                "Enter jumps to it · e edits the note · d deletes · u undoes · f filters · Esc back"
+                "Enter jumps to it · e note · l label · d deletes · u undoes · f filters · Esc back"
             )
         )
 
@@ -177,6 +182,12 @@ class NotesScreen(Screen[None]):
         if h.note:
             note = h.note if len(h.note) <= 300 else h.note[:299] + "…"
             parts.append(Content.assemble(("✎ ", "bold"), note))
+        if h.id in self._drafts:
+            parts.append(
+                Content.styled(
+                    "✎ unsaved draft of this note: e opens it to finish", "bold $warning"
+                )
+            )
         if h.status == "moved":
             parts.append(
                 Content.styled(
@@ -222,43 +233,56 @@ class NotesScreen(Screen[None]):
 
     def action_edit(self) -> None:
         highlight = self._selected()
+        if highlight is not None:
+            edit_note(self, highlight, lambda _: self.reload(), discarded=self.reload)
+
+    def action_label(self) -> None:
+        """Change what the highlight means, from the label picker."""
+        highlight = self._selected()
         if highlight is None:
             return
 
-        def save(note: str | None) -> None:
-            app = self.app
-            if note is not None and app.notes_call(  # type: ignore[attr-defined]
-                lambda s: s.update_highlight(highlight.id, note=note)
-            ):
+        def save(label: str | None) -> None:
+            if label is None or label == highlight.label:
+                if label is not None:
+                    self.notify(f"Still {label}; nothing changed.", timeout=2)
+                return
+
+            def saved(_: object) -> None:
+                self.notify(f"Label changed from {highlight.label} to {label}.", timeout=2)
                 self.reload()
 
-        self.app.push_screen(NoteEditor(highlight.anchor.quote, highlight.note), save)
+            self.app.write_notes(  # type: ignore[attr-defined]
+                lambda s: s.update_highlight(highlight.id, label=label), saved, owner=self
+            )
+
+        self.app.push_screen(LabelPicker(highlight.label, changing=True), save)
 
     def action_delete(self) -> None:
         highlight = self._selected()
         if highlight is None:
             return
-        deleted = self.app.notes_call(lambda s: s.delete_highlight(highlight.id))  # type: ignore[attr-defined]
-        if deleted is not None:
-            self._undo.append(deleted)
+
+        def deleted(old: Highlight) -> None:
+            self._undo.append(old)
             self.notify("Highlight deleted: u brings it back.", timeout=3)
             self.reload()
+
+        self.app.write_notes(lambda s: s.delete_highlight(highlight.id), deleted, owner=self)  # type: ignore[attr-defined]
 
     def action_undo(self) -> None:
         if not self._undo:
             self.notify("Nothing to undo.", timeout=2)
             return
-        highlight = self._undo.pop()
+        highlight = self._undo[-1]  # taken off only once it is back: a failed undo can be retried
 
-        def restore(store) -> bool:
-            store.restore_highlight(highlight)
-            return True
-
-        if self.app.notes_call(restore):  # type: ignore[attr-defined]
+        def restored(_: object) -> None:
+            if highlight in self._undo:
+                self._undo.remove(highlight)
             self.notify("Restored.", timeout=2)
             self.reload()
-        else:
-            self._undo.append(highlight)
+
+        self.app.write_notes(lambda s: s.restore_highlight(highlight), restored, owner=self)  # type: ignore[attr-defined]
 
     def action_regroup(self) -> None:
         self.by_pillar = not self.by_pillar
