@@ -72,3 +72,44 @@ async def test_the_partial_excerpt_badge_shows_at_80_columns(make_app) -> None:
         await pilot.pause()
         await pilot.pause()
         assert "PARTIAL EXCERPT" in screen_text(app).splitlines()[0]
+
+
+async def test_the_notes_header_counts_what_the_filter_shows(make_app, isolated_data_dir) -> None:
+    from brief_tui.notes.anchor import make_anchor
+    from brief_tui.notes.store import NoteStore
+
+    app = make_app()
+    doc = app.library.document("wola-central-america-trips")
+    passages = [p for _, p in doc.passages()][:3]
+    with NoteStore.open(isolated_data_dir / "notes.sqlite3") as store:
+        for n, passage in enumerate(passages):
+            store.add_highlight(
+                make_anchor(doc, passage.id, 0, 8), note=f"note {n} zebra" * (n == 1)
+            )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("H")
+        await pilot.pause()
+        assert "3 in all" in screen_text(app)
+        await pilot.press("f", *"zebra")
+        await pilot.pause()
+        assert "1 of 3 match the filter" in screen_text(app)
+
+
+async def test_a_bookmark_named_by_its_words_ends_in_an_ellipsis(
+    make_app, isolated_data_dir
+) -> None:
+    from brief_tui.notes.anchor import make_anchor
+    from brief_tui.notes.store import NoteStore
+
+    app = make_app()
+    doc = app.library.document("wola-central-america-trips")
+    passage = next(p for _, p in doc.passages() if len(p.text) > 100)
+    with NoteStore.open(isolated_data_dir / "notes.sqlite3") as store:
+        store.add_bookmark(make_anchor(doc, passage.id, 0, len(passage.text)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("apostrophe")
+        await pilot.pause()
+        line = next(row for row in screen_text(app).splitlines() if passage.text[:20] in row)
+        assert "…" in line

@@ -16,6 +16,7 @@ from brief_tui.notes.records import ADDED, CHANGED
 from brief_tui.notes.store import LABELS, Bookmark, Marked
 from brief_tui.tui.widgets.badges import LABEL_STYLES
 from brief_tui.tui.widgets.key_list import KeyList
+from brief_tui.wording import clip
 
 
 class LabelPicker(ModalScreen[str | None]):
@@ -113,7 +114,7 @@ class BookmarkList(ModalScreen[Bookmark | None]):
             state = (
                 "" if bookmark.status != "orphaned" else "  (its text is gone from the briefing)"
             )
-            name = bookmark.name or bookmark.anchor.quote[:60]
+            name = bookmark.name or clip(bookmark.anchor.quote, 60)
             options.append(
                 Option(
                     Content.assemble((name, "bold"), "\n", (title, "dim italic"), (state, "red")),

@@ -16,6 +16,7 @@ from brief_tui.tui.screens.note_dialogs import LabelPicker
 from brief_tui.tui.screens.note_editor import edit_note
 from brief_tui.tui.widgets.badges import LABEL_STYLES
 from brief_tui.tui.widgets.key_list import KeyList
+from brief_tui.wording import clip
 
 SHOWN_AT_MOST = 60  # several screenfuls; the filter narrows the rest
 
@@ -158,10 +159,12 @@ class NotesScreen(Screen[None]):
             if len(shown) > SHOWN_AT_MOST
             else ""
         )
+        total = len(self._highlights)
+        counted = f"{len(shown)} of {total} match the filter" if needle else f"{total} in all"
         self.query_one("#notes-title", Static).update(
             Content.assemble(
                 ("Highlights and notes", "bold"),
-                f"  {len(self._highlights)} in all · grouped by {grouping} (p){more}",
+                f"  {counted} · grouped by {grouping} (p){more}",
             )
         )
         self.query_one("#notes-status", Static).update(
@@ -171,7 +174,7 @@ class NotesScreen(Screen[None]):
         )
 
     def _prompt(self, h: Highlight) -> Content:
-        quote = h.anchor.quote if len(h.anchor.quote) <= 220 else h.anchor.quote[:219] + "…"
+        quote = clip(h.anchor.quote, 220)
         parts: list[Content] = [
             Content.assemble(
                 (f" {h.label} ", LABEL_STYLES.get(h.label, "reverse")),
