@@ -54,6 +54,12 @@ FORMATS: tuple[SourceFormat, ...] = (
         ("text/markdown", "text/x-markdown"),
         f"{_HERE}.text:read_markdown",
     ),
+    SourceFormat(
+        "web page",
+        (".html", ".htm", ".xhtml"),
+        ("text/html", "application/xhtml+xml"),
+        f"{_HERE}.html:read_html",
+    ),
 )
 
 SUFFIXES: tuple[str, ...] = tuple(s for f in FORMATS for s in f.suffixes)

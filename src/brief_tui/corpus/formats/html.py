@@ -1,0 +1,152 @@
+"""Web pages: the main content only, as trafilatura finds it, with the page's own metadata.
+
+trafilatura drops navigation, cookie banners, share links and footers. Its XML output is
+used because it keeps heading levels and says whether a list is ordered (its HTML output
+turns every list into `<ul>`); numbers an ordered list shows (`start`, `value`) are carried
+through it on the items. When trafilatura finds nothing, or only rescues a short page as one
+flattened paragraph, the page's `<body>` is read instead, without its navigation, header,
+footer and banners.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+from lxml import etree, html
+
+from brief_tui.corpus.clean import SourceError
+from brief_tui.corpus.formats.html_blocks import (
+    MARKER_ATTRIBUTE,
+    html_blocks,
+    item_markers,
+)
+from brief_tui.corpus.formats.markup import decode_markup, local_name, parse_markup
+from brief_tui.corpus.formats.registry import Extracted, SourceMeta
+from brief_tui.corpus.formats.web_meta import page_meta
+from brief_tui.corpus.segment import Block
+
+KIND = "web page"
+_MARKER_REND = "brief-marker:"  # trafilatura keeps an item's `rend` attribute, nothing else
+
+
+def read_html(data: bytes, name: str) -> Extracted:
+    """A web page saved as a file (or fetched: `name` is then its URL)."""
+    if not data.strip():
+        raise SourceError(f"{name} is empty.")
+    text = decode_markup(data)
+    root = _as_html(parse_markup(text, name))
+    blocks = _main_content(root)
+    if not blocks:
+        raise SourceError(f"{name} has no readable text.")
+    meta = page_meta(root, blocks, url=name if "://" in name else None)
+    return Extracted(blocks, SourceMeta(**meta, kind=KIND), structured=True)
+
+
+def _as_html(root: Any) -> Any:
+    """trafilatura wants an lxml.html tree; well-formed XHTML was parsed as XML."""
+    if isinstance(root, html.HtmlElement):
+        return root
+    return html.document_fromstring(etree.tostring(root, encoding="unicode", method="html"))
+
+
+def _main_content(root: Any) -> list[Block]:
+    import trafilatura
+
+    marked = copy.deepcopy(root)
+    for ordered in marked.iter("ol"):
+        for item, marker in zip(
+            (c for c in ordered if local_name(c) == "li"), item_markers(ordered), strict=True
+        ):
+            item.set("rend", _MARKER_REND + marker)
+    found = trafilatura.extract(
+        marked,
+        output_format="xml",
+        include_tables=True,
+        include_comments=False,
+        include_images=False,
+        include_links=False,
+        include_formatting=False,
+    )
+    main = html_blocks(_xml_to_html(found)) if found else []
+    if len(main) <= 1:
+        page = html_blocks(_without_chrome(copy.deepcopy(root)))
+        if len(page) > len(main):
+            return page
+    return main
+
+
+# trafilatura's XML vocabulary, and the HTML the converter reads.
+_TAGS = {
+    "doc": "div",
+    "main": "div",
+    "quote": "blockquote",
+    "lb": "br",
+    "hi": "span",
+    "ref": "a",
+    "row": "tr",
+    "code": "pre",
+    "graphic": "img",
+    "del": "span",
+}
+
+
+def _xml_to_html(text: str) -> Any:
+    root = etree.fromstring(text.encode("utf-8"), parser=etree.XMLParser(resolve_entities=False))
+    for comments in [e for e in root.iter("comments")]:
+        comments.getparent().remove(comments)
+    for element in root.iter():
+        tag = local_name(element)
+        rend = element.get("rend") or ""
+        if tag == "head":
+            level = rend[1:] if re.fullmatch(r"h[1-6]", rend) else "3"
+            element.tag = f"h{level}"
+        elif tag == "list":
+            element.tag = "ol" if rend == "ol" else "ul"
+        elif tag == "item":
+            element.tag = "li"
+            if rend.startswith(_MARKER_REND):
+                element.set(MARKER_ATTRIBUTE, rend[len(_MARKER_REND) :])
+        elif tag == "cell":
+            element.tag = "th" if element.get("role") == "head" else "td"
+        elif tag in _TAGS:
+            element.tag = _TAGS[tag]
+    return root
+
+
+_CHROME_TAGS = (
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "dialog",
+)  # not form: ASP.NET wraps pages in one
+_CHROME_ROLES = frozenset(
+    "navigation banner contentinfo search complementary dialog alertdialog".split()
+)
+_CHROME_NAMES = re.compile(
+    r"cookie|consent|gdpr|banner|share|sharing|social|newsletter|subscribe|breadcrumb|"
+    r"skip-?link|menu|navbar|sidebar|popup|modal|advert|promo|related",
+    re.IGNORECASE,
+)
+_NEVER_DROPPED = frozenset(("html", "body", "main", "article"))
+
+
+def _without_chrome(root: Any) -> Any:
+    """The page with its navigation, header, footer, banners and share links taken out."""
+    doomed = []
+    for element in root.iter():
+        tag = local_name(element)
+        if not tag or tag in _NEVER_DROPPED:
+            continue
+        names = f"{element.get('id') or ''} {element.get('class') or ''}"
+        if (
+            tag in _CHROME_TAGS
+            or (element.get("role") or "").lower() in _CHROME_ROLES
+            or _CHROME_NAMES.search(names)
+        ):
+            doomed.append(element)
+    for element in doomed:
+        element.drop_tree()  # keeps the text that follows it
+    return root
