@@ -11,6 +11,7 @@ footer and banners.
 from __future__ import annotations
 
 import copy
+import logging
 import re
 from typing import Any
 
@@ -28,6 +29,11 @@ from brief_tui.corpus.formats.web_meta import page_meta
 from brief_tui.corpus.segment import Block
 
 KIND = "web page"
+# trafilatura and htmldate log warnings about pages they skip; with no handler configured,
+# Python would print them on the command line's stderr next to brief-tui's own sentence.
+for _library in ("trafilatura", "htmldate", "courlan"):
+    logging.getLogger(_library).addHandler(logging.NullHandler())
+_NOT_TEXT = ("script", "style", "noscript", "template")
 _MARKER_REND = "brief-marker:"  # trafilatura keeps an item's `rend` attribute, nothing else
 
 
@@ -39,6 +45,11 @@ def read_html(data: bytes, name: str) -> Extracted:
     root = _as_html(parse_markup(text, name))
     blocks = _main_content(root)
     if not blocks:
+        if any(True for _ in root.iter("script")):
+            raise SourceError(
+                f"{name} has no readable text (the page may build its text with JavaScript, "
+                "which brief-tui does not run)."
+            )
         raise SourceError(f"{name} has no readable text.")
     meta = page_meta(root, blocks, url=name if "://" in name else None)
     return Extracted(blocks, SourceMeta(**meta, kind=KIND), structured=True)
@@ -54,7 +65,9 @@ def _as_html(root: Any) -> Any:
 def _main_content(root: Any) -> list[Block]:
     import trafilatura
 
-    marked = copy.deepcopy(root)
+    marked = _without_chrome(copy.deepcopy(root))
+    for element in [e for e in marked.iter(*_NOT_TEXT)]:
+        element.drop_tree()
     for ordered in marked.iter("ol"):
         for item, marker in zip(
             (c for c in ordered if local_name(c) == "li"), item_markers(ordered), strict=True
@@ -71,7 +84,7 @@ def _main_content(root: Any) -> list[Block]:
     )
     main = html_blocks(_xml_to_html(found)) if found else []
     if len(main) <= 1:
-        page = html_blocks(_without_chrome(copy.deepcopy(root)))
+        page = html_blocks(_without_chrome(copy.deepcopy(root), whole_page=True))
         if len(page) > len(main):
             return page
     return main
@@ -115,37 +128,35 @@ def _xml_to_html(text: str) -> Any:
     return root
 
 
-_CHROME_TAGS = (
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "dialog",
-)  # not form: ASP.NET wraps pages in one
-_CHROME_ROLES = frozenset(
-    "navigation banner contentinfo search complementary dialog alertdialog".split()
-)
-_CHROME_NAMES = re.compile(
-    r"cookie|consent|gdpr|banner|share|sharing|social|newsletter|subscribe|breadcrumb|"
-    r"skip-?link|menu|navbar|sidebar|popup|modal|advert|promo|related",
+# Chrome named as such: removed before trafilatura looks (it keeps a cookie notice on a
+# short page) and from a page read whole.
+_NAMED_CHROME = re.compile(
+    r"cookie|consent|gdpr|newsletter|subscribe|share|sharing|social|breadcrumb|skip-?link",
     re.IGNORECASE,
 )
-_NEVER_DROPPED = frozenset(("html", "body", "main", "article"))
+_CHROME_ROLES = frozenset(("navigation", "search", "dialog", "alertdialog"))
+# Taken out too when the page is read whole, with nothing to say where its content is.
+_LAYOUT_CHROME = re.compile(r"banner|menu|navbar|sidebar|popup|modal|advert|promo|related", re.I)
+_LAYOUT_TAGS = frozenset(("header", "footer", "aside", "dialog"))
+_LAYOUT_ROLES = frozenset(("banner", "contentinfo", "complementary"))
+_CONTENT = frozenset(("html", "body", "main", "article", "h1"))
 
 
-def _without_chrome(root: Any) -> Any:
-    """The page with its navigation, header, footer, banners and share links taken out."""
+def _without_chrome(root: Any, *, whole_page: bool = False) -> Any:
+    """The page without navigation, cookie notices and share links (and, when it is to be
+    read whole, without its header, footer, sidebars and banners). An element holding the
+    page's main content or its title is never taken out."""
     doomed = []
     for element in root.iter():
         tag = local_name(element)
-        if not tag or tag in _NEVER_DROPPED:
+        if not tag or tag in _CONTENT:
             continue
         names = f"{element.get('id') or ''} {element.get('class') or ''}"
-        if (
-            tag in _CHROME_TAGS
-            or (element.get("role") or "").lower() in _CHROME_ROLES
-            or _CHROME_NAMES.search(names)
-        ):
+        role = (element.get("role") or "").lower()
+        chrome = tag == "nav" or role in _CHROME_ROLES or _NAMED_CHROME.search(names)
+        if whole_page and not chrome:
+            chrome = tag in _LAYOUT_TAGS or role in _LAYOUT_ROLES or _LAYOUT_CHROME.search(names)
+        if chrome and not any(local_name(e) in _CONTENT for e in element.iterdescendants()):
             doomed.append(element)
     for element in doomed:
         element.drop_tree()  # keeps the text that follows it
