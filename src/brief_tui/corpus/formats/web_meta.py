@@ -15,7 +15,7 @@ import json
 import re
 from typing import Any
 
-from brief_tui.corpus.dates import is_valid_date, parse_date
+from brief_tui.corpus.dates import iso_date, parse_date
 from brief_tui.corpus.formats.markup import local_name
 from brief_tui.corpus.sanitize import safe_line
 from brief_tui.corpus.segment import Block
@@ -40,7 +40,6 @@ _DATE_META = (
     "sailthru.date",
 )
 _JSON_LD_KEYS = ("datePublished", "dateCreated")
-_ISO_START = re.compile(r"^(\d{4})[-/](\d{2})(?:[-/](\d{2}))?")
 _DATELINE = re.compile(
     r"^(?:release date|released|published(?: on)?|posted(?: on)?|date|issued|for immediate release)"
     r"\s*[:\-–]?\s*(.{6,40}?)\.?$",
@@ -101,18 +100,6 @@ def _json_ld_date(text: str) -> str | None:
                     return date
             stack.extend(v for v in item.values() if isinstance(v, dict | list))
     return None
-
-
-def iso_date(value: str) -> str | None:
-    """'2021-06-17T10:00:00Z', '2021/06/17', 'June 17, 2021' -> '2021-06-17'; None if unsure."""
-    value = value.strip()
-    if match := _ISO_START.match(value):
-        year, month, day = match.groups()
-        date = f"{year}-{month}-{day}" if day else f"{year}-{month}"
-        return date if is_valid_date(date) else None
-    if re.fullmatch(r"\d{4}", value):
-        return value
-    return parse_date(value)
 
 
 def dateline_date(blocks: list[Block]) -> str | None:
