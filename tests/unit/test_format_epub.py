@@ -127,6 +127,15 @@ def test_chapter_levels_and_a_chapter_without_any_title(tmp_path: Path) -> None:
         **{"OEBPS/nav.xhtml": NAV.replace("chapter%202.xhtml#start", "elsewhere.xhtml")},
     )
     extracted = extract(book.read_bytes(), "b.epub")
+    with_blank = write_book(
+        tmp_path / "c.epub",
+        **{
+            "OEBPS/nav.xhtml": NAV.replace("chapter%202.xhtml#start", "elsewhere.xhtml"),
+            "OEBPS/content.opf": PACKAGE.replace(' linear="no"', ""),
+            "OEBPS/text/chapter3.xhtml": " ",  # an empty file in the reading order is skipped
+        },
+    )
+    assert extract(with_blank.read_bytes(), "c.epub").blocks == extracted.blocks
     headings = [(b.text, b.level, b.synthetic) for b in extracted.blocks if b.kind == "heading"]
     assert headings == [
         ("Violence and Extortion", 1, False),  # its <h2>, now the top of its section

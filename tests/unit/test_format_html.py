@@ -176,3 +176,17 @@ def test_a_real_capture_of_a_government_page_loses_its_banner_and_breadcrumbs() 
         assert chrome not in texts
     assert extracted.meta.date == "2023-04-12"
     assert extracted.meta.title.startswith("DHS and State Announce")
+
+
+def test_an_oddly_named_wrapper_holding_the_text_is_not_taken_for_chrome() -> None:
+    page = (
+        "<html><head><title>Memo</title></head><body><div class='page has-share-bar'>"
+        "<h2>Protection at the border</h2><p>Expand access to asylum at ports of entry and "
+        "restore the refugee programme for children from Honduras and Guatemala.</p>"
+        "<h2>Security assistance</h2><p>Suspend assistance to police units accused of abuses "
+        "until independent investigations have concluded.</p>"
+        "<div class='share-buttons'><a href='#'>Share on Facebook</a></div></div></body></html>"
+    )
+    texts = [b.text for b in extract(page.encode(), "memo.html").blocks]
+    assert "Protection at the border" in texts and "Security assistance" in texts
+    assert not [t for t in texts if "Share on" in t]

@@ -48,7 +48,10 @@ def read_epub(data: bytes, name: str) -> Extracted:
         item = manifest.get(path)
         if item is None or item[0] not in _CHAPTER_TYPES or "nav" in item[1]:
             continue  # images, and the table of contents itself
-        chapter = html_blocks(parse_markup(book.member(path), f"{name}: {path}"))
+        markup = book.member(path)
+        if not markup.strip():
+            continue  # an empty file in the spine
+        chapter = html_blocks(parse_markup(markup, f"{name}: {path}"))
         if not chapter:
             continue  # a cover or a blank page
         number += 1

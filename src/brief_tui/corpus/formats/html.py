@@ -3,9 +3,9 @@
 trafilatura drops navigation, cookie banners, share links and footers. Its XML output is
 used because it keeps heading levels and says whether a list is ordered (its HTML output
 turns every list into `<ul>`); numbers an ordered list shows (`start`, `value`) are carried
-through it on the items. When trafilatura finds nothing, or only rescues a short page as one
-flattened paragraph, the page's `<body>` is read instead, without its navigation, header,
-footer and banners.
+through it on the items. When trafilatura finds nothing, or keeps a short page's text but
+drops its headings or flattens it into one paragraph, the page's `<body>` is read instead,
+without its navigation, header, footer and banners.
 """
 
 from __future__ import annotations
@@ -83,11 +83,43 @@ def _main_content(root: Any) -> list[Block]:
         include_formatting=False,
     )
     main = html_blocks(_xml_to_html(found)) if found else []
-    if len(main) <= 1:
-        page = html_blocks(_without_chrome(copy.deepcopy(root), whole_page=True))
-        if len(page) > len(main):
-            return page
-    return main
+    page = html_blocks(_without_chrome(copy.deepcopy(root), whole_page=True))
+    if not main:
+        return page
+    return _restructured(page, main) or main
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _restructured(page: list[Block], main: list[Block]) -> list[Block] | None:
+    """trafilatura's text in the page's own structure, when that structure is richer.
+
+    On short pages trafilatura drops headings, or rescues the page as one flattened
+    paragraph. The page read whole has them; its blocks are kept when trafilatura kept their
+    text (headings when the text after them is kept), so nothing it left out comes back.
+    Used only when it has more headings (or main is one block) and says at least four
+    fifths of what trafilatura kept.
+    """
+
+    def headings(blocks: list[Block]) -> int:
+        return sum(b.kind == "heading" for b in blocks)
+
+    if headings(page) <= headings(main) and len(main) > 1:
+        return None  # the usual case: trafilatura kept the structure
+    kept = " ".join(_words(b.text) for b in main)
+    chosen: list[Block] = []
+    for index, block in enumerate(page):
+        if block.kind == "heading":
+            after = next((b for b in page[index + 1 :] if b.kind != "heading"), None)
+            if after is not None and _words(after.text) in kept:
+                chosen.append(block)
+        elif _words(block.text) in kept:
+            chosen.append(block)
+    richer = headings(chosen) > headings(main) or len(main) == 1 < len(chosen)
+    said = sum(len(_words(b.text)) + 1 for b in chosen)
+    return chosen if richer and said >= 0.8 * len(kept) else None
 
 
 # trafilatura's XML vocabulary, and the HTML the converter reads.
@@ -145,8 +177,9 @@ _CONTENT = frozenset(("html", "body", "main", "article", "h1"))
 def _without_chrome(root: Any, *, whole_page: bool = False) -> Any:
     """The page without navigation, cookie notices and share links (and, when it is to be
     read whole, without its header, footer, sidebars and banners). An element holding the
-    page's main content or its title is never taken out."""
+    page's main content, its title or half its text is never taken out."""
     doomed = []
+    whole = len(root.text_content())
     for element in root.iter():
         tag = local_name(element)
         if not tag or tag in _CONTENT:
@@ -156,7 +189,11 @@ def _without_chrome(root: Any, *, whole_page: bool = False) -> Any:
         chrome = tag == "nav" or role in _CHROME_ROLES or _NAMED_CHROME.search(names)
         if whole_page and not chrome:
             chrome = tag in _LAYOUT_TAGS or role in _LAYOUT_ROLES or _LAYOUT_CHROME.search(names)
-        if chrome and not any(local_name(e) in _CONTENT for e in element.iterdescendants()):
+        if (
+            chrome
+            and not any(local_name(e) in _CONTENT for e in element.iterdescendants())
+            and len(element.text_content()) * 2 < whole  # a wrapper named oddly is not chrome
+        ):
             doomed.append(element)
     for element in doomed:
         element.drop_tree()  # keeps the text that follows it
