@@ -16,6 +16,7 @@ from typing import Any
 from lxml import etree, html
 
 from brief_tui.corpus.clean import SourceError
+from brief_tui.corpus.sanitize import safe_text
 
 _XML_DECLARATION = re.compile(rb"^\s*<\?xml[^>]*?encoding=[\"']([\w.:-]+)[\"']", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
@@ -50,7 +51,8 @@ def decode_markup(data: bytes) -> str:
 def parse_markup(data: bytes | str, name: str) -> Any:
     """The root element of an HTML or XHTML document; `SourceError` when there is none."""
     text = decode_markup(data) if isinstance(data, bytes) else data
-    text = _DECLARATION_TEXT.sub("", text, count=1)
+    # Escapes go before parsing: some libxml2 versions drop a bare ESC and keep the rest.
+    text = safe_text(_DECLARATION_TEXT.sub("", text, count=1))
     if not text.strip():
         raise SourceError(f"{name} is empty.")
     if "xmlns" in text[:2000]:
