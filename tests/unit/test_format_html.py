@@ -190,3 +190,15 @@ def test_an_oddly_named_wrapper_holding_the_text_is_not_taken_for_chrome() -> No
     texts = [b.text for b in extract(page.encode(), "memo.html").blocks]
     assert "Protection at the border" in texts and "Security assistance" in texts
     assert not [t for t in texts if "Share on" in t]
+
+
+def test_a_hostile_title_and_author_reach_the_library_without_escapes() -> None:
+    hostile = "Restoring\x1b]0;pwned\x07 Aid to Central\x1b[2J America"
+    page = PAGE.replace("Restoring Aid to Central America", hostile).replace(
+        "Latin America Policy Office", "Policy\x1b[31m Office"
+    )
+    extracted = extract(page.encode(), "hostile.html")
+    fields = [extracted.meta.title, *extracted.meta.organisations]
+    fields += [b.text for b in extracted.blocks]
+    assert not [f for f in fields if "\x1b" in f or "\x07" in f or "pwned" in f]
+    assert extracted.meta.title == "Restoring Aid to Central America"

@@ -118,3 +118,15 @@ def test_ordinals() -> None:
     assert [ordinal(n, "i") for n in (1, 4, 9, 14)] == ["i", "iv", "ix", "xiv"]
     assert [ordinal(n, "A") for n in (1, 26, 27)] == ["A", "Z", "AA"]
     assert ordinal(5, "1") == "5"
+
+
+def test_external_entities_are_never_read(tmp_path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET", encoding="utf-8")
+    xhtml = (
+        '<?xml version="1.0"?>\n'
+        f'<!DOCTYPE html [<!ENTITY leak SYSTEM "file://{secret}">]>\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Before &leak; after</p></body></html>'
+    )
+    texts = [b.text for b in html_blocks(parse_markup(xhtml.encode(), "x.xhtml"))]
+    assert texts and not any("TOP-SECRET" in t for t in texts)
