@@ -13,6 +13,10 @@ PURE_MODULES = [
     "brief_tui.corpus.tomlread",
     "brief_tui.corpus.validation",
     "brief_tui.corpus.citation",
+    "brief_tui.corpus.fetch",
+    "brief_tui.corpus.formats.html",
+    "brief_tui.corpus.formats.docx",
+    "brief_tui.corpus.formats.epub",
     "brief_tui.search",
     "brief_tui.compare",
     "brief_tui.compare_output",
@@ -35,6 +39,19 @@ def test_pure_layer_does_not_import_textual() -> None:
         f"for name in {PURE_MODULES!r}:\n"
         "    importlib.import_module(name)\n"
         "print(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_reader_and_ingest_load_no_document_library_until_a_document_needs_it() -> None:
+    """trafilatura, lxml and mammoth cost start-up time: only the format reading a file loads them."""
+    code = (
+        "import sys, brief_tui.tui.app, brief_tui.corpus.ingest, brief_tui.corpus.fetch\n"
+        "heavy = ('trafilatura', 'lxml', 'mammoth', 'htmldate', 'docx')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

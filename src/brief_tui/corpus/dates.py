@@ -41,3 +41,19 @@ def is_valid_date(text: str) -> bool:
             continue
         return True
     return False
+
+
+_ISO_START = re.compile(r"^(\d{4})[-/](\d{2})(?:[-/](\d{2}))?")
+
+
+def iso_date(value: str) -> str | None:
+    """A date as metadata writes it ('2021-06-17T10:00:00Z', '2021/06/17', '2021', 'June 17,
+    2021') as ISO ('2021-06-17'); None when it is not a real date."""
+    value = value.strip()
+    if match := _ISO_START.match(value):
+        year, month, day = match.groups()
+        date = f"{year}-{month}-{day}" if day else f"{year}-{month}"
+        return date if is_valid_date(date) else None
+    if re.fullmatch(r"\d{4}", value):
+        return value
+    return parse_date(value)

@@ -96,7 +96,7 @@ class UserLibrary:
 
     def add_url(self, url: str, overrides: Overrides = Overrides()) -> Added:
         """Download a web page or PDF and add it; the URL is its citation and identity."""
-        from brief_tui.corpus.fetch import fetch
+        from brief_tui.corpus.fetch import document_bytes, fetch
         from brief_tui.corpus.formats import format_for_media_type
 
         fetched = fetch(url)
@@ -107,7 +107,7 @@ class UserLibrary:
                 "document brief-tui reads."
             )
         name = url_file_name(fetched.final_url or url, source_format.suffixes[0])
-        return self.add_bytes(fetched.data, name, url, overrides, citation=url)
+        return self.add_bytes(document_bytes(fetched), name, url, overrides, citation=url)
 
     def add_bytes(
         self,

@@ -54,6 +54,19 @@ FORMATS: tuple[SourceFormat, ...] = (
         ("text/markdown", "text/x-markdown"),
         f"{_HERE}.text:read_markdown",
     ),
+    SourceFormat(
+        "web page",
+        (".html", ".htm", ".xhtml"),
+        ("text/html", "application/xhtml+xml"),
+        f"{_HERE}.html:read_html",
+    ),
+    SourceFormat(
+        "Word document",
+        (".docx",),
+        ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",),
+        f"{_HERE}.docx:read_docx",
+    ),
+    SourceFormat("EPUB book", (".epub",), ("application/epub+zip",), f"{_HERE}.epub:read_epub"),
 )
 
 SUFFIXES: tuple[str, ...] = tuple(s for f in FORMATS for s in f.suffixes)
