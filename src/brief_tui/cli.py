@@ -488,5 +488,17 @@ def main(argv: list[str] | None = None) -> int:
         "import": cmd_import,
     }
     if args.command in handlers:
-        return handlers[args.command](args, data_dir)
+        try:
+            return handlers[args.command](args, data_dir)
+        except BrokenPipeError:
+            return _reader_went_away()
     return cmd_read(data_dir, document)
+
+
+def _reader_went_away() -> int:
+    """Output piped into `head` or a pager that quit: stop quietly, as other tools do."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's final flush cannot fail too
+    return 141  # 128 + SIGPIPE, what a shell reports for a command stopped by a closed pipe

@@ -165,3 +165,10 @@ def test_search_text_output_and_no_results(capsys) -> None:
     assert code == 0 and "Task Force" in out
     code, out, err = run(capsys, "search", "zzqxv")
     assert code == 1 and "No results" in err
+
+
+def test_output_into_a_pipe_that_closes_early_is_not_a_traceback() -> None:
+    command = f"{sys.executable} -m brief_tui passages | head -1"
+    result = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=60)
+    assert result.stdout.count("\n") == 1
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
