@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.unit.test_fetch import site  # noqa: F401 - the local web site fixture
-
 from brief_tui.cli import main
 
 
@@ -19,7 +17,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 def test_a_web_page_is_added_with_its_address_and_re_adding_it_changes_nothing(
     capsys,
     site: str,
-    isolated_data_dir: Path,  # noqa: F811
+    isolated_data_dir: Path,
 ) -> None:
     code, out, err = run(capsys, "add", f"{site}/page.html")
     assert code == 0, err
@@ -37,7 +35,7 @@ def test_a_web_page_is_added_with_its_address_and_re_adding_it_changes_nothing(
 def test_a_failing_address_is_one_line_and_the_others_are_added(
     capsys,
     site: str,
-    tmp_path: Path,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     memo = tmp_path / "memo.txt"
     memo.write_text("Memo\n\nThe United States should restore asylum.\n", encoding="utf-8")
