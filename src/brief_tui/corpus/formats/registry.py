@@ -54,6 +54,7 @@ FORMATS: tuple[SourceFormat, ...] = (
         ("text/markdown", "text/x-markdown"),
         f"{_HERE}.text:read_markdown",
     ),
+    SourceFormat("PDF", (".pdf",), ("application/pdf",), f"{_HERE}.pdf:read_pdf"),
 )
 
 SUFFIXES: tuple[str, ...] = tuple(s for f in FORMATS for s in f.suffixes)
