@@ -17,6 +17,7 @@ from brief_tui.corpus.formats.pdf_layout import (
     body_size,
     drop_running_lines,
     find_tables,
+    join_split_lines,
     footnote_zone,
     reading_order,
 )
@@ -42,7 +43,7 @@ def pdf_blocks(pages: list[Page]) -> list[Block]:
     notes = _Notes(vocabulary)
     body: list[Line] = []
     for page in pages:
-        ordered = reading_order(find_tables(page.lines))
+        ordered = reading_order(find_tables(join_split_lines(page.lines)))
         first = True
         for line, in_zone in zip(ordered, footnote_zone(ordered, size), strict=True):
             if in_zone and notes.add(line):
@@ -102,7 +103,22 @@ def _line_gap(lines: list[Line], size: float) -> float:
         gap = after.top - before.bottom
         if not after.new_flow and abs(after.size - size) < 0.6 and -1 < gap < size:
             gaps[round(gap * 2) / 2] += 1
-    return gaps.most_common(1)[0][0] if gaps else 0.25 * size
+    if sum(gaps.values()) < 5:  # too few lines to tell line spacing from paragraph spacing
+        return 0.25 * size
+    return gaps.most_common(1)[0][0]
+
+
+def _ended_early(last: Line, following: str, ends_sentence: bool, width: float) -> bool:
+    """The line stopped short of its column although the next line's first word would have
+    fitted: the writer ended the paragraph there. Without a full stop the word is measured
+    generously and the line must end well short ('July 2021' over a paragraph)."""
+    if following[:1].islower() or last.text.endswith(("-", ",")):
+        return False  # the sentence visibly goes on
+    room = last.edge - last.x1
+    word = len(following.split(" ", 1)[0]) + 1
+    if ends_sentence:
+        return room > word * 0.6 * last.size + 0.5 * last.size
+    return room > max(word * 0.8 * last.size + last.size, 0.3 * width)
 
 
 def _style(line: Line, size: float) -> str:
@@ -208,9 +224,7 @@ class _Builder:
         if gap < -0.5 * line.size or gap > self.gap + 0.45 * self.size:
             return False
         ends_sentence = _SENTENCE_END.search(current.text) is not None
-        width = max(last.edge - current.first.x0, 1.0)
-        short = last.x1 < last.edge - max(2 * self.size, 0.12 * width)
-        if ends_sentence and short:
+        if _ended_early(last, line.text, ends_sentence, last.edge - current.first.x0):
             return False
         if current.kind == "item":
             back_at_marker = line.x0 <= current.first.x0 + 0.3 * self.size

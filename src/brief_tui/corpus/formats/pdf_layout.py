@@ -47,9 +47,10 @@ _LONE_PAGE_NUMBER = re.compile(
 )
 
 
-def _repeat_key(text: str) -> str:
-    """'Page 3 of 20' and 'Page 4 of 20' (or 'CRS-4', 'CRS-5') share a key."""
-    return re.sub(r"\d+", "#", " ".join(text.casefold().split()))
+def _repeat_key(line: Line) -> str:
+    """'Page 3 of 20' and 'Page 4 of 20' (or 'CRS-4', 'CRS-5') share a key; so do two
+    copies in the same size of type (a header repeating the title is not the title)."""
+    return f"{round(line.size)}:" + re.sub(r"\d+", "#", " ".join(line.text.casefold().split()))
 
 
 def is_page_number(text: str) -> bool:
@@ -87,16 +88,14 @@ def drop_running_lines(pages: list[Page]) -> int:
     bands = [_edge_bands(page) for page in pages]
     seen: Counter[tuple[str, str]] = Counter()
     for page, edges in zip(pages, bands, strict=True):
-        seen.update({(band, _repeat_key(page.lines[i].text)) for i, band in edges.items()})
+        seen.update({(band, _repeat_key(page.lines[i])) for i, band in edges.items()})
     threshold = max(2, math.ceil(REPEAT_SHARE * len(pages)))
     dropped = 0
     for page, edges in zip(pages, bands, strict=True):
         kept = []
         for index, line in enumerate(page.lines):
             band = edges.get(index)
-            if band and (
-                is_page_number(line.text) or seen[(band, _repeat_key(line.text))] >= threshold
-            ):
+            if band and (is_page_number(line.text) or seen[(band, _repeat_key(line))] >= threshold):
                 dropped += 1
             else:
                 kept.append(line)
@@ -125,6 +124,48 @@ def _rows(lines: list[Line]) -> list[list[Line]]:
         else:
             rows.append([line])
     return [sorted(row, key=lambda item: item.x0) for row in rows]
+
+
+_LONE_MARKER = re.compile(
+    r"^(?:[•◦▪▫■□●○‣⁃∙·\uf0b7\uf0a7\uf0d8➢►*–-]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])$"
+)
+
+
+def join_split_lines(lines: list[Line]) -> list[Line]:
+    """Put back together a line the layout analysis cut in two at a wide space.
+
+    pdfminer ends a line where the space is wider than two of its neighbouring characters,
+    so a list marker set off by a tab ('2.' then 'Increase …'), or a justified line with a
+    wide word space after a narrow letter, comes out as two lines on one baseline. Pieces
+    closer than most of an em (a marker: three ems) are one line; a gutter or a table's
+    cell gap is wider.
+    """
+    out: list[Line] = []
+    for row in _rows(lines):
+        current = row[0]
+        for piece in row[1:]:
+            gap = piece.x0 - current.x1
+            reach = 3.0 if _LONE_MARKER.match(current.text) else 0.8
+            if 0 <= gap <= reach * current.size and abs(piece.size - current.size) < 0.6:
+                current = _joined(current, piece)
+            else:
+                out.append(current)
+                current = piece
+        out.append(current)
+    return out
+
+
+def _joined(left: Line, right: Line) -> Line:
+    chars = left.chars + right.chars
+    return replace(
+        left,
+        text=f"{left.text} {right.text}",
+        x1=right.x1,
+        top=min(left.top, right.top),
+        bottom=max(left.bottom, right.bottom),
+        bold=(left.bold and right.bold) or (left.bold if left.chars > right.chars else right.bold),
+        chars=chars,
+    )
 
 
 def _is_tabular(row: list[Line]) -> bool:
@@ -236,13 +277,14 @@ def find_gutter(lines: list[Line]) -> float | None:
 
 
 def _two_columns(left: list[Line], right: list[Line]) -> bool:
-    """Both sides hold text over the same stretch of page, at least two lines deep."""
+    """Both sides hold text over the same stretch of the page (one line of a column that
+    ends a page beside a full column is enough)."""
     if not left or not right:
         return False
     overlap = min(max(line.bottom for line in left), max(line.bottom for line in right)) - max(
         min(line.top for line in left), min(line.top for line in right)
     )
-    return overlap >= 2 * min(line.size for line in left + right)
+    return overlap >= 0.5 * min(line.size for line in left + right)
 
 
 def reading_order(lines: list[Line]) -> list[Line]:
