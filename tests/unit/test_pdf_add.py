@@ -12,10 +12,10 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from pdfgen import Writer
 
 from brief_tui.cli import load_all, main
 from brief_tui.corpus.model import Document
+from pdfgen import Writer
 
 TITLE = "Root Causes of Migration: Options for Congress"
 

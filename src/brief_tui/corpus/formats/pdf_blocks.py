@@ -17,8 +17,8 @@ from brief_tui.corpus.formats.pdf_layout import (
     body_size,
     drop_running_lines,
     find_tables,
-    join_split_lines,
     footnote_zone,
+    join_split_lines,
     reading_order,
 )
 from brief_tui.corpus.segment import Block
