@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from brief_tui.corpus.curation import Curation, load_curation
+from brief_tui.corpus.formats import Extracted, extract
 from brief_tui.corpus.ingest import (
     IngestError,
     build_document,
@@ -48,6 +49,14 @@ def add_source(source: Path, library_dir: Path, sources_dir: Path, existing: Lib
     """
     raw = read_source(source)
     origin = source_identity(source)
+    read: list[Extracted] = []
+
+    def extracted() -> Extracted:
+        """The source read once: a long PDF takes seconds, and it may be built twice below."""
+        if not read:
+            read.append(extract(raw, safe_file_name(source.name)))
+        return read[0]
+
     curation = load_curation(library_dir) if library_dir.is_dir() else Curation()
     previous = _added_from(existing, origin)
     if previous is None:
@@ -57,7 +66,7 @@ def add_source(source: Path, library_dir: Path, sources_dir: Path, existing: Lib
             detail = f"The same text is already in your library as {twin.id}{where}."
             return Added(UNCHANGED, twin, Path(twin.path), detail)
         name = _kept_name(source, raw, sources_dir)
-        doc = build_document(raw, name, curation, origin="user")
+        doc = build_document(extracted(), name, curation, origin="user")
         previous = _legacy_match(existing, doc)
     if previous is not None:
         name = previous.seed or _kept_name(source, raw, sources_dir)
@@ -67,7 +76,7 @@ def add_source(source: Path, library_dir: Path, sources_dir: Path, existing: Lib
         if clash is not None:
             suffix = hashlib.sha1(raw).hexdigest()[:6]
             curation = _with_id(curation, name, f"{doc.id}-{suffix}")
-    doc = replace(build_document(raw, name, curation, origin="user"), added_from=origin)
+    doc = replace(build_document(extracted(), name, curation, origin="user"), added_from=origin)
     sources_dir.mkdir(parents=True, exist_ok=True)
     kept = sources_dir / name
     if not kept.exists() or kept.read_bytes() != raw:

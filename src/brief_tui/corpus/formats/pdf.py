@@ -1,27 +1,23 @@
 """PDF sources, read with pdfminer.six (MIT): text, with where and in what font it is printed.
 
-pdfminer is imported here only, when a PDF is read, so the reader starts without it. Its
-layout analysis groups characters into lines; the order of the lines, page furniture, tables
-and footnotes are worked out by `pdf_layout` and `pdf_blocks` (pdfminer's own box order lists
-both columns' headings before their bodies). A PDF that cannot give text (scanned, locked
-with a password, damaged) is refused with one sentence saying what to do.
+pdfminer is imported by this module and `pdf_glyphs` only, when a PDF is read, so the reader
+starts without it. pdfminer parses the file and draws each page; `pdf_glyphs` groups the
+characters into lines; the order of the lines, page furniture, tables and footnotes are
+worked out by `pdf_layout` and `pdf_blocks` (pdfminer's own box order lists both columns'
+headings before their bodies). A PDF that cannot give text (scanned, locked with a password,
+damaged) is refused with one sentence saying what to do.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import statistics
 import warnings
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from io import BytesIO
-from typing import Any
 
-from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LAParams, LTAnno, LTChar, LTContainer, LTImage, LTPage, LTTextLine
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
@@ -32,22 +28,13 @@ from pdfminer.utils import decode_text
 from brief_tui.corpus.clean import SourceError
 from brief_tui.corpus.dates import parse_date
 from brief_tui.corpus.formats.pdf_blocks import pdf_blocks
-from brief_tui.corpus.formats.pdf_layout import Line, Page
+from brief_tui.corpus.formats.pdf_glyphs import GlyphDevice, page_lines
+from brief_tui.corpus.formats.pdf_layout import Page
 from brief_tui.corpus.formats.pdf_meta import source_meta
 from brief_tui.corpus.formats.registry import Extracted, SourceMeta
 from brief_tui.corpus.sanitize import safe_line
 from brief_tui.corpus.segment import Block
 
-# Lines and boxes only: pdfminer's own box ordering (boxes_flow) is replaced by ours and is
-# its slowest step. Text inside figures (form XObjects) is read too.
-LAYOUT = LAParams(boxes_flow=None, all_texts=True)
-_BOLD_FONT = re.compile(r"bold|black|heavy|demi|,b$", re.IGNORECASE)
-_MARK = re.compile(r"^[\d,–*†‡-]+$")
-_LIGATURES = str.maketrans(
-    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
-)
-_UNICODE_MARK = re.compile(r"(?<=[^\s\d])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
-_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _DATELINE = re.compile(r"^(?:(?:updated|published|issued|released|dated)\s*:?\s+)?(.+)$", re.I)
 
 
@@ -129,98 +116,23 @@ def _open(data: bytes, name: str) -> PDFDocument:
 def _read_pages(document: PDFDocument, name: str) -> tuple[list[Page], int]:
     """Every page's text lines, and how many characters had no known letter."""
     manager = PDFResourceManager(caching=True)
-    device = PDFPageAggregator(manager, laparams=LAYOUT)
+    device = GlyphDevice(manager)
     interpreter = PDFPageInterpreter(manager, device)
     pages: list[Page] = []
     unreadable = 0
     try:
         for number, pdf_page in enumerate(PDFPage.create_pages(document), start=1):
             interpreter.process_page(pdf_page)
-            page, unknown = _page(device.get_result(), number)
+            box = device.get_result()
+            page = Page(number, box.width, box.height, images=device.images)
+            page.lines = page_lines(device.glyphs, number, box.y1)
             pages.append(page)
-            unreadable += unknown
+            unreadable += device.unknown
     except Exception as exc:  # a broken stream or object anywhere in the file
         raise _damaged(name, exc) from exc
     if not pages:
         raise SourceError(f"{name} has no pages.")
     return pages, unreadable
-
-
-def _page(layout: LTPage, number: int) -> tuple[Page, int]:
-    page = Page(number, layout.width, layout.height)
-    unknown = 0
-    stack: list[LTContainer[Any]] = [layout]
-    while stack:
-        for item in stack.pop():
-            if isinstance(item, LTTextLine):
-                line, missing = _line(item, number, layout.y1)
-                unknown += missing
-                if line is not None:
-                    page.lines.append(line)
-            elif isinstance(item, LTImage):
-                page.images += 1
-            elif isinstance(item, LTContainer):
-                stack.append(item)
-    return page, unknown
-
-
-def _line(item: LTTextLine, number: int, page_top: float) -> tuple[Line | None, int]:
-    """One printed line: its text (superscript numbers as '[12]'), box, size and weight."""
-    chars = [c for c in item if isinstance(c, LTChar) and c.upright]
-    unknown = sum(1 for c in chars if c.get_text().startswith("(cid:"))
-    visible = [c for c in chars if c.get_text().strip() and not c.get_text().startswith("(cid:")]
-    if not visible:
-        return None, unknown
-    size = Counter(round(c.size, 1) for c in visible).most_common(1)[0][0]
-    main = [c for c in visible if abs(c.size - size) < 0.5]
-    baseline = statistics.median(c.y0 for c in main)
-
-    def raised(c: LTChar) -> bool:
-        return c.size < 0.8 * size and c.y0 > baseline + 0.2 * size
-
-    parts: list[str] = []
-    lifted: list[str] = []
-
-    def flush() -> None:
-        if lifted:
-            mark = "".join(lifted)
-            parts.append(f"[{mark}]" if _MARK.match(mark) else mark)
-            lifted.clear()
-
-    for piece in item:
-        if isinstance(piece, LTChar):
-            text = piece.get_text()
-            if not piece.upright or text.startswith("(cid:"):
-                continue
-            if raised(piece) and text.strip():
-                lifted.append(text)
-                continue
-            flush()
-            parts.append(text)
-        elif isinstance(piece, LTAnno) and piece.get_text() != "\n":
-            flush()
-            parts.append(piece.get_text())
-    flush()
-    text = safe_line("".join(parts).translate(_LIGATURES))
-    text = _UNICODE_MARK.sub(lambda m: f"[{m.group(1).translate(_SUPERSCRIPT_DIGITS)}]", text)
-    if not text:
-        return None, unknown
-    body = [c for c in visible if not raised(c)] or visible
-    bold = sum(1 for c in body if _BOLD_FONT.search(c.fontname)) >= 0.6 * len(body)
-    return (
-        Line(
-            text=text,
-            x0=min(c.x0 for c in visible),
-            x1=max(c.x1 for c in visible),
-            top=page_top - max(c.y1 for c in main),
-            bottom=page_top - min(c.y0 for c in main),
-            size=size,
-            bold=bold,
-            page=number,
-            chars=len(body),
-        ),
-        unknown,
-    )
 
 
 def _document_meta(document: PDFDocument) -> SourceMeta:
