@@ -13,6 +13,7 @@ PURE_MODULES = [
     "brief_tui.corpus.tomlread",
     "brief_tui.corpus.validation",
     "brief_tui.corpus.citation",
+    "brief_tui.corpus.formats.pdf",
     "brief_tui.search",
     "brief_tui.compare",
     "brief_tui.compare_output",
@@ -35,6 +36,19 @@ def test_pure_layer_does_not_import_textual() -> None:
         f"for name in {PURE_MODULES!r}:\n"
         "    importlib.import_module(name)\n"
         "print(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_reader_and_the_command_line_start_without_pdfminer() -> None:
+    """pdfminer (and the PDF modules) load only when a PDF is read: not for the first paint."""
+    code = (
+        "import sys\n"
+        "import brief_tui.tui.app, brief_tui.cli, brief_tui.corpus.formats\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('pdfminer', 'brief_tui.corpus.formats.pdf'))))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

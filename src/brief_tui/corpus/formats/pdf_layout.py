@@ -104,10 +104,15 @@ def drop_running_lines(pages: list[Page]) -> int:
 
 
 def body_size(pages: list[Page]) -> float:
-    """The font size most characters are set in (ties: the smaller)."""
+    """The font size most characters are set in (ties: the smaller).
+
+    Lines in the bottom quarter of a page are left out when there are others: long
+    footnotes under a short page of text must not make the notes' size the body's.
+    """
     weights: Counter[float] = Counter()
     for page in pages:
-        for line in page.lines:
+        upper = [line for line in page.lines if line.bottom < 0.75 * page.height]
+        for line in upper or page.lines:
             weights[round(line.size * 2) / 2] += line.chars
     if not weights:
         return 10.0
@@ -205,12 +210,17 @@ def find_tables(lines: list[Line]) -> list[Line]:
         x1 = max(line.x1 for i in table for line in rows[i])
         for position, index in enumerate(table):
             cells = [[line] for line in rows[index]]
-            end = table[position + 1] if position + 1 < len(table) else index + 1
-            for between in range(index + 1, end):
-                for line in rows[between]:
-                    if line.x0 >= x0 - 1 and line.x1 <= x1 + 1:
-                        _add_to_cell(cells, line)
-                        consumed.add(id(line))
+            starts = [line.x0 for line in rows[index]] + [x1 + 1]
+            end = table[position + 1] if position + 1 < len(table) else index + 3
+            for between in range(index + 1, min(end, len(rows))):
+                wrapped = [_cell_of(line, starts) for line in rows[between]]
+                if None in wrapped or (
+                    end == index + 3 and not _close(rows[between - 1], rows[between])
+                ):
+                    break  # text under the table, not a wrapped cell
+                for line, cell in zip(rows[between], wrapped, strict=True):
+                    cells[cell or 0].append(line)
+                    consumed.add(id(line))
             consumed.update(id(line) for line in rows[index])
             made.append(_table_row(cells, x0, x1))
     if not made:
@@ -218,13 +228,17 @@ def find_tables(lines: list[Line]) -> list[Line]:
     return [line for line in lines if id(line) not in consumed] + made
 
 
-def _add_to_cell(cells: list[list[Line]], line: Line) -> None:
-    for cell in cells:
-        if min(cell[0].x1, line.x1) - max(cell[0].x0, line.x0) > 0:
-            cell.append(line)
-            return
-    cells.append([line])
-    cells.sort(key=lambda cell: cell[0].x0)
+def _cell_of(line: Line, starts: list[float]) -> int | None:
+    """The cell a wrapped line belongs to: it starts in that cell's column and ends before
+    the next one begins."""
+    for index, (start, following) in enumerate(zip(starts, starts[1:], strict=False)):
+        if start - 2 <= line.x0 < following and line.x1 <= following + 1:
+            return index
+    return None
+
+
+def _close(above: list[Line], below: list[Line]) -> bool:
+    return below[0].top - max(line.bottom for line in above) <= 0.6 * below[0].size
 
 
 def _table_row(cells: list[list[Line]], x0: float, x1: float) -> Line:
