@@ -210,3 +210,24 @@ def test_xmp_fills_in_what_the_info_dictionary_lacks() -> None:
         ("WOLA", "Adam Isacson"),
         "2021-06-17",
     )
+
+
+def test_a_table_of_contents_becomes_a_list_of_entries() -> None:
+    entries = [
+        ("2.1", "ASN.1 syntax . . . . . . . . . . . . . 2"),
+        ("2.2", "Naming . . . . . . . . . . . . . . . . . 3"),
+        ("2.3", "Simple parsing . . . . . . . . . . . . 4"),
+    ]
+    lines = [line("Table of Contents", (90, 240), 90, 17, bold=True)]
+    for n, (number, title) in enumerate(entries):
+        lines += [line(number, (105, 119), 130 + 13 * n), line(title, (130, 450), 130 + 13 * n)]
+    lines += [
+        line("Body text that runs the full width of the page.", (90, 522), 200 + 12 * n)
+        for n in range(6)
+    ]
+    blocks = pdf_blocks([page_with(1, *lines)])
+    assert [(b.kind, b.marker, b.text) for b in blocks[1:4]] == [
+        ("item", "•", "2.1 ASN.1 syntax … 2"),
+        ("item", "•", "2.2 Naming … 3"),
+        ("item", "•", "2.3 Simple parsing … 4"),
+    ]

@@ -27,6 +27,8 @@ _BULLET = re.compile(r"^(?:([•◦▪▫■□●○‣⁃∙·\uf0b7\uf0a7\uf0
 _NUMBERED = re.compile(r"^\(?(\d{1,2}|[a-z]|i{1,3}|iv|vi{0,3}|ix|x)[.)]\s+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*(?:\[\d[\d,–-]*\])?$")
 _NOTE_START = re.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3})(?:[.)]|(?=\s)))\s*(?=\S)")
+_LEADER = re.compile(r"\s*(?:\.\s?){4,}\s*(?=[\divxlc]+$)")
+_CONTENTS_ENTRY = re.compile(r" … [\divxlc]+$")  # 'Naming … 3': one entry of a contents list
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
 _FIRST_WORD = re.compile(r"^[^\W\d_]+")
@@ -43,7 +45,8 @@ def pdf_blocks(pages: list[Page]) -> list[Block]:
     notes = _Notes(vocabulary)
     body: list[Line] = []
     for page in pages:
-        ordered = reading_order(find_tables(join_split_lines(page.lines)))
+        lines = [_without_leader(line) for line in join_split_lines(page.lines)]
+        ordered = reading_order(find_tables(lines))
         first = True
         for line, in_zone in zip(ordered, footnote_zone(ordered, size), strict=True):
             if in_zone and notes.add(line):
@@ -58,6 +61,13 @@ def pdf_blocks(pages: list[Page]) -> list[Block]:
         builder.add(line)
     blocks = _ranked(builder.finish())
     return blocks + notes.blocks(_notes_level(blocks))
+
+
+def _without_leader(line: Line) -> Line:
+    """'Naming . . . . . 3' (a contents entry's dot leader) as 'Naming … 3'."""
+    if ". ." not in line.text and "...." not in line.text:
+        return line
+    return replace(line, text=_LEADER.sub(" … ", line.text))
 
 
 def _vocabulary(pages: list[Page]) -> set[str]:
@@ -214,7 +224,7 @@ class _Builder:
                 and abs(line.size - last.size) < 0.6
                 and line.top - last.bottom <= max(self.gap, 0.2 * line.size) + 0.5 * line.size
             )
-        if abs(line.size - last.size) >= 0.6:
+        if abs(line.size - last.size) >= 0.6 or _CONTENTS_ENTRY.search(last.text):
             return False
         if style != current.style and not (
             current.kind == "item" and style in ("body", "bold") and line.text[:1].islower()
@@ -257,12 +267,15 @@ class _Builder:
                 kind = "paragraph"
         elif kind == "table":
             kind = "paragraph"
+        marker = current.marker
+        if kind != "item" and _CONTENTS_ENTRY.search(text):
+            kind, marker = "item", "•"  # an entry of a table of contents, not a section
         self.made.append(
             _Made(
                 kind,
                 text,
                 current.first.page,
-                current.marker,
+                marker,
                 current.first.size,
                 current.style,
             )

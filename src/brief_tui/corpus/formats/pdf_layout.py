@@ -132,7 +132,8 @@ def _rows(lines: list[Line]) -> list[list[Line]]:
 
 
 _LONE_MARKER = re.compile(
-    r"^(?:[•◦▪▫■□●○‣⁃∙·\uf0b7\uf0a7\uf0d8➢►*–-]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])$"
+    r"^(?:[•◦▪▫■□●○‣⁃∙·\uf0b7\uf0a7\uf0d8➢►*–-]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]"
+    r"|(?:[A-Z]|\d{1,2})(?:\.\d{1,2}){0,3}\.?)$"
 )
 
 
@@ -140,7 +141,8 @@ def join_split_lines(lines: list[Line]) -> list[Line]:
     """Put back together a line the layout analysis cut in two at a wide space.
 
     pdfminer ends a line where the space is wider than two of its neighbouring characters,
-    so a list marker set off by a tab ('2.' then 'Increase …'), or a justified line with a
+    so a list marker or section number set off by a tab ('2.' then 'Increase …', '2.1'
+    then 'Naming'), or a justified line with a
     wide word space after a narrow letter, comes out as two lines on one baseline. Pieces
     closer than most of an em (a marker: three ems) are one line; a gutter or a table's
     cell gap is wider.
