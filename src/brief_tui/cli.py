@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     passages.add_argument("--document", metavar="ID", help="only this document")
 
     add = commands.add_parser(
-        "add", help="add a plain-text or Markdown file to your library, or update it"
+        "add", help="add a plain-text, Markdown or PDF file to your library, or update it"
     )
     add.add_argument("file", metavar="FILE")
 
