@@ -283,6 +283,21 @@ def test_lone_page_numbers_go_even_on_a_single_page(
     ]
 
 
+def test_a_pdf_that_only_restricts_editing_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    w = Writer(title="Asylum Caseload Projections")
+    w.title("Asylum Caseload Projections")
+    w.paragraph("Caseloads are projected to rise through 2022 in both countries.")
+    w.pdf.set_encryption(owner_password="only-the-owner-may-edit")  # no password to open
+    code, _, err = run(capsys, "add", str(w.save(tmp_path / "restricted.pdf")))
+    assert code == 0, err
+    code, out, _ = run(capsys, "passages", "--json")
+    assert [r["text"] for r in json.loads(out) if r["seed"] == "restricted.pdf"] == [
+        "Caseloads are projected to rise through 2022 in both countries."
+    ]
+
+
 def scanned(tmp_path: Path) -> Path:
     from PIL import Image, ImageDraw
 

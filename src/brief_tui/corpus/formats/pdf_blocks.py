@@ -203,6 +203,7 @@ class _Builder:
             self.current = _Open("table", style, line, line, line.text)
         elif style in ("large", "bold"):
             self.current = _Open("heading", style, line, line, line.text)
+            self.list_x0 = []
         else:
             self.current = _Open("paragraph", style, line, line, line.text)
             self.list_x0 = []
