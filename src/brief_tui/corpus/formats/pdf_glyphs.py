@@ -18,7 +18,7 @@ from typing import Any
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfminer.pdfpage import PDFPage
-from pdfminer.utils import Matrix, apply_matrix_rect
+from pdfminer.utils import Matrix
 
 from brief_tui.corpus.formats.pdf_layout import Line
 from brief_tui.corpus.sanitize import safe_line
@@ -83,8 +83,10 @@ class GlyphDevice(PDFPageAggregator):
         if b == 0 and c == 0:
             x0, x1 = e, a * adv + e
             y0, y1 = d * low + f, d * (low + fontsize) + f
-        else:
-            x0, y0, x1, y1 = apply_matrix_rect(matrix, (0, low, adv, low + fontsize))
+        else:  # slanted or scaled oddly: the box around the transformed corners
+            xs = [a * x + c * y + e for x in (0, adv) for y in (low, low + fontsize)]
+            ys = [b * x + d * y + f for x in (0, adv) for y in (low, low + fontsize)]
+            x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
         if x1 < x0:
             x0, x1 = x1, x0
         if y1 < y0:
