@@ -332,15 +332,6 @@ def blank(tmp_path: Path) -> Path:
     return Writer().save(tmp_path / "blank.pdf")
 
 
-def damaged(tmp_path: Path) -> Path:
-    whole = bytearray(write_report(tmp_path / "whole.pdf").read_bytes())
-    start = whole.index(b"stream") + 10
-    whole[start : start + 400] = b"\x00" * 400  # a page's content stream overwritten
-    path = tmp_path / "broken.pdf"
-    path.write_bytes(bytes(whole))
-    return path
-
-
 @pytest.mark.parametrize(
     ("make", "expected"),
     [
