@@ -17,6 +17,7 @@ PURE_MODULES = [
     "brief_tui.corpus.formats.html",
     "brief_tui.corpus.formats.docx",
     "brief_tui.corpus.formats.epub",
+    "brief_tui.corpus.formats.pdf",
     "brief_tui.search",
     "brief_tui.compare",
     "brief_tui.compare_output",
@@ -52,6 +53,19 @@ def test_the_reader_and_ingest_load_no_document_library_until_a_document_needs_i
         "import sys, brief_tui.tui.app, brief_tui.corpus.ingest, brief_tui.corpus.fetch\n"
         "heavy = ('trafilatura', 'lxml', 'mammoth', 'htmldate', 'docx')\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_reader_and_the_command_line_start_without_pdfminer() -> None:
+    """pdfminer (and the PDF modules) load only when a PDF is read: not for the first paint."""
+    code = (
+        "import sys\n"
+        "import brief_tui.tui.app, brief_tui.cli, brief_tui.corpus.formats\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('pdfminer', 'brief_tui.corpus.formats.pdf'))))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

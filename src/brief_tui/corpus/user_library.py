@@ -20,6 +20,7 @@ from brief_tui.corpus.curation import (
     load_curation,
     set_curation_values,
 )
+from brief_tui.corpus.formats import extract
 from brief_tui.corpus.ids import document_id
 from brief_tui.corpus.ingest import (
     IngestError,
@@ -124,15 +125,17 @@ class UserLibrary:
         """
         existing = Library(tuple(self.documents))
         previous = _added_from(existing, origin)
-        curation = self.curation
         if previous is None:
             twin = _same_bytes(raw, existing, self.sources_dir)
             if twin is not None:
                 where = f", added from {twin.added_from}" if twin.added_from else ""
                 detail = f"The same text is already in your library as {twin.id}{where}."
                 return Added(UNCHANGED, twin, Path(twin.path), detail)
+        # Read once: a long PDF takes seconds, and a new document is built twice below.
+        extracted = extract(raw, safe_file_name(file_name))
+        if previous is None:
             name = _kept_name(file_name, raw, self.sources_dir)
-            doc = build_document(raw, name, self._with_overrides(name, overrides), "user")
+            doc = build_document(extracted, name, self._with_overrides(name, overrides), "user")
             previous = _legacy_match(existing, doc)
         if previous is not None:
             name = previous.seed or _kept_name(file_name, raw, self.sources_dir)
@@ -143,7 +146,7 @@ class UserLibrary:
                 doc_id = f"{doc.id}-{hashlib.sha1(raw).hexdigest()[:6]}"
         self._remember_overrides(name, overrides)
         curation = _with_id(self.curation, name, doc_id)
-        doc = replace(build_document(raw, name, curation, "user"), added_from=origin)
+        doc = replace(build_document(extracted, name, curation, "user"), added_from=origin)
         if citation and "source" not in curation.seeds.get(name, {}):
             doc = replace(doc, source=citation)
         self.sources_dir.mkdir(parents=True, exist_ok=True)

@@ -54,6 +54,7 @@ FORMATS: tuple[SourceFormat, ...] = (
         ("text/markdown", "text/x-markdown"),
         f"{_HERE}.text:read_markdown",
     ),
+    SourceFormat("PDF", (".pdf",), ("application/pdf",), f"{_HERE}.pdf:read_pdf"),
     SourceFormat(
         "web page",
         (".html", ".htm", ".xhtml"),
