@@ -8,6 +8,11 @@ something about brief-tui is the ratio to a one-`Static` Textual app started the
 the same Python, interleaved run by run so that machine noise falls on both.
 
     python bench/first_paint.py [--runs N]
+    python bench/first_paint.py --against OTHER/src [--runs N]
+
+`--against` compares this checkout's reader with another version's source tree (say a
+`git worktree add /tmp/old <commit>`; it runs through PYTHONPATH with the same Python and
+packages) instead of with the minimal app: "did first paint change?".
 
 Both programs keep one data directory across runs, so brief-tui starts as it does on every
 launch after the first: with its start-up cache of parsed content files in place.
@@ -16,6 +21,7 @@ launch after the first: with its start-up cache of parsed content files in place
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 from pathlib import Path
 
@@ -42,10 +48,43 @@ def first_paint(argv: list[str], text: str, data_dir: Path) -> float:
         terminal.close()
 
 
+def against(other_src: str, runs: int) -> None:
+    """This reader against another version's, interleaved, each with a warm start-up cache."""
+    brief = brief_tui_command()
+    times: dict[str, list[float]] = {"this version": [], other_src: []}
+    with tempfile.TemporaryDirectory(prefix="brief-bench-") as tmp:
+        for run in range(runs + 1):
+            names = list(times) if run % 2 else list(reversed(times))
+            for name in names:
+                env_path = os.environ.pop("PYTHONPATH", None)
+                if name == other_src:
+                    os.environ["PYTHONPATH"] = other_src
+                try:
+                    data_dir = Path(tmp) / f"data-{len(name)}-{abs(hash(name))}"
+                    seconds = first_paint(brief, TITLE, data_dir)
+                finally:
+                    os.environ.pop("PYTHONPATH", None)
+                    if env_path is not None:
+                        os.environ["PYTHONPATH"] = env_path
+                if run:
+                    times[name].append(seconds)
+    this, other = median(times["this version"]), median(times[other_src])
+    for name, values in times.items():
+        print(f"{name}: " + ", ".join(ms(v) for v in values))
+    print(
+        f"first paint, medians of {runs}: this version {ms(this)}, {other_src} {ms(other)}, "
+        f"ratio {this / other:.2f}x"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--against", metavar="SRC", help="another version's src/ directory")
     args = parser.parse_args()
+    if args.against:
+        against(args.against, args.runs)
+        return
 
     with tempfile.TemporaryDirectory(prefix="brief-bench-") as tmp:
         tmp_path = Path(tmp)
