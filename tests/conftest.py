@@ -1,4 +1,5 @@
-"""Shared fixtures: every test gets its own empty data directory, never the developer's."""
+"""Shared fixtures: every test gets its own empty data and config directories, never the
+developer's."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ REPO = Path(__file__).resolve().parents[1]
 def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "data"
     monkeypatch.setenv("BRIEF_TUI_DATA_DIR", str(data))
+    # The developer's keymap.toml never reaches a test: each gets its own, empty, config dir.
+    monkeypatch.setenv("BRIEF_TUI_CONFIG_DIR", str(tmp_path / "config"))
     return data
 
 

@@ -99,6 +99,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     compare.add_argument("--format", choices=("markdown", "json"), default="markdown")
 
+    keys = commands.add_parser(
+        "keys", help="every key binding: id, keys (after your keymap.toml), where, what"
+    )
+    keys.add_argument("--json", action="store_true", help="print a JSON array")
+
     listing = commands.add_parser("list", help="list the briefings in the library")
     listing.add_argument("--json", action="store_true", help="print a JSON array of briefings")
 
@@ -421,6 +426,7 @@ COMMANDS = (
     "add",
     "remove",
     "list",
+    "keys",
     "search",
     "compare",
     "export",
@@ -474,6 +480,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "ingest":
         return cmd_ingest(args)
     from brief_tui.cli_add import cmd_add
+    from brief_tui.cli_keys import cmd_keys
     from brief_tui.cli_library import cmd_remove
 
     handlers = {
@@ -482,6 +489,7 @@ def main(argv: list[str] | None = None) -> int:
         "add": cmd_add,
         "remove": cmd_remove,
         "list": cmd_list,
+        "keys": cmd_keys,
         "search": cmd_search,
         "compare": cmd_compare,
         "export": cmd_export,

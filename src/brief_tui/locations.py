@@ -12,6 +12,7 @@ from pathlib import Path
 
 APP_NAME = "brief-tui"
 DATA_DIR_ENV = "BRIEF_TUI_DATA_DIR"
+CONFIG_DIR_ENV = "BRIEF_TUI_CONFIG_DIR"
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -41,6 +42,16 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     from platformdirs import user_data_dir  # imported only when needed: start-up time
 
     return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    """The user's configuration (keymap.toml): the environment, then platformdirs."""
+    from_env = os.environ.get(CONFIG_DIR_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    from platformdirs import user_config_dir  # imported only when needed: start-up time
+
+    return Path(user_config_dir(APP_NAME, appauthor=False))
 
 
 def library_dir(data: Path) -> Path:

@@ -9,7 +9,16 @@ from dataclasses import dataclass
 from brief_tui.corpus.model import Document, Passage, Section
 from brief_tui.corpus.sentences import sentence_spans
 
-__all__ = ["ReadingPlan", "Row", "locate", "read_fraction", "sentence_spans"]
+__all__ = [
+    "ReadingPlan",
+    "Row",
+    "Step",
+    "locate",
+    "read_fraction",
+    "refiltered",
+    "sentence_spans",
+    "step_hit",
+]
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,35 @@ class ReadingPlan:
 
     def row_of(self, position: int) -> int:
         return next(i for i, row in enumerate(self.rows) if row.position == position)
+
+
+def refiltered(plan: ReadingPlan, cursor: int, pillar: str | None) -> tuple[ReadingPlan, int]:
+    """The plan under another filter, and where its cursor goes: a filter shows its passages
+    from the first; clearing one keeps the passage the reader was on."""
+    fresh = ReadingPlan(plan.document, pillar)
+    if pillar is not None or not len(plan):
+        return fresh, 0
+    return fresh, fresh.position_of(plan.passages[plan.clamp(cursor)][1].id) or 0
+
+
+@dataclass(frozen=True)
+class Step:
+    """Where stepping to the next or previous search hit lands, and whether it wrapped."""
+
+    position: int
+    wrapped: bool
+
+
+def step_hit(hits: list[int], cursor: int, direction: int) -> Step | None:
+    """The next (direction > 0) or previous hit position from `cursor`, wrapping around the
+    ends as less and vim do; None when there are no hits. `hits` are in reading order."""
+    if not hits:
+        return None
+    if direction > 0:
+        later = [h for h in hits if h > cursor]
+        return Step(later[0], False) if later else Step(hits[0], True)
+    earlier = [h for h in hits if h < cursor]
+    return Step(earlier[-1], False) if earlier else Step(hits[-1], True)
 
 
 def locate(selected: str, text: str) -> tuple[int, int] | None:

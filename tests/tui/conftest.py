@@ -16,6 +16,9 @@ def make_app(isolated_data_dir: Path):
     return make
 
 
+COUNT_WAIT = 0.7  # a lone digit waits this long for a motion (5j) before acting as its own key
+
+
 def screen_text(app) -> str:
     """Everything on the current screen as plain text, as a person would read it."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

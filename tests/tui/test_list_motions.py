@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.tui.conftest import screen_text
+from tests.tui.conftest import COUNT_WAIT, screen_text
 
 from brief_tui.corpus.pillars import PILLAR_IDS
 from brief_tui.tui.screens.briefing import BriefingScreen
@@ -31,7 +31,7 @@ async def test_g_and_G_in_the_pillar_view(make_app) -> None:
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await pilot.press("2")
-        await pilot.pause()
+        await pilot.pause(COUNT_WAIT)
         assert isinstance(app.screen, PillarScreen)
         passages = app.screen.query_one("#pillar-passages")
         first = passages.highlighted
@@ -82,7 +82,7 @@ async def test_a_pillar_filter_starts_at_its_first_passage(make_app) -> None:
         await pilot.press(*"j" * 30)  # deep into the briefing
         current = screen.plan.passages[screen.view.cursor][1]
         await pilot.press("2")
-        await pilot.pause()
+        await pilot.pause(COUNT_WAIT)
         await pilot.pause()
         assert screen.view.cursor == 0
         first = screen.plan.passages[0][1]
@@ -100,7 +100,7 @@ async def test_the_sidebar_cursor_follows_the_active_filter(make_app) -> None:
         await pilot.pause()
         sidebar = app.screen.query_one("#sidebar")
         await pilot.press("3")
-        await pilot.pause()
+        await pilot.pause(COUNT_WAIT)
         assert sidebar.highlighted == PILLAR_IDS.index("III")
         assert "●" in str(sidebar.get_option_at_index(sidebar.highlighted).prompt)
 

@@ -43,7 +43,7 @@ async def test_a_pasted_bookmark_name_is_stored_clean(make_app, isolated_data_di
     app = make_app(open_document=DOC)
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("m")
+        await pilot.press("M")
         await settle(pilot)
         assert isinstance(app.screen, BookmarkName)
         app.screen.query_one(Input).insert_text_at_cursor("trips\x1b]0;PWNED\x07  list\u2066")

@@ -118,7 +118,7 @@ async def test_escape_with_changes_asks_before_discarding(make_app, isolated_dat
 async def test_bookmarks_across_briefings_and_jump(make_app, isolated_data_dir) -> None:
     async with make_app().run_test(size=(100, 40)) as pilot:
         screen = await open_doc(pilot)
-        await pilot.press("j", "j", "m")
+        await pilot.press("j", "j", "M")  # M: a bookmark with a name (m then a letter: a mark)
         await settle(pilot)
         await pilot.press(*"trip list", "enter")
         await settle(pilot)
@@ -126,7 +126,7 @@ async def test_bookmarks_across_briefings_and_jump(make_app, isolated_data_dir) 
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(pilot.app.screen, LibraryScreen)
-        await pilot.press("apostrophe")
+        await pilot.press("apostrophe")  # in the library, ' lists bookmarks at once
         await settle(pilot)
         assert isinstance(pilot.app.screen, BookmarkList)
         assert "trip list" in screen_text(pilot.app)

@@ -71,10 +71,14 @@ async def test_filters_toggle_and_scope_to_the_open_briefing(make_app) -> None:
         size=(100, 40)
     ) as pilot:
         await pilot.pause()
-        await pilot.press("slash", *"assistance")
+        await pilot.press("slash", *"assistance")  # in a briefing, / searches that briefing
         screen = await wait_for_results(pilot, "assistance")
-        documents = {hit.entry.document for hit in screen._hits}
-        assert len(documents) > 1
+        assert {hit.entry.document for hit in screen._hits} == {"coalition-root-causes-statement"}
+        assert "Search in “Only a Rethinking" in screen_text(pilot.app)
+        await pilot.press("ctrl+t")  # widened to the library
+        await wait_for_results(pilot, "assistance")
+        assert len({hit.entry.document for hit in screen._hits}) > 1
+        assert "Search in every briefing" in screen_text(pilot.app)
         await pilot.press("ctrl+t")
         await wait_for_results(pilot, "assistance")
         assert {hit.entry.document for hit in screen._hits} == {"coalition-root-causes-statement"}

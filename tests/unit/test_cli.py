@@ -140,10 +140,10 @@ def test_find_document_by_id_or_fuzzy_title() -> None:
 
 
 def test_readme_documents_every_reader_key(repo: Path) -> None:
-    from brief_tui.tui.keymap import APP_KEYS, READER_KEYS
+    from brief_tui.keys import BRIEFING, EVERYWHERE, keys_in
 
     readme = (repo / "README.md").read_text(encoding="utf-8")
-    for key in READER_KEYS + APP_KEYS:
+    for key in keys_in(BRIEFING) + keys_in(EVERYWHERE):
         assert key.description in readme, key.description
 
 

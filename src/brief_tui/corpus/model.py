@@ -98,3 +98,11 @@ class Library:
 
     def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)
+
+    def pillar_counts(self) -> dict[str, int]:
+        """Passages per pillar across every document."""
+        counts: dict[str, int] = {}
+        for doc in self.documents:
+            for pillar, count in doc.pillar_counts().items():
+                counts[pillar] = counts.get(pillar, 0) + count
+        return counts

@@ -205,6 +205,29 @@ class NoteStore(StoreConnection):
             insert_row(connection, "bookmarks", BOOKMARK_COLUMNS, row, placement.bookkeeping)
         return bookmark
 
+    def set_mark(self, anchor: Anchor, letter: str) -> Bookmark:
+        """Mark the anchor with `letter`, moving the mark if it was elsewhere (one transaction)."""
+        from brief_tui.notes.marks import mark_name, same_mark
+
+        placement = self._place(anchor)
+        resolved = resolution_values(placement.resolution)
+        bookmark = Bookmark(new_id(), anchor, mark_name(letter), now(), *resolved)
+        with self.transaction(f"mark {letter}") as connection:
+            rows = connection.execute(
+                f"SELECT {BOOKMARK_COLUMNS} FROM bookmarks WHERE name = ?", (mark_name(letter),)
+            ).fetchall()
+            for old in (bookmark_from_row(r) for r in safe_rows(rows, BOOKMARK_SHAPE)):
+                if same_mark(old, letter, anchor.document):
+                    connection.execute("DELETE FROM bookmarks WHERE id = ?", (old.id,))
+            insert_row(
+                connection,
+                "bookmarks",
+                BOOKMARK_COLUMNS,
+                bookmark_row(bookmark),
+                placement.bookkeeping,
+            )
+        return bookmark
+
     def delete_bookmark(self, id: str) -> Bookmark:
         with self.transaction("the deletion of this bookmark") as connection:
             row = connection.execute(

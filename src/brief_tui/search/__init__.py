@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from brief_tui.search.entries import Entry, library_entries
     from brief_tui.search.index import Hit, SearchIndex
     from brief_tui.search.query import Query, parse_query
+    from brief_tui.search.request import SearchRequest
 
 _WHERE = {
     "Entry": "entries",
@@ -22,9 +23,18 @@ _WHERE = {
     "SearchIndex": "index",
     "Query": "query",
     "parse_query": "query",
+    "SearchRequest": "request",
 }
 
-__all__ = ["Entry", "Hit", "Query", "SearchIndex", "library_entries", "parse_query"]
+__all__ = [
+    "Entry",
+    "Hit",
+    "Query",
+    "SearchIndex",
+    "SearchRequest",
+    "library_entries",
+    "parse_query",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -19,14 +19,16 @@ if TYPE_CHECKING:
 
     from brief_tui.notes.store import Bookmark, NoteStore
     from brief_tui.search import SearchIndex
+    from brief_tui.search.request import SearchRequest
     from brief_tui.tui.note_writes import NoteSaved, NoteWriter
-    from brief_tui.tui.screens.search import SearchRequest
 
 from brief_tui import locations
 from brief_tui.corpus.library import load_library
 from brief_tui.corpus.model import Document, Library
+from brief_tui.keys import EVERYWHERE, KEYMAP_FILE, read_keymap
 from brief_tui.settings import Settings
-from brief_tui.tui.keymap import APP_KEYS, bindings
+from brief_tui.tui.keymap import bindings
+from brief_tui.tui.messages import OpenBriefing
 from brief_tui.tui.screens.library import LibraryScreen
 
 NOTES_FILE = "notes.sqlite3"
@@ -44,7 +46,7 @@ class BriefApp(App[None]):
     TITLE = "brief-tui"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {briefing_commands}
-    BINDINGS = bindings(APP_KEYS)
+    BINDINGS = bindings(EVERYWHERE)
 
     def __init__(
         self,
@@ -70,13 +72,12 @@ class BriefApp(App[None]):
         self.unsaved: list[str] = []  # saves that failed as the app closed, for the command line
         self._search_index: SearchIndex | None = None
         self._search_lock = threading.Lock()
+        self.user_keymap = read_keymap(locations.config_dir() / KEYMAP_FILE)
+        if self.user_keymap.keys:
+            self.set_keymap({i: ",".join(keys) for i, keys in self.user_keymap.keys.items()})
 
     def _library_counts(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for doc in self.library.documents:
-            for pillar, count in doc.pillar_counts().items():
-                counts[pillar] = counts.get(pillar, 0) + count
-        return counts
+        return self.library.pillar_counts()
 
     def on_mount(self) -> None:
         theme = self.settings.get("theme")
@@ -94,6 +95,8 @@ class BriefApp(App[None]):
                 f"Your settings file {self.settings.path} could not be read; using defaults.",
                 severity="warning",
             )
+        for problem in self.user_keymap.problems:
+            self.notify(problem, severity="warning", timeout=12)
         if self._open_document:
             self.open_briefing(self._open_document, self._open_passage)
         self._handle_signals()
@@ -277,28 +280,18 @@ class BriefApp(App[None]):
 
         self.push_screen(BookmarkList(bookmarks, titles), jump)
 
+    # What the screen in view is about: the briefing and the pillar, where it has them.
+
+    def _in_view(self) -> tuple[Document | None, str | None]:
+        screen = self.screen
+        return getattr(screen, "current_document", None), getattr(screen, "current_pillar", None)
+
     def action_compare(self) -> None:
         """Compare on the pillar in view: the filter, else the passage's, else the busiest."""
         from brief_tui.compare import busiest_pillar
-        from brief_tui.tui.screens.briefing import BriefingScreen
         from brief_tui.tui.screens.compare import open_compare
-        from brief_tui.tui.widgets.library_list import LibraryList
 
-        screen = self.screen
-        first = None
-        pillar = None
-        if isinstance(screen, BriefingScreen):
-            first = screen.document
-            current = screen.plan.passages[screen.view.cursor][1] if len(screen.plan) else None
-            pillar = screen.plan.pillar or (
-                current.pillars[0] if current and current.pillars else None
-            )
-        elif isinstance(screen, LibraryScreen):
-            listing = screen.query_one(LibraryList)
-            if listing.highlighted is not None:
-                first = self.library.document(
-                    listing.get_option_at_index(listing.highlighted).id or ""
-                )
+        first, pillar = self._in_view()
         if pillar is None:
             pillar = busiest_pillar(self.library, first)
         open_compare(self, self.library, pillar, first)
@@ -314,14 +307,9 @@ class BriefApp(App[None]):
         from brief_tui.tui.screens.briefing import BriefingScreen
         from brief_tui.tui.screens.export_dialog import ExportDialog
 
-        screen = self.screen
-        document = screen.document if isinstance(screen, BriefingScreen) else None
-        pillar = None
-        if isinstance(screen, BriefingScreen):
-            current = screen.plan.passages[screen.view.cursor][1] if len(screen.plan) else None
-            pillar = screen.plan.pillar or (
-                current.pillars[0] if current and current.pillars else None
-            )
+        document, pillar = self._in_view()
+        if not isinstance(self.screen, BriefingScreen):
+            document, pillar = None, None  # from the library, export everything
 
         def done(path: str | None) -> None:
             if path:
@@ -437,6 +425,11 @@ class BriefApp(App[None]):
         if problem:
             self.notify(problem, severity="warning")
 
+    def on_open_briefing(self, message: OpenBriefing) -> None:
+        """Every screen asks for a briefing the same way; this is the one place that opens it."""
+        message.stop()
+        self.open_briefing(message.document_id, message.passage_id, message.search)
+
     def open_briefing(
         self, document_id: str, passage_id: str | None = None, search: SearchRequest | None = None
     ) -> None:
@@ -455,13 +448,19 @@ class BriefApp(App[None]):
         if isinstance(self.screen, SearchScreen):
             return
         document = self.screen.document if isinstance(self.screen, BriefingScreen) else None
-        self.push_screen(SearchScreen(document))
+        # In a briefing, / searches that briefing first; a key widens it to the library.
+        self.push_screen(SearchScreen(document, scoped=document is not None))
 
     def action_help(self) -> None:
         from brief_tui.tui.screens.dialogs import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        if isinstance(self.screen, HelpScreen):
+            return
+        screen = self.screen
+        active = {
+            a.binding.id for a in screen.active_bindings.values() if a.binding.id and a.enabled
+        }
+        self.push_screen(HelpScreen(getattr(screen, "KEY_CONTEXT", None), active))
 
     def action_toggle_sidebar(self) -> None:
         toggle = getattr(self.screen, "action_toggle_sidebar", None)

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from brief_tui.corpus.model import Library
 from brief_tui.corpus.pillars import PILLARS, label
 from brief_tui.search import Entry, SearchIndex
+from brief_tui.tui.messages import OpenBriefing
 from brief_tui.tui.widgets.highlight import highlighted
-
-if TYPE_CHECKING:
-    from brief_tui.tui.app import BriefApp
 
 
 class BriefingCommands(Provider):
@@ -23,16 +21,17 @@ class BriefingCommands(Provider):
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         from brief_tui.tui.screens.briefing import BriefingScreen
 
-        app = cast("BriefApp", self.app)
+        library: Library = getattr(self.app, "library", Library(()))
         commands: list[tuple[str, Callable[[], object], str]] = [
             (
                 f"Open briefing: {doc.title}",
-                partial(app.open_briefing, doc.id),
+                partial(self.screen.post_message, OpenBriefing(doc.id)),
                 ", ".join(doc.organisations),
             )
-            for doc in app.library.documents
+            for doc in library.documents
         ]
-        commands.append(("Search every briefing", app.action_search, "the / key"))
+        search = partial(self.app.run_action, "search")
+        commands.append(("Search", search, "the / key"))
         screen = self.screen
         if isinstance(screen, BriefingScreen):
             title = screen.document.title

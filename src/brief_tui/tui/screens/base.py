@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from textual import events
-from textual.screen import Screen
 
+from brief_tui.tui.screens.keyed import KeyedScreen
 from brief_tui.tui.widgets.pillar_sidebar import PillarSidebar
 
 WIDE = 160  # columns from which the sidebar shows full pillar names
 NARROW = 100  # below this the sidebar starts hidden
 
 
-class SidebarScreen(Screen):
+class SidebarScreen(KeyedScreen):
     """A screen with a `PillarSidebar` (id `sidebar`) that collapses on narrow terminals."""
 
     def on_resize(self, event: events.Resize) -> None:

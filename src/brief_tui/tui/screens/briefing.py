@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.timer import Timer
@@ -14,8 +13,9 @@ from textual.widgets import Footer, Static
 from brief_tui.corpus.citation import page_label, quote_with_citation
 from brief_tui.corpus.model import Document, Library
 from brief_tui.corpus.pillars import PILLARS_BY_ID, label
-from brief_tui.reading import ReadingPlan
-from brief_tui.tui.keymap import READER_KEYS, bindings
+from brief_tui.keys import BRIEFING
+from brief_tui.reading import ReadingPlan, refiltered, step_hit
+from brief_tui.tui.keymap import bindings, keys_shown
 from brief_tui.tui.screens.briefing_notes import BriefingNotes
 from brief_tui.tui.screens.dialogs import OutlineScreen, WhyScreen
 from brief_tui.tui.widgets.doc_header import DocHeader
@@ -23,14 +23,12 @@ from brief_tui.tui.widgets.passage_view import Highlight, PassageView
 from brief_tui.tui.widgets.pillar_sidebar import PillarSidebar
 
 if TYPE_CHECKING:
-    from brief_tui.tui.screens.search import SearchRequest
+    from brief_tui.search.request import SearchRequest
 
 
 class BriefingScreen(BriefingNotes):
-    BINDINGS = [
-        *bindings(READER_KEYS),
-        Binding("enter", "confirm", show=False, id="confirm-selection"),
-    ]
+    KEY_CONTEXT = BRIEFING
+    BINDINGS = bindings(BRIEFING)
 
     def __init__(
         self,
@@ -103,47 +101,90 @@ class BriefingScreen(BriefingNotes):
     def on_screen_resume(self) -> None:
         self.forget_saved_position()
 
+    # What the app asks of the screen in view (compare, export, search).
+
+    @property
+    def current_document(self) -> Document:
+        return self.document
+
+    @property
+    def current_pillar(self) -> str | None:
+        """The filter, else the first pillar of the passage under the cursor."""
+        current = self._current()
+        return self.plan.pillar or (
+            current[1].pillars[0] if current and current[1].pillars else None
+        )
+
     def action_cursor_down(self) -> None:
+        count = self.take_count()
         if self.selecting:
-            self.extend_selection(+1)
+            self.extend_selection(+count)
         else:
-            self._go(self.view.cursor + 1)
+            self._go(self.view.cursor + count)
 
     def action_cursor_up(self) -> None:
+        count = self.take_count()
         if self.selecting:
-            self.extend_selection(-1)
+            self.extend_selection(-count)
         else:
-            self._go(self.view.cursor - 1)
+            self._go(self.view.cursor - count)
+
+    def action_half_page(self, direction: int) -> None:
+        """ctrl+d / ctrl+u: half a screen down or up, as less and vim do."""
+        target = self.view.cursor
+        for _ in range(self.take_count()):
+            target = self.view.page_target(direction, half=True, start=target)
+        self._go(target)
 
     def action_confirm(self) -> None:
         if self.selecting:
             self.action_highlight()
 
     def action_page_down(self) -> None:
-        self._go(self.view.page_target(+1), top=True)
+        target = self.view.cursor
+        for _ in range(self.take_count()):
+            target = self.view.page_target(+1, start=target)
+        self._go(target, top=True)
 
     def action_page_up(self) -> None:
-        self._go(self.view.page_target(-1), top=True)
+        target = self.view.cursor
+        for _ in range(self.take_count()):
+            target = self.view.page_target(-1, start=target)
+        self._go(target, top=True)
 
     def action_first(self) -> None:
-        self._go(0, top=True)
+        """g, gg, Home: the first passage; with a count (5g), that passage."""
+        count = self._count
+        self.take_count()
+        self._go(int(count) - 1 if count else 0, top=True)
 
     def action_last(self) -> None:
-        self._go(len(self.plan) - 1)
+        """G, End: the last passage; with a count (5G), that passage, as in vim."""
+        count = self._count
+        self.take_count()
+        self._go(int(count) - 1 if count else len(self.plan) - 1)
+
+    def _repeat(self, step: object, notice: str, *, top: bool = False) -> None:
+        """Apply a jump (next section, next recommendation) count times."""
+        position: int | None = self.view.cursor
+        for _ in range(self.take_count()):
+            following = step(position)  # type: ignore[operator]
+            if following is None or following == position:
+                break
+            position = following
+        self._go(position if position != self.view.cursor else None, top=top, notice=notice)
 
     def action_next_section(self) -> None:
-        self._go(self.plan.next_section(self.view.cursor), top=True)
+        self._repeat(self.plan.next_section, "This is the last section.", top=True)
 
     def action_previous_section(self) -> None:
-        self._go(self.plan.previous_section(self.view.cursor), top=True)
+        self._repeat(self.plan.previous_section, "This is the first section.", top=True)
 
     def action_next_recommendation(self) -> None:
-        self._go(self.plan.next_recommendation(self.view.cursor), notice="No later recommendation.")
+        self._repeat(self.plan.next_recommendation, "No later recommendation.")
 
     def action_previous_recommendation(self) -> None:
-        self._go(
-            self.plan.previous_recommendation(self.view.cursor), notice="No earlier recommendation."
-        )
+        self._repeat(self.plan.previous_recommendation, "No earlier recommendation.")
 
     def on_passage_view_cursor_moved(self, message: PassageView.CursorMoved) -> None:
         self._end_selection()
@@ -153,9 +194,7 @@ class BriefingScreen(BriefingNotes):
 
     def _load_hits(self, request: SearchRequest) -> None:
         """Every passage of this briefing that the search matches, and what to highlight."""
-        from brief_tui.tui.screens.search import apply_filters  # only when a search opened it
-
-        query = apply_filters(request)
+        query = request.query()
         index = self.app.search_index()  # type: ignore[attr-defined]
         found = index.search(query, scope=self.document.id, limit=100_000)
         order = {p.id: i for i, (_, p) in enumerate(self.document.passages())}
@@ -166,27 +205,30 @@ class BriefingScreen(BriefingNotes):
         words = frozenset().union(*(h.words for h in found)) if found else frozenset()
         self.view.highlight = Highlight(words, query.phrases)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """n and N do nothing without a search: hidden from the footer and help, not refused."""
+        return not (action in ("next_hit", "previous_hit") and self.search is None)
+
     def _step_hit(self, direction: int) -> None:
         if not self.hits:
-            self.notify(
-                "No search here: press / to search."
-                if self.search is None
-                else "No hits in this briefing.",
-                timeout=2,
-            )
+            self.notify("No hits in this briefing.", timeout=2)
             return
-        visible = [
-            (pos, pid) for pid in self.hits if (pos := self.plan.position_of(pid)) is not None
-        ]
+        visible = sorted(
+            pos for pid in self.hits if (pos := self.plan.position_of(pid)) is not None
+        )
         if not visible:
-            self.notify("No hits under this filter: press 0 to show all.", timeout=2)
+            keys = keys_shown(self.app, "clear-filter")
+            self.notify(f"No hits under this filter: {keys} shows all.", timeout=2)
             return
-        cursor = self.view.cursor
-        if direction > 0:
-            target = next((pos for pos, _ in visible if pos > cursor), visible[0][0])
-        else:
-            target = next((pos for pos, _ in reversed(visible) if pos < cursor), visible[-1][0])
-        self._go(target)
+        step = None
+        for _ in range(self.take_count()):
+            step = step_hit(visible, step.position if step else self.view.cursor, direction)
+        if step is None:
+            return
+        if step.wrapped:
+            where = "the first" if direction > 0 else "the last"
+            self.notify(f"Search wrapped around to {where} hit.", timeout=2)
+        self._go(step.position)
 
     def action_next_hit(self) -> None:
         self._step_hit(+1)
@@ -204,11 +246,9 @@ class BriefingScreen(BriefingNotes):
 
     def apply_filter(self, pillar: str | None) -> None:
         """A filter shows its passages from the first; clearing it keeps the passage in view."""
-        current = self.plan.passages[self.view.cursor][1].id if len(self.plan) else None
-        self.plan = ReadingPlan(self.document, pillar)
+        self.plan, position = refiltered(self.plan, self.view.cursor, pillar)
         self.query_one(PillarSidebar).set_active(pillar)
-        position = self.plan.position_of(current) if current and pillar is None else None
-        self.view.show(self.plan, position or 0)
+        self.view.show(self.plan, position)
         self._update_bars()
         if pillar and not len(self.plan):
             self.notify(f"No passage of this briefing is tagged {label(pillar)}.", timeout=3)
@@ -234,6 +274,9 @@ class BriefingScreen(BriefingNotes):
             self.app.copy_to_clipboard(quote_with_citation(self.document, section, passage))
             self.notify("Copied the passage with its citation.", timeout=2)
 
+    def _jump_to(self, position: int | None) -> None:
+        self._go(position)
+
     def action_outline(self) -> None:
         def jump(position: int | None) -> None:
             if position is not None:
@@ -252,6 +295,9 @@ class BriefingScreen(BriefingNotes):
 
     # Status -------------------------------------------------------------------------------
 
+    def pending_changed(self) -> None:
+        self._update_bars()
+
     def _update_bars(self) -> None:
         filter_bar = self.query_one("#filter-bar", Static)
         pillar = self.plan.pillar
@@ -260,7 +306,9 @@ class BriefingScreen(BriefingNotes):
             filter_bar.update(
                 Content.assemble(
                     (f" Filtered: {label(pillar)} ", "bold reverse"),
-                    f" {len(self.plan)} of {self.document.passage_count} passages · 0 or Esc shows all · ",
+                    f" {len(self.plan)} of {self.document.passage_count} passages · "
+                    f"{keys_shown(self.app, 'clear-filter')} or "
+                    f"{keys_shown(self.app, 'back').split()[0]} shows all · ",
                     (PILLARS_BY_ID[pillar].name, "italic"),
                 )
             )
@@ -276,9 +324,12 @@ class BriefingScreen(BriefingNotes):
                 where = f"hit {self.hits.index(passage.id) + 1} of {len(self.hits)}"
             else:
                 where = f"{len(self.hits)} hits"
-            hits = ((f" {where} ", "bold reverse"), " n/N ")
+            keys = f"{keys_shown(self.app, 'next-hit')}/{keys_shown(self.app, 'previous-hit')}"
+            hits = ((f" {where} ", "bold reverse"), f" {keys} ")
+        pending = ((f" {self.pending} ", "bold reverse"), " ") if self.pending else ()
         status.update(
             Content.assemble(
+                *pending,
                 *hits,
                 (f" Passage {self.view.cursor + 1} of {len(self.plan)} ", "bold"),
                 f"· {page_label(passage.page)} " if passage.page is not None else "",

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from brief_tui.corpus.model import Document, Passage, Section
 from brief_tui.notes.anchor import Anchor, make_anchor
+from brief_tui.notes.marks import find_mark, is_mark_letter
 from brief_tui.notes.store import Highlight, Marked
 from brief_tui.reading import ReadingPlan, locate, sentence_spans
+from brief_tui.tui.keymap import keys_shown
+from brief_tui.tui.messages import OpenBriefing
 from brief_tui.tui.screens.base import SidebarScreen
 from brief_tui.tui.widgets.passage_view import Mark, PassageView, PassageWidget
 
@@ -163,15 +166,72 @@ class BriefingNotes(SidebarScreen):
                 return
 
             def saved(_: object) -> None:
-                self.notify(
-                    f"Bookmarked{f' as “{name}”' if name else ''}: ' lists bookmarks.", timeout=3
-                )
+                named = f" as “{name}”" if name else ""
+                lists = " ".join([keys_shown(self.app, "jump-to-mark")] * 2)
+                self.notify(f"Bookmarked{named}: {lists} lists bookmarks.", timeout=3)
 
             self.app.write_notes(lambda s: s.add_bookmark(anchor, name), saved, owner=self)  # type: ignore[attr-defined]
 
         from brief_tui.tui.screens.note_dialogs import BookmarkName
 
         self.app.push_screen(BookmarkName(), save)
+
+    # Marks: m then a letter sets one, ' then the letter jumps back -------------------------
+
+    def action_set_mark(self) -> None:
+        if self._current() is None:
+            return
+        self.wait_for_key("m: a letter marks this passage", self._set_mark)
+
+    def _set_mark(self, key: str, character: str | None) -> None:
+        current = self._current()
+        if current is None:
+            return
+        if not is_mark_letter(character):
+            self.notify(
+                "A mark is a letter: a–z in this briefing, A–Z across the library.", timeout=3
+            )
+            return
+        letter = str(character)
+        passage = current[1]
+        anchor = make_anchor(self.document, passage.id, 0, len(passage.text))
+        jump = keys_shown(self.app, "jump-to-mark")
+        self.app.write_notes(  # type: ignore[attr-defined]
+            lambda s: s.set_mark(anchor, letter),
+            lambda _: self.notify(f"Mark {letter} set: {jump}{letter} comes back here.", timeout=3),
+            owner=self,
+        )
+
+    def action_jump_mark(self) -> None:
+        again = keys_shown(self.app, "jump-to-mark")
+        self.wait_for_key(
+            f"': a mark's letter jumps to it, {again} again lists bookmarks", self._jump
+        )
+
+    def _jump(self, key: str, character: str | None) -> None:
+        if key in ("apostrophe", "enter"):
+            self.app.action_bookmarks()  # type: ignore[attr-defined]
+            return
+        if not is_mark_letter(character):
+            return
+        letter = str(character)
+        bookmarks = self.app.notes_call(lambda s: s.bookmarks()) or []  # type: ignore[attr-defined]
+        mark = find_mark(bookmarks, letter, self.document.id)
+        if mark is None:
+            self.notify(f"No mark {letter} here yet: m{letter} sets it.", timeout=3)
+        elif mark.passage is None or mark.status == "orphaned":
+            self.notify(f"Mark {letter}'s text is no longer in its briefing.", severity="warning")
+        elif mark.anchor.document == self.document.id:
+            position = self.plan.position_of(mark.passage)
+            if position is None:  # hidden by the filter: show everything, then go there
+                self.apply_filter(None)  # type: ignore[attr-defined]
+                position = self.plan.position_of(mark.passage)
+            self._jump_to(position)
+        else:
+            self.post_message(OpenBriefing(mark.anchor.document, mark.passage))
+
+    def _jump_to(self, position: int | None) -> None:
+        """Hook: the screen moves its cursor there."""
 
     def _refresh_marks(self, passage: Passage) -> None:
         self.load_marks()

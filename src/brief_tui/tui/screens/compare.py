@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
@@ -15,8 +14,11 @@ from brief_tui.compare import Comparison, Recommendation, Similarity, compare, c
 from brief_tui.corpus.citation import format_date, page_label
 from brief_tui.corpus.model import Document, Library
 from brief_tui.corpus.pillars import PILLAR_IDS, PILLARS_BY_ID, label
+from brief_tui.keys import COMPARE, MATRIX
 from brief_tui.notes.anchor import make_anchor
 from brief_tui.notes.store import Highlight, Marked, NoteStore
+from brief_tui.tui.keymap import bindings, bindings_by_id, hint
+from brief_tui.tui.messages import OpenBriefing
 from brief_tui.tui.screens.note_dialogs import LabelPicker, marked_message
 from brief_tui.tui.screens.note_editor import edit_note
 from brief_tui.tui.widgets.badges import LABEL_STYLES, PILLAR_STYLES, badges
@@ -59,29 +61,8 @@ def cell_content(recommendation: Recommendation | None, labels: tuple[str, ...] 
 
 
 class CompareScreen(Screen[None]):
-    BINDINGS = [
-        Binding("tab", "switch_side", "side", id="compare-side"),
-        Binding("j,down", "row(1)", "next row", show=False, id="compare-down"),
-        Binding("k,up", "row(-1)", "previous row", show=False, id="compare-up"),
-        Binding("left_square_bracket", "cycle(0, -1)", show=False, id="compare-left-prev"),
-        Binding("right_square_bracket", "cycle(0, 1)", show=False, id="compare-left-next"),
-        Binding("left_curly_bracket", "cycle(1, -1)", show=False, id="compare-right-prev"),
-        Binding("right_curly_bracket", "cycle(1, 1)", show=False, id="compare-right-next"),
-        *[
-            Binding(str(n), f"pillar('{p}')", show=False, id=f"compare-pillar-{p.lower()}")
-            for n, p in enumerate(PILLAR_IDS, start=1)
-        ],
-        Binding("0", "pillar('')", show=False, id="compare-any-pillar"),
-        Binding("s", "swap", "swap", show=False, id="compare-swap"),
-        Binding("enter", "open", "open", id="compare-open"),
-        Binding("h", "highlight", "highlight", id="compare-highlight"),
-        Binding("a", "annotate", "note", id="compare-annotate"),
-        Binding("plus", "third(True)", "add a source", show=False, id="compare-add"),
-        Binding("minus", "third(False)", "remove it", show=False, id="compare-remove"),
-        Binding("C", "matrix", "matrix", show=False, id="compare-matrix"),
-        Binding("question_mark", "explain", "about", id="compare-explain"),
-        Binding("escape,backspace", "back", "back", id="compare-back"),
-    ]
+    KEY_CONTEXT = COMPARE
+    BINDINGS = bindings(COMPARE)
 
     def __init__(self, library: Library, pillar: str | None, sources: list[Document]) -> None:
         super().__init__()
@@ -211,9 +192,16 @@ class CompareScreen(Screen[None]):
                 cell.set_class(r == self.row and s == self.side, "-selected")
         if self._cells:
             self._cells[self.row][self.side].scroll_visible(animate=False)
-        status = "j/k rows · [ ] { } other sources · 1-6 0 pillar · s swap · C matrix"
+        pairs = [
+            ("compare-down", "rows"),
+            ("compare-left-next", "left source"),
+            ("compare-right-next", "right source"),
+            ("compare-swap", "swap"),
+            ("compare-matrix", "matrix"),
+        ]
         if self.app.size.width >= WIDE:
-            status += " · + adds a third source"
+            pairs.append(("compare-add", "adds a third source"))
+        status = hint(self.app, *pairs) + " · 1-6 0 pillar"
         self.query_one("#compare-status", Static).update(Content(status))
 
     # Keys ----------------------------------------------------------------------------------
@@ -275,7 +263,7 @@ class CompareScreen(Screen[None]):
         if chosen is None:
             self.notify("Nothing on this side of the row: Tab switches side.", timeout=2)
             return
-        self.app.open_briefing(chosen.document.id, chosen.passage.id)  # type: ignore[attr-defined]
+        self.post_message(OpenBriefing(chosen.document.id, chosen.passage.id))
 
     def action_highlight(self) -> None:
         """Highlight the recommendation; one already highlighted gets a new label."""
@@ -368,7 +356,7 @@ columns wide (− removes it) · C shows the coverage matrix · Esc goes back.""
 
 
 class ExplainCompare(ModalScreen[None]):
-    BINDINGS = [Binding("escape,question_mark,q", "close", "close", id="explain-close")]
+    BINDINGS = bindings_by_id("explain-close")
 
     def compose(self) -> ComposeResult:
         panel = Static(Content(EXPLANATION), id="explain", markup=False)
@@ -382,20 +370,14 @@ class ExplainCompare(ModalScreen[None]):
 class MatrixTable(DataTable):
     """The matrix grid, moved with h/j/k/l and g/G as well as the arrows."""
 
-    BINDINGS = [
-        Binding("h", "cursor_left", show=False),
-        Binding("j", "cursor_down", show=False),
-        Binding("k", "cursor_up", show=False),
-        Binding("l", "cursor_right", show=False),
-        Binding("g", "scroll_top", show=False),
-        Binding("G", "scroll_bottom", show=False),
-    ]
+    BINDINGS = bindings(MATRIX, leave_out=("matrix-back",))
 
 
 class MatrixScreen(Screen[None]):
     """Sources x pillars: how many recommendations each source makes on each pillar."""
 
-    BINDINGS = [Binding("escape,backspace,C", "back", "back", id="matrix-back")]
+    KEY_CONTEXT = MATRIX
+    BINDINGS = bindings_by_id("matrix-back")
 
     def __init__(self, library: Library) -> None:
         super().__init__()

@@ -15,22 +15,20 @@ from brief_tui.corpus.citation import page_label
 from brief_tui.corpus.model import Passage
 from brief_tui.corpus.pillars import PILLARS, PILLARS_BY_ID
 from brief_tui.corpus.reasons import CURATOR, RECOMMENDATION
+from brief_tui.keys import CONTEXTS, DIALOGS, KeySpec, keys_in
 from brief_tui.reading import ReadingPlan
-from brief_tui.tui.keymap import APP_KEYS, LIBRARY_KEYS, READER_KEYS
+from brief_tui.tui.keymap import bindings_by_id, keys_shown
 from brief_tui.tui.widgets.badges import PILLAR_STYLES
 from brief_tui.tui.widgets.key_list import KeyList
 from brief_tui.wording import plural
 
-CLOSE = [Binding("escape,q", "close", "close", id="close")]
+CLOSE = bindings_by_id("close")
 
 
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question: y or Enter answers yes; n or Esc answers no."""
 
-    BINDINGS = [
-        Binding("y,enter", "answer(True)", "yes", id="confirm-yes"),
-        Binding("n,escape", "answer(False)", "no", id="confirm-no"),
-    ]
+    BINDINGS = bindings_by_id("confirm-yes", "confirm-no")
 
     def __init__(self, title: str, question: Content) -> None:
         super().__init__()
@@ -39,7 +37,15 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         panel = Static(
-            Content.assemble(self.question, "\n\n", ("y or Enter: yes · n or Esc: no", "dim")),
+            Content.assemble(
+                self.question,
+                "\n\n",
+                (
+                    f"{keys_shown(self.app, 'confirm-yes')}: yes · "
+                    f"{keys_shown(self.app, 'confirm-no')}: no",
+                    "dim",
+                ),
+            ),
             id="confirm",
             markup=False,
         )
@@ -167,19 +173,24 @@ class HelpRow(Horizontal):
         yield Static(Content(self.what), classes="what")
 
 
-def help_widgets() -> list[Widget]:
-    """The help screen's rows: each group of keys, the pillars, then mouse hints."""
+def _rows(app: object, specs: list[KeySpec]) -> list[Widget]:
+    return [HelpRow(Content(keys_shown(app, spec.id)), spec.description) for spec in specs]  # type: ignore[arg-type]
+
+
+def help_widgets(app: object, here: str | None, active: set[str]) -> list[Widget]:
+    """The help screen's rows, with the keys as the user's keymap has them: what works on the
+    screen help was opened from (keys that do nothing there left out), then every context,
+    the pillars, and mouse hints."""
     widgets: list[Widget] = [Static(Content.styled("brief-tui: keys", "bold underline"))]
-    for title, keys in (
-        ("Reading a briefing", READER_KEYS),
-        ("Library", LIBRARY_KEYS),
-        ("Everywhere", APP_KEYS),
-    ):
-        widgets.append(Static(Content.styled(title, "bold"), classes="help-group"))
-        widgets += [
-            HelpRow(Content(key.label or key.keys.replace(",", " ")), key.description)
-            for key in keys
-        ]
+    if here is not None:
+        useful = [spec for spec in keys_in(here) if spec.id in active]
+        widgets.append(Static(Content.styled(f"Here ({here})", "bold"), classes="help-group"))
+        widgets += _rows(app, useful)
+    for context in CONTEXTS:
+        if context in (here, DIALOGS):
+            continue
+        widgets.append(Static(Content.styled(context.capitalize(), "bold"), classes="help-group"))
+        widgets += _rows(app, list(keys_in(context)))
     widgets.append(Static(Content.styled("Pillars", "bold"), classes="help-group"))
     for pillar in PILLARS:
         badge = Content.styled(f" {pillar.id:<3}", PILLAR_STYLES[pillar.id])
@@ -188,7 +199,8 @@ def help_widgets() -> list[Widget]:
         Static(
             Content.styled(
                 "Mouse: click a briefing to open it, click a passage to move the cursor, "
-                "scroll, and drag to select text.",
+                "scroll, and drag to select text. Keys are yours to change in keymap.toml "
+                "(brief-tui keys lists them).",
                 "dim",
             ),
             classes="help-group",
@@ -204,17 +216,19 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         *CLOSE,
         Binding("question_mark", "close", show=False),
-        Binding("j,down", "scroll(1)", show=False),
-        Binding("k,up", "scroll(-1)", show=False),
-        Binding("space,pagedown", "scroll(10)", show=False),
-        Binding("b,pageup", "scroll(-10)", show=False),
-        Binding("G,end", "scroll(1000)", show=False),
-        Binding("g,home", "scroll(-1000)", show=False),
+        *bindings_by_id(
+            "help-down", "help-up", "help-page-down", "help-page-up", "help-end", "help-start"
+        ),
     ]
+
+    def __init__(self, here: str | None = None, active: set[str] | None = None) -> None:
+        super().__init__()
+        self.here = here
+        self.active = active or set()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield from help_widgets()
+            yield from help_widgets(self.app, self.here, self.active)
 
     def on_mount(self) -> None:
         self.query_one("#help").border_title = "Help (Esc closes)"

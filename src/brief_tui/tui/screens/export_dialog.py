@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -15,6 +14,7 @@ from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from brief_tui.corpus.model import Document
 from brief_tui.corpus.pillars import label
+from brief_tui.tui.keymap import bindings_by_id
 
 
 def default_folder() -> Path:
@@ -26,7 +26,7 @@ def default_folder() -> Path:
 
 
 class ExportDialog(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "cancel", "cancel", id="export-cancel")]
+    BINDINGS = bindings_by_id("export-cancel")
 
     def __init__(self, document: Document | None = None, pillar: str | None = None) -> None:
         super().__init__()

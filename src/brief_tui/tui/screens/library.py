@@ -7,9 +7,11 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Footer, Static
 
-from brief_tui.corpus.model import Library
+from brief_tui.corpus.model import Document, Library
+from brief_tui.keys import LIBRARY
 from brief_tui.reading import read_fraction
-from brief_tui.tui.keymap import LIBRARY_KEYS, bindings
+from brief_tui.tui.keymap import bindings
+from brief_tui.tui.messages import OpenBriefing
 from brief_tui.tui.screens.base import SidebarScreen
 from brief_tui.tui.widgets.library_list import LibraryList
 from brief_tui.tui.widgets.pillar_sidebar import WIDTHS, PillarSidebar
@@ -18,7 +20,8 @@ from brief_tui.wording import agree, plural
 
 class LibraryScreen(SidebarScreen):
     # j/k belong to the list itself; the screen handles opening and the pillar keys.
-    BINDINGS = bindings(tuple(k for k in LIBRARY_KEYS if not k.action.startswith("cursor")))
+    KEY_CONTEXT = LIBRARY
+    BINDINGS = bindings(LIBRARY)
 
     def __init__(self, library: Library) -> None:
         super().__init__()
@@ -78,15 +81,19 @@ class LibraryScreen(SidebarScreen):
         available = width - (WIDTHS[sidebar.style] if sidebar.display else 0)
         self.query_one(LibraryList).render_cards(max(30, available))
 
+    @property
+    def current_document(self) -> Document | None:
+        """The briefing under the cursor, which compare and export start from."""
+        return self.query_one(LibraryList).highlighted_document
+
+    current_pillar = None  # the library has no pillar in view
+
     def on_library_list_opened(self, message: LibraryList.Opened) -> None:
-        self.app.open_briefing(message.document_id)  # type: ignore[attr-defined]
+        self.post_message(OpenBriefing(message.document.id))
 
     def action_open(self) -> None:
-        library = self.query_one(LibraryList)
-        if library.highlighted is not None:
-            option = library.get_option_at_index(library.highlighted)
-            if option.id:
-                self.app.open_briefing(option.id)  # type: ignore[attr-defined]
+        if (document := self.current_document) is not None:
+            self.post_message(OpenBriefing(document.id))
 
     def set_library(self, library: Library) -> None:
         """Show `library` instead (after a document was removed)."""
@@ -103,10 +110,7 @@ class LibraryScreen(SidebarScreen):
         from brief_tui.corpus.user_library import removal_problem
         from brief_tui.tui.screens.dialogs import ConfirmScreen
 
-        listing = self.query_one(LibraryList)
-        if listing.highlighted is None:
-            return
-        doc = self.library.document(listing.get_option_at_index(listing.highlighted).id or "")
+        doc = self.current_document
         if doc is None:
             return
         if problem := removal_problem(doc):

@@ -4,7 +4,6 @@ editor has a module of its own: `note_editor`.)"""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -12,8 +11,11 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from brief_tui.corpus.sanitize import safe_line
+from brief_tui.keys import BOOKMARKS
+from brief_tui.notes.marks import mark_letter
 from brief_tui.notes.records import ADDED, CHANGED
 from brief_tui.notes.store import LABELS, Bookmark, Marked
+from brief_tui.tui.keymap import bindings, bindings_by_id, hint, keys_shown
 from brief_tui.tui.widgets.badges import LABEL_STYLES
 from brief_tui.tui.widgets.key_list import KeyList
 from brief_tui.wording import clip
@@ -22,13 +24,7 @@ from brief_tui.wording import clip
 class LabelPicker(ModalScreen[str | None]):
     """Choose what a highlight means: 1-4 or Enter; Esc cancels."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "cancel", id="label-cancel"),
-        *[
-            Binding(str(n), f"pick({n - 1})", show=False, id=f"label-{n}")
-            for n in range(1, len(LABELS) + 1)
-        ],
-    ]
+    BINDINGS = bindings_by_id("label-cancel", *(f"label-{n}" for n in range(1, len(LABELS) + 1)))
 
     def __init__(self, current: str = LABELS[0], *, changing: bool = False) -> None:
         super().__init__()
@@ -43,10 +39,11 @@ class LabelPicker(ModalScreen[str | None]):
             for n, label in enumerate(LABELS, start=1)
         ]
         picker = KeyList(*options, id="label-picker", markup=False)
+        cancel = keys_shown(self.app, "label-cancel")
         if self.changing:
-            picker.border_title = f"Now {self.current}: change to… (1-4; Esc cancels)"
+            picker.border_title = f"Now {self.current}: change to… (1-4; {cancel} cancels)"
         else:
-            picker.border_title = "Highlight as… (1-4, Enter; Esc cancels)"
+            picker.border_title = f"Highlight as… (1-4, Enter; {cancel} cancels)"
         yield picker
 
     def on_mount(self) -> None:
@@ -77,7 +74,7 @@ def marked_message(marked: Marked) -> str:
 class BookmarkName(ModalScreen[str | None]):
     """An optional name for a bookmark; Enter saves (empty is fine), Esc cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", "cancel", id="bookmark-cancel")]
+    BINDINGS = bindings_by_id("bookmark-cancel")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmark-name"):
@@ -94,13 +91,18 @@ class BookmarkName(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+class BookmarkOption(Option):
+    """A bookmark (or mark) in the list, carrying it."""
+
+    def __init__(self, bookmark: Bookmark, prompt: Content) -> None:
+        super().__init__(prompt)
+        self.bookmark = bookmark
+
+
 class BookmarkList(ModalScreen[Bookmark | None]):
     """Every bookmark across the briefings; Enter jumps, d deletes."""
 
-    BINDINGS = [
-        Binding("escape,apostrophe", "cancel", "close", id="bookmarks-close"),
-        Binding("d", "delete", "delete", id="bookmarks-delete"),
-    ]
+    BINDINGS = bindings(BOOKMARKS)
 
     def __init__(self, bookmarks: list[Bookmark], titles: dict[str, str]) -> None:
         super().__init__()
@@ -109,39 +111,48 @@ class BookmarkList(ModalScreen[Bookmark | None]):
 
     def compose(self) -> ComposeResult:
         options = []
-        for n, bookmark in enumerate(self.bookmarks):
+        for bookmark in self.bookmarks:
             title = self.titles.get(bookmark.anchor.document, bookmark.anchor.document)
             state = (
                 "" if bookmark.status != "orphaned" else "  (its text is gone from the briefing)"
             )
-            name = bookmark.name or clip(bookmark.anchor.quote, 60)
-            options.append(
-                Option(
-                    Content.assemble((name, "bold"), "\n", (title, "dim italic"), (state, "red")),
-                    id=str(n),
-                )
-            )
+            letter = mark_letter(bookmark)
+            if letter is not None:
+                name = f"'{letter}  {clip(bookmark.anchor.quote, 56)}"
+            else:
+                name = bookmark.name or clip(bookmark.anchor.quote, 60)
+            prompt = Content.assemble((name, "bold"), "\n", (title, "dim italic"), (state, "red"))
+            options.append(BookmarkOption(bookmark, prompt))
         listing = KeyList(*options, id="bookmark-list", markup=False)
-        listing.border_title = "Bookmarks: Enter jumps · d deletes · Esc closes"
+        listing.border_title = "Bookmarks: Enter jumps · " + hint(
+            self.app, ("bookmarks-delete", "deletes"), ("bookmarks-close", "closes")
+        )
         yield listing
 
     def on_mount(self) -> None:
         listing = self.query_one(OptionList)
         if not self.bookmarks:
             listing.add_option(
-                Option("No bookmarks yet: press m on a passage to add one.", disabled=True)
+                Option(
+                    f"No bookmarks yet: {keys_shown(self.app, 'bookmark')} on a passage names one, "
+                    f"{keys_shown(self.app, 'set-mark')} and a letter marks it.",
+                    disabled=True,
+                )
             )
         listing.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.bookmarks[int(event.option.id or 0)])
+        if isinstance(event.option, BookmarkOption):
+            self.dismiss(event.option.bookmark)
 
     def action_delete(self) -> None:
         listing = self.query_one(OptionList)
-        if listing.highlighted is None or not self.bookmarks:
+        if listing.highlighted is None:
             return
-        index = int(listing.get_option_at_index(listing.highlighted).id or 0)
-        bookmark = self.bookmarks[index]
+        option = listing.get_option_at_index(listing.highlighted)
+        if not isinstance(option, BookmarkOption):
+            return
+        bookmark = option.bookmark
 
         def deleted(_: object) -> None:
             self.notify("Bookmark deleted.", timeout=2)

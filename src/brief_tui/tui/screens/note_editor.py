@@ -13,7 +13,6 @@ from collections.abc import Callable
 from datetime import datetime
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
@@ -22,9 +21,9 @@ from textual.widgets import Static, TextArea
 
 from brief_tui.corpus.sanitize import safe_text
 from brief_tui.notes.store import Draft, Highlight
+from brief_tui.tui.keymap import bindings_by_id, keys_shown
 
 AUTOSAVE_SECONDS = 0.5  # a pause in typing this long keeps the draft
-HINT = "Markdown welcome. ctrl+s saves · Esc cancels"
 
 
 def edit_note(
@@ -65,10 +64,7 @@ def _when(stamp: str) -> str:
 class NoteEditor(ModalScreen[str | None]):
     """A multi-line Markdown note. ctrl+s saves; Esc cancels, asking once if there are changes."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "save", id="note-save"),
-        Binding("escape", "cancel", "cancel", id="note-cancel"),
-    ]
+    BINDINGS = bindings_by_id("note-save", "note-cancel")
 
     def __init__(
         self,
@@ -98,14 +94,15 @@ class NoteEditor(ModalScreen[str | None]):
                 yield Static(
                     Content.styled(
                         f"Unsaved draft from {_when(self.offered.updated)} restored: "
-                        "ctrl+s saves it as the note, Esc twice discards it.",
+                        f"{keys_shown(self.app, 'note-save')} saves it as the note, "
+                        f"{keys_shown(self.app, 'note-cancel')} twice discards it.",
                         "bold $warning",
                     ),
                     id="note-draft",
                     markup=False,
                 )
             yield TextArea(self._typed, id="note-text", soft_wrap=True, show_line_numbers=False)
-            yield Static(Content.styled(HINT, "dim"), id="note-hint", markup=False)
+            yield Static(Content.styled(self.hint(), "dim"), id="note-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#note-editor").border_title = "Note"
@@ -151,7 +148,7 @@ class NoteEditor(ModalScreen[str | None]):
 
     def _show_kept(self, draft: Draft) -> None:
         if self.is_mounted:
-            hint = f"{HINT} · draft kept {_when(draft.updated)}"
+            hint = f"{self.hint()} · draft kept {_when(draft.updated)}"
             self.query_one("#note-hint", Static).update(Content.styled(hint, "dim"))
 
     def on_unmount(self) -> None:
@@ -159,6 +156,10 @@ class NoteEditor(ModalScreen[str | None]):
         if self._timer is not None:
             self._timer.stop()
         self.keep_draft()
+
+    def hint(self) -> str:
+        save, cancel = keys_shown(self.app, "note-save"), keys_shown(self.app, "note-cancel")
+        return f"Markdown welcome. {save} saves · {cancel} cancels"
 
     # Keys ----------------------------------------------------------------------------------
 
@@ -169,8 +170,10 @@ class NoteEditor(ModalScreen[str | None]):
     def action_cancel(self) -> None:
         if self._text().strip() != self.original.strip() and not self._warned:
             self._warned = True
+            save, cancel = keys_shown(self.app, "note-save"), keys_shown(self.app, "note-cancel")
             self.notify(
-                "This note has changes: ctrl+s saves them, Esc again discards them.", timeout=4
+                f"This note has changes: {save} saves them, {cancel} again discards them.",
+                timeout=4,
             )
             return
         highlight = self.highlight

@@ -4,14 +4,16 @@ with jump to context, edit, delete and undo. Orphaned highlights have a group of
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from brief_tui.corpus.pillars import PILLARS, label
+from brief_tui.keys import NOTES
+from brief_tui.notes.grouping import group_highlights, matches
 from brief_tui.notes.store import Highlight
+from brief_tui.tui.keymap import bindings, hint, keys_shown
+from brief_tui.tui.messages import OpenBriefing
+from brief_tui.tui.screens.keyed import KeyedScreen
 from brief_tui.tui.screens.note_dialogs import LabelPicker
 from brief_tui.tui.screens.note_editor import edit_note
 from brief_tui.tui.widgets.badges import LABEL_STYLES
@@ -21,17 +23,17 @@ from brief_tui.wording import clip
 SHOWN_AT_MOST = 60  # several screenfuls; the filter narrows the rest
 
 
-class NotesScreen(Screen[None]):
-    BINDINGS = [
-        Binding("escape", "back", "back", id="notes-back"),
-        Binding("e,a", "edit", "edit note", id="notes-edit"),
-        Binding("l", "label", "label", id="notes-label"),
-        Binding("d", "delete", "delete", id="notes-delete"),
-        Binding("u", "undo", "undo", id="notes-undo"),
-        Binding("p", "regroup", "group by pillar/briefing", id="notes-group"),
-        Binding("f", "filter", "filter", id="notes-filter"),
-        Binding("down", "to_list", show=False, id="notes-to-list"),
-    ]
+class HighlightOption(Option):
+    """A highlight in the panel, carrying it (grouped by pillar, one may be listed twice)."""
+
+    def __init__(self, highlight: Highlight, prompt: Content) -> None:
+        super().__init__(prompt)
+        self.highlight = highlight
+
+
+class NotesScreen(KeyedScreen):
+    KEY_CONTEXT = NOTES
+    BINDINGS = bindings(NOTES)
 
     def __init__(self) -> None:
         super().__init__()
@@ -75,54 +77,16 @@ class NotesScreen(Screen[None]):
             }
         return self._pillars.get(highlight.passage, ())
 
-    def _matches(self, highlight: Highlight, needle: str, titles: dict[str, str]) -> bool:
-        if not needle:
-            return True
-        haystack = " ".join(
-            (
-                highlight.anchor.quote,
-                highlight.note,
-                highlight.label,
-                titles.get(highlight.anchor.document, ""),
-            )
-        ).lower()
-        return all(word in haystack for word in needle.lower().split())
-
-    def _groups(
-        self, highlights: list[Highlight], titles: dict[str, str]
-    ) -> list[tuple[str, list[Highlight]]]:
-        live = [h for h in highlights if h.status != "orphaned"]
-        orphaned = [h for h in highlights if h.status == "orphaned"]
-        groups: list[tuple[str, list[Highlight]]] = []
-        if self.by_pillar:
-            for pillar in PILLARS:
-                members = [h for h in live if pillar.id in self._pillars_of(h)]
-                if members:
-                    groups.append((f"{label(pillar.id)}: {pillar.name}", members))
-            untagged = [h for h in live if not self._pillars_of(h)]
-            if untagged:
-                groups.append(("No pillar", untagged))
-        else:
-            by_doc: dict[str, list[Highlight]] = {}
-            for h in live:
-                by_doc.setdefault(h.anchor.document, []).append(h)
-            groups = [(titles.get(doc, doc), members) for doc, members in by_doc.items()]
-        if orphaned:
-            groups.append(
-                (
-                    "Orphaned: their text is no longer in the briefing (kept, never dropped)",
-                    orphaned,
-                )
-            )
-        return groups
-
     def render_list(self) -> None:
         titles = {d.id: d.title for d in self.app.library.documents}  # type: ignore[attr-defined]
         needle = self.query_one(Input).value.strip()
-        shown = [h for h in self._highlights if self._matches(h, needle, titles)]
+        shown = [h for h in self._highlights if matches(h, needle, titles)]
         options: list[Option | None] = []
         count = 0
-        for title, members in self._groups(shown, titles):
+        groups = group_highlights(
+            shown, titles, by_pillar=self.by_pillar, pillars_of=self._pillars_of
+        )
+        for title, members in groups:
             options.append(
                 Option(
                     Content.assemble((title, "bold underline"), (f"  {len(members)}", "dim")),
@@ -133,8 +97,7 @@ class NotesScreen(Screen[None]):
                 if count >= SHOWN_AT_MOST:
                     break
                 count += 1
-                # Grouped by pillar, one highlight can appear under several: ids stay unique.
-                options.append(Option(self._prompt(h), id=f"{count}:{h.id}"))
+                options.append(HighlightOption(h, self._prompt(h)))
             options.append(None)
         listing = self.query_one(OptionList)
         previous = listing.highlighted
@@ -164,12 +127,21 @@ class NotesScreen(Screen[None]):
         self.query_one("#notes-title", Static).update(
             Content.assemble(
                 ("Highlights and notes", "bold"),
-                f"  {counted} · grouped by {grouping} (p){more}",
+                f"  {counted} · grouped by {grouping} ({keys_shown(self.app, 'notes-group')}){more}",
             )
         )
         self.query_one("#notes-status", Static).update(
             Content(
-                "Enter jumps to it · e note · l label · d deletes · u undoes · f filters · Esc back"
+                "Enter jumps to it · "
+                + hint(
+                    self.app,
+                    ("notes-edit", "note"),
+                    ("notes-label", "label"),
+                    ("notes-delete", "deletes"),
+                    ("notes-undo", "undoes"),
+                    ("notes-filter", "filters"),
+                    ("notes-back", "back"),
+                )
             )
         )
 
@@ -211,9 +183,8 @@ class NotesScreen(Screen[None]):
         listing = self.query_one(OptionList)
         if listing.highlighted is None:
             return None
-        option_id = listing.get_option_at_index(listing.highlighted).id or ""
-        highlight_id = option_id.partition(":")[2]
-        return next((h for h in self._highlights if h.id == highlight_id), None)
+        option = listing.get_option_at_index(listing.highlighted)
+        return option.highlight if isinstance(option, HighlightOption) else None
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         highlight = self._selected()
@@ -225,7 +196,7 @@ class NotesScreen(Screen[None]):
                 timeout=4,
             )
             return
-        self.app.open_briefing(highlight.anchor.document, highlight.passage)  # type: ignore[attr-defined]
+        self.post_message(OpenBriefing(highlight.anchor.document, highlight.passage))
 
     def on_screen_resume(self) -> None:
         # Back from a briefing or the note editor: notes may have changed. (The first resume

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from brief_tui.corpus.model import Library
+from brief_tui.corpus.model import Document, Library, Passage
 from brief_tui.corpus.pillars import PILLARS_BY_ID, label
+from brief_tui.keys import PILLAR_VIEW
+from brief_tui.tui.keymap import bindings, hint
+from brief_tui.tui.messages import OpenBriefing
 from brief_tui.tui.screens.base import SidebarScreen
 from brief_tui.tui.widgets.badges import PILLAR_STYLES, badges
 from brief_tui.tui.widgets.key_list import KeyList
@@ -22,14 +24,18 @@ class PillarPassages(KeyList):
     DEFAULT_CSS = "PillarPassages { height: 1fr; border: none; }"
 
 
+class PassageOption(Option):
+    """A passage of the pillar view, carrying its briefing and passage."""
+
+    def __init__(self, document: Document, passage: Passage, prompt: Content) -> None:
+        super().__init__(prompt)
+        self.document = document
+        self.passage = passage
+
+
 class PillarScreen(SidebarScreen):
-    BINDINGS = [
-        Binding("escape,backspace", "back", "back", id="back"),
-        *[
-            Binding(str(n), f"pillar('{p}')", show=False, id=f"pillar-{p.lower()}")
-            for n, p in enumerate(("I", "II", "III", "IV", "V", "P"), start=1)
-        ],
-    ]
+    KEY_CONTEXT = PILLAR_VIEW
+    BINDINGS = bindings(PILLAR_VIEW)
 
     def __init__(self, library: Library, pillar: str) -> None:
         super().__init__()
@@ -73,7 +79,7 @@ class PillarScreen(SidebarScreen):
                     badges(passage.pillars, passage.recommendation, named=False),
                     "\n",
                 )
-                options.append(Option(prompt, id=f"{doc.id}/{passage.id}"))
+                options.append(PassageOption(doc, passage, prompt))
             options.append(None)
         passages = self.query_one(PillarPassages)
         passages.clear_options()
@@ -87,15 +93,15 @@ class PillarScreen(SidebarScreen):
             Content.assemble(
                 (f" {label(pillar)} ", PILLAR_STYLES[pillar]),
                 (f" {PILLARS_BY_ID[pillar].name}", "bold"),
-                f" · {total} passages in {briefings} briefings · Enter opens in context · Esc back",
+                f" · {total} passages in {briefings} briefings · Enter opens in context · "
+                + hint(self.app, ("pillar-view-back", "back")),
             )
         )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id and "/" in event.option.id:
-            doc_id, passage_id = event.option.id.split("/", 1)
-            self.app.open_briefing(doc_id, passage_id)  # type: ignore[attr-defined]
+        if isinstance(event.option, PassageOption):
+            self.post_message(OpenBriefing(event.option.document.id, event.option.passage.id))
 
     def on_pillar_sidebar_chosen(self, message: PillarSidebar.Chosen) -> None:
         self.show_pillar(message.pillar)

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
@@ -15,7 +12,11 @@ from textual.worker import get_current_worker
 
 from brief_tui.corpus.model import Document
 from brief_tui.corpus.pillars import PILLAR_IDS, label
-from brief_tui.search import Hit, Query, parse_query
+from brief_tui.keys import SEARCH
+from brief_tui.search import Hit, parse_query
+from brief_tui.search.request import SearchRequest
+from brief_tui.tui.keymap import bindings, hint, keys_shown
+from brief_tui.tui.messages import OpenBriefing
 from brief_tui.tui.widgets.badges import badges
 from brief_tui.tui.widgets.highlight import highlighted
 from brief_tui.tui.widgets.key_list import KeyList
@@ -24,31 +25,24 @@ from brief_tui.wording import plural
 PILLAR_CYCLE = (None, *PILLAR_IDS)
 
 
-@dataclass(frozen=True)
-class SearchRequest:
-    """What the briefing needs to step through hits: the query and its filters."""
+class HitOption(Option):
+    """A result that carries its hit."""
 
-    text: str
-    pillar: str | None = None
-    recommendations_only: bool = False
+    def __init__(self, hit: Hit) -> None:
+        super().__init__(result_prompt(hit))
+        self.hit = hit
 
 
 class SearchScreen(Screen[None]):
-    BINDINGS = [
-        Binding("escape", "close", "close", id="search-close"),
-        Binding("down", "move(1)", "next result", show=False, id="search-down"),
-        Binding("up", "move(-1)", "previous result", show=False, id="search-up"),
-        Binding("pagedown", "move(8)", show=False, id="search-page-down"),
-        Binding("pageup", "move(-8)", show=False, id="search-page-up"),
-        Binding("ctrl+r", "toggle_recommendations", "recs only", id="search-recs"),
-        Binding("ctrl+g", "cycle_pillar", "pillar", id="search-pillar"),
-        Binding("ctrl+t", "toggle_scope", "this briefing", id="search-scope"),
-    ]
+    KEY_CONTEXT = SEARCH
+    BINDINGS = bindings(SEARCH)
 
-    def __init__(self, document: Document | None = None, text: str = "") -> None:
+    def __init__(
+        self, document: Document | None = None, text: str = "", *, scoped: bool = False
+    ) -> None:
         super().__init__()
         self.document = document  # the briefing it was opened from, for a scoped search
-        self.scoped = False
+        self.scoped = scoped and document is not None
         self.pillar: str | None = None
         self.recommendations_only = False
         self._initial = text
@@ -67,7 +61,7 @@ class SearchScreen(Screen[None]):
     def on_mount(self) -> None:
         self._update_title()
         self.query_one(Input).focus()
-        self._set_status("Type to search every briefing." if not self._initial else "Searching…")
+        self._set_status(self._invitation() if not self._initial else "Searching…")
         if self._initial:
             self.start_search()
 
@@ -82,9 +76,20 @@ class SearchScreen(Screen[None]):
             parts += ["  ", (f" {label(self.pillar)} only ", "bold reverse")]
         if self.recommendations_only:
             parts += ["  ", (" recommendations only ", "bold reverse")]
-        keys = "ctrl+r recs · ctrl+g pillar" + (" · ctrl+t this briefing" if self.document else "")
-        parts += [("   " + keys, "dim")]
+        pairs = [("search-recommendations", "recs"), ("search-pillar", "pillar")]
+        if self.document is not None:
+            widen = "every briefing" if self.scoped else "this briefing only"
+            pairs.append(("search-scope", widen))
+        parts += [("   " + hint(self.app, *pairs), "dim")]
         self.query_one("#search-title", Static).update(Content.assemble(*parts))
+
+    def _invitation(self) -> str:
+        where = f"“{self.document.title}”" if self.scoped and self.document else "every briefing"
+        return f"Type to search {where}."
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The scope key does nothing outside a briefing: hidden rather than refused."""
+        return not (action == "toggle_scope" and self.document is None)
 
     def action_toggle_recommendations(self) -> None:
         self.recommendations_only = not self.recommendations_only
@@ -95,11 +100,9 @@ class SearchScreen(Screen[None]):
         self._filters_changed()
 
     def action_toggle_scope(self) -> None:
-        if self.document is None:
-            self.notify("Open a briefing first to search only in it.", timeout=2)
-            return
-        self.scoped = not self.scoped
-        self._filters_changed()
+        if self.document is not None:
+            self.scoped = not self.scoped
+            self._filters_changed()
 
     def _filters_changed(self) -> None:
         self._update_title()
@@ -121,7 +124,7 @@ class SearchScreen(Screen[None]):
     def _search(self, request: SearchRequest, scope: str | None) -> None:
         worker = get_current_worker()
         index = self.app.search_index()  # type: ignore[attr-defined]
-        query = apply_filters(request)
+        query = request.query()
         hits = index.search(query, limit=100, scope=scope, cancelled=lambda: worker.is_cancelled)
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show, request, hits)
@@ -133,17 +136,18 @@ class SearchScreen(Screen[None]):
         results = self.query_one(OptionList)
         results.clear_options()
         options: list[Option | None] = []
-        for n, hit in enumerate(hits):
-            options += [Option(result_prompt(hit), id=str(n)), None]
+        for hit in hits:
+            options += [HitOption(hit), None]
         results.add_options(options[:-1])
         if hits:
             results.highlighted = 0
         query = parse_query(request.text)
         if hits:
             found = "100+ results" if len(hits) == 100 else plural(len(hits), "result")
-            self._set_status(f"{found} · ↑↓ choose · Enter opens")
+            choose = f"{keys_shown(self.app, 'search-up')}{keys_shown(self.app, 'search-down')}"
+            self._set_status(f"{found} · {choose} choose · Enter opens")
         elif query.empty and not (query.filtered or request.pillar or request.recommendations_only):
-            self._set_status("Type to search every briefing.")
+            self._set_status(self._invitation())
         else:
             self._set_status("No results. Fewer words, another spelling or fewer filters may help.")
 
@@ -163,26 +167,18 @@ class SearchScreen(Screen[None]):
         results = self.query_one(OptionList)
         if results.highlighted is not None and self._hits:
             option = results.get_option_at_index(results.highlighted)
-            self._open(self._hits[int(option.id or 0)])
+            if isinstance(option, HitOption):
+                self._open(option.hit)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self._open(self._hits[int(event.option.id or 0)])
+        if isinstance(event.option, HitOption):
+            self._open(event.option.hit)
 
     def _open(self, hit: Hit) -> None:
-        self.app.open_briefing(hit.entry.document, hit.entry.passage, search=self.request())  # type: ignore[attr-defined]
+        self.post_message(OpenBriefing(hit.entry.document, hit.entry.passage, self.request()))
 
     def action_close(self) -> None:
         self.app.pop_screen()
-
-
-def apply_filters(request: SearchRequest) -> Query:
-    """The parsed query with the screen's toggles added to what was typed."""
-    query = parse_query(request.text)
-    if request.pillar and request.pillar not in query.pillars:
-        query = replace(query, pillars=(*query.pillars, request.pillar))
-    if request.recommendations_only:
-        query = replace(query, recommendations_only=True)
-    return query
 
 
 def result_prompt(hit: Hit) -> Content:

@@ -37,8 +37,16 @@ def card(
     )
 
 
+class DocumentOption(Option):
+    """A library card that carries its briefing."""
+
+    def __init__(self, document: Document, prompt: Content) -> None:
+        super().__init__(prompt, id=document.id)
+        self.document = document
+
+
 class LibraryList(KeyList):
-    """Announces `LibraryList.Opened` with a document id when a briefing is chosen."""
+    """Announces `LibraryList.Opened` with the document when a briefing is chosen."""
 
     DEFAULT_CSS = """
     LibraryList { height: 1fr; border: none; padding: 0 1; }
@@ -47,13 +55,20 @@ class LibraryList(KeyList):
 
     @dataclass
     class Opened(Message):
-        document_id: str
+        document: Document
 
     def __init__(self, library: Library, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.library = library
         self.progress: dict[str, float] = {}  # document id -> how far the reader has read
         self._width = 0
+
+    @property
+    def highlighted_document(self) -> Document | None:
+        if self.highlighted is None:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        return option.document if isinstance(option, DocumentOption) else None
 
     @property
     def card_width(self) -> int:
@@ -71,7 +86,7 @@ class LibraryList(KeyList):
         scale = max((n for c in counts.values() for n in c.values()), default=0)
         for doc in self.library.documents:
             prompt = card(doc, width - 8, self.progress.get(doc.id), scale)
-            options += [Option(prompt, id=doc.id), None]
+            options += [DocumentOption(doc, prompt), None]
         for problem in self.library.problems:
             text = Content.assemble(
                 ("Could not load a briefing", "bold red"), "\n", (str(problem), "red")
@@ -84,5 +99,5 @@ class LibraryList(KeyList):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id:
-            self.post_message(self.Opened(event.option.id))
+        if isinstance(event.option, DocumentOption):
+            self.post_message(self.Opened(event.option.document))

@@ -187,23 +187,32 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
     def current_widget(self) -> PassageWidget | None:
         return self._widgets.get(self.cursor)
 
-    def page_target(self, direction: int) -> int:
-        """The passage one screen below (or above) the cursor, from the mounted layout."""
-        widget = self.current_widget()
-        if widget is None or self.plan is None:
-            return self.cursor
-        height = max(1, self.scrollable_content_region.height - 2)
-        target_y = widget.virtual_region.y + direction * height
+    def page_target(self, direction: int, *, half: bool = False, start: int | None = None) -> int:
+        """The passage one screen (or half a screen) below or above `start` (the cursor by
+        default), from the mounted layout."""
+        origin = self.cursor if start is None else start
+        widget = self._widgets.get(origin)
+        if self.plan is None:
+            return origin
         candidates = sorted(self._widgets.items())
+        fallback = max(1, len(candidates) // (8 if half else 4))
+        if widget is None:
+            return max(0, min(len(self.plan) - 1, origin + direction * fallback))
+        height = max(1, self.scrollable_content_region.height - 2)
+        if half:
+            height = max(1, height // 2)
+        target_y = widget.virtual_region.y + direction * height
         if direction > 0:
-            below = [pos for pos, w in candidates if w.virtual_region.y >= target_y]
+            below = [
+                pos for pos, w in candidates if pos > origin and w.virtual_region.y >= target_y
+            ]
             if below:
                 return below[0]
-            return min(len(self.plan) - 1, self.cursor + max(1, len(candidates) // 4))
-        above = [pos for pos, w in candidates if w.virtual_region.y <= target_y]
+            return min(len(self.plan) - 1, origin + fallback)
+        above = [pos for pos, w in candidates if pos < origin and w.virtual_region.y <= target_y]
         if above:
             return above[-1]
-        return max(0, self.cursor - max(1, len(candidates) // 4))
+        return max(0, origin - fallback)
 
     def _mount_window(self, force: bool = False) -> None:
         plan = self.plan
