@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 class BriefingScreen(BriefingNotes):
     KEY_CONTEXT = BRIEFING
     BINDINGS = bindings(BRIEFING)
+    PREFIX_ACTIONS = frozenset({"set_mark", "jump_mark"})
 
     def __init__(
         self,

@@ -27,6 +27,10 @@ class KeyedScreen(Screen):
     """A screen that reads counts before motions and the second key of two-key commands."""
 
     COUNTS = True
+    # Actions that wait for a second key. They run as their key passes this screen, not when
+    # it reaches the app's bindings, so a key typed right after (a fast typist, a paste, a
+    # script) is already the one they wait for.
+    PREFIX_ACTIONS: frozenset[str] = frozenset()
 
     def __init__(self) -> None:
         super().__init__()
@@ -107,6 +111,12 @@ class KeyedScreen(Screen):
             event.stop()
             if event.key != "escape":
                 then(event.key, event.character)
+            return
+        active = self.active_bindings.get(event.key)
+        if active is not None and active.enabled and active.binding.action in self.PREFIX_ACTIONS:
+            event.prevent_default()
+            event.stop()
+            await self.run_action(active.binding.action)
             return
         character = event.character or ""
         if self.COUNTS and character.isdigit() and (self._count or character != "0"):
