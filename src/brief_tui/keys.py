@@ -156,8 +156,8 @@ def _briefing() -> list[KeySpec]:
 
 def _lists() -> list[KeySpec]:
     return [
-        KeySpec("list-down", LISTS, "j", "cursor_down", "next item (5j: five)", footer="down"),
-        KeySpec("list-up", LISTS, "k", "cursor_up", "previous item", footer="up"),
+        KeySpec("list-down", LISTS, "j", "cursor_down", "next item (5j: five)", True, "down"),
+        KeySpec("list-up", LISTS, "k", "cursor_up", "previous item", True, "up"),
         KeySpec("list-first", LISTS, "g", "first", "first item (gg too; Home)"),
         KeySpec("list-last", LISTS, "G", "last", "last item (End)"),
         KeySpec("list-half-down", LISTS, "ctrl+d", "half_page(1)", "half a page down"),

@@ -19,7 +19,7 @@ def start_a_note(spawn: Spawn):
     term.press("j")
     term.wait_for("Passage 2 of 71")
     term.press("a")
-    term.wait_for("ctrl+s saves")
+    term.wait_for("^s saves")
     term.send(WORDS)
     term.wait_for(WORDS)
     return term

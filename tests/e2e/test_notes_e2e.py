@@ -17,11 +17,11 @@ def test_highlight_annotate_bookmark_then_find_them_after_a_restart(spawn: Spawn
     term.press("3")  # disagree
     term.wait_for("Highlighted as disagree")
     term.press("a")
-    term.wait_for("ctrl+s saves")
+    term.wait_for("^s saves")
     term.send("Ask WOLA for the source.")
     term.press("\x13")  # ctrl+s
     term.wait_for("Note saved")
-    term.press("j", "m")
+    term.press("j", "M")  # M names a bookmark; m then a letter sets a mark
     term.wait_for("Bookmark this passage")
     term.send("trips list")
     term.press(ENTER)
@@ -36,7 +36,7 @@ def test_highlight_annotate_bookmark_then_find_them_after_a_restart(spawn: Spawn
     again.wait_for("Highlights and notes", "Ask WOLA for the source.", "disagree")
     again.press(ESCAPE)
     again.wait_gone("Highlights and notes")
-    again.press("'")
+    again.press("'", "'")  # in a briefing, '' lists bookmarks (' and a letter jumps to a mark)
     again.wait_for("trips list")
     again.press(ENTER)
     again.wait_for("Passage 3 of 71")

@@ -249,7 +249,10 @@ class BriefingNotes(SidebarScreen):
         self._selected = (0, 0)
         self._show_selection()
         self.notify(
-            "Selecting: j/k extend or shrink by sentence, h or Enter highlights, Esc cancels.",
+            f"Selecting: {keys_shown(self.app, 'next-passage')} / "
+            f"{keys_shown(self.app, 'previous-passage')} extend or shrink by sentence, "
+            f"{keys_shown(self.app, 'highlight')} or Enter highlights, "
+            f"{keys_shown(self.app, 'back')} cancels.",
             timeout=4,
         )
 

@@ -17,7 +17,7 @@ from brief_tui.corpus.pillars import PILLAR_IDS, PILLARS_BY_ID, label
 from brief_tui.keys import COMPARE, MATRIX
 from brief_tui.notes.anchor import make_anchor
 from brief_tui.notes.store import Highlight, Marked, NoteStore
-from brief_tui.tui.keymap import bindings, bindings_by_id, hint
+from brief_tui.tui.keymap import bindings, bindings_by_id, hint, keys_shown
 from brief_tui.tui.messages import OpenBriefing
 from brief_tui.tui.screens.note_dialogs import LabelPicker, marked_message
 from brief_tui.tui.screens.note_editor import edit_note
@@ -238,6 +238,10 @@ class CompareScreen(Screen[None]):
         self.side = 1 - self.side if self.side < 2 else self.side
         self.refresh_comparison()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A third source needs a wide terminal: below that, + is left out, not refused."""
+        return not (action == "third" and parameters == (True,) and self.app.size.width < WIDE)
+
     def action_third(self, add: bool) -> None:
         if add:
             if self.app.size.width < WIDE:
@@ -360,7 +364,7 @@ class ExplainCompare(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         panel = Static(Content(EXPLANATION), id="explain", markup=False)
-        panel.border_title = "About this pane (Esc closes)"
+        panel.border_title = f"About this pane ({keys_shown(self.app, 'explain-close')} closes)"
         yield panel
 
     def action_close(self) -> None:
@@ -388,7 +392,7 @@ class MatrixScreen(Screen[None]):
             Content.assemble(
                 ("Coverage matrix", "bold"),
                 "  recommendations per source and pillar (Total also counts those with no pillar)"
-                " · Enter on a cell compares there · Esc back",
+                " · Enter on a cell compares there · " + hint(self.app, ("matrix-back", "back")),
             ),
             id="matrix-title",
             markup=False,

@@ -83,7 +83,7 @@ class OutlineScreen(ModalScreen[int | None]):
                 Option(Content.assemble(section.title, "  ", (detail, "dim")), id=str(start))
             )
         outline = KeyList(*options, id="outline", markup=False)
-        outline.border_title = "Outline: Enter jumps, Esc closes"
+        outline.border_title = f"Outline: Enter jumps, {keys_shown(self.app, 'close')} closes"
         yield outline
 
     def on_mount(self) -> None:
@@ -145,7 +145,8 @@ class WhyScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         panel = Static(why_content(self.passage), id="why", markup=False)
-        panel.border_title = "i: why tagged (Esc closes)"
+        close = keys_shown(self.app, "close")
+        panel.border_title = f"{keys_shown(self.app, 'why')}: why tagged ({close} closes)"
         yield panel
 
     def action_close(self) -> None:
@@ -231,7 +232,7 @@ class HelpScreen(ModalScreen[None]):
             yield from help_widgets(self.app, self.here, self.active)
 
     def on_mount(self) -> None:
-        self.query_one("#help").border_title = "Help (Esc closes)"
+        self.query_one("#help").border_title = f"Help ({keys_shown(self.app, 'close')} closes)"
         self.query_one("#help").focus()
 
     def action_scroll(self, lines: int) -> None:

@@ -14,7 +14,7 @@ from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from brief_tui.corpus.model import Document
 from brief_tui.corpus.pillars import label
-from brief_tui.tui.keymap import bindings_by_id
+from brief_tui.tui.keymap import bindings_by_id, keys_shown
 
 
 def default_folder() -> Path:
@@ -56,7 +56,8 @@ class ExportDialog(ModalScreen[str | None]):
             yield Static(id="export-status", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#export-dialog").border_title = "Export notes (Esc cancels)"
+        cancel = keys_shown(self.app, "export-cancel")
+        self.query_one("#export-dialog").border_title = f"Export notes ({cancel} cancels)"
         self.query_one(Input).focus()
 
     def _default_path(self, suffix: str) -> Path:
