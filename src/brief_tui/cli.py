@@ -12,13 +12,10 @@ from brief_tui import __version__, locations
 from brief_tui.cli_documents import choose_document
 from brief_tui.cli_output import error
 from brief_tui.corpus.library import load_library
-from brief_tui.corpus.model import Library
-from brief_tui.wording import plural
+from brief_tui.corpus.model import Document, Library
 
 if TYPE_CHECKING:
     import argparse
-
-    from brief_tui.notes import Bookmark, Highlight, Position
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -115,9 +112,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--pillar", metavar="ID", help="only passages with this pillar (Markdown)")
     export.add_argument(
         "--format",
-        choices=("markdown", "json"),
+        choices=("markdown", "json", "csl-json"),
         default="markdown",
-        help="markdown (default) or json: a complete backup that `import` restores",
+        help="markdown (default); json: a complete backup that `import` restores; csl-json: "
+        "the cited sources, for a reference manager",
+    )
+    export.add_argument(
+        "--vault",
+        metavar="DIR",
+        help="one note per briefing in DIR (an Obsidian vault), updated in place on re-export",
     )
     export.add_argument("--title", metavar="TEXT", help="the Markdown document's title")
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
@@ -298,97 +301,6 @@ def cmd_list(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
-def cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
-    """Markdown of the notes as they sit in the current text, or the complete JSON backup."""
-    from datetime import UTC, datetime
-
-    from brief_tui.export import (
-        NOTES_FILE,
-        ExportError,
-        ExportExists,
-        export_json,
-        export_markdown,
-        pillar_id,
-        write_export,
-    )
-
-    if args.format == "json" and (args.document or args.pillar):
-        print(
-            "brief-tui: a JSON backup holds every note; drop --document and --pillar.",
-            file=sys.stderr,
-        )
-        return 2
-    try:
-        pillar = pillar_id(args.pillar) if args.pillar else None
-    except ValueError as exc:
-        print(f"brief-tui: {exc}", file=sys.stderr)
-        return 2
-    library = load_all(data_dir)
-    report_problems(library)
-    doc = choose_document(library, args.document) if args.document else None
-    if args.document and doc is None:
-        return 1
-    highlights, bookmarks, positions = _current_notes(data_dir / NOTES_FILE, library)
-    now = datetime.now(UTC)
-    if args.format == "json":
-        text = export_json(highlights, bookmarks, positions, exported_at=now)
-    else:
-        title = args.title or (f"Highlights: {doc.title}" if doc else "Highlights and notes")
-        text = export_markdown(
-            library,
-            highlights,
-            bookmarks,
-            title=title,
-            exported_at=now,
-            document=doc.id if doc else None,
-            pillar=pillar,
-        )
-    if not args.output or args.output == "-":
-        sys.stdout.write(text)
-        return 0
-    try:
-        path = write_export(args.output, text, force=args.force)
-    except ExportExists:
-        print(
-            f"brief-tui: {args.output} already exists; pass --force to replace it.", file=sys.stderr
-        )
-        return 1
-    except ExportError as exc:
-        print(f"brief-tui: {exc}", file=sys.stderr)
-        return 1
-    if args.format == "json":
-        counts = [(len(highlights), "highlight"), (len(bookmarks), "bookmark")]
-        counts.append((len(positions), "reading position"))
-        what = ", ".join(plural(number, noun) for number, noun in counts)
-        print(f"Backed up {what} to {path}.", file=sys.stderr)
-    else:
-        print(f"Exported to {path}.", file=sys.stderr)
-    return 0
-
-
-def _current_notes(
-    path: Path, library: Library
-) -> tuple[list[Highlight], list[Bookmark], list[Position]]:
-    """Highlights, bookmarks and positions re-anchored to `library`; none if there is no file."""
-    from brief_tui.notes.store import NoteStore, StoreError
-
-    if not path.exists():  # nothing to export, and no notes file created by looking
-        return [], [], []
-    with NoteStore.open(path) as store:
-        if store.warning:
-            print(f"warning: {store.warning}", file=sys.stderr)
-        try:
-            store.reanchor(library)
-        except StoreError as error:  # e.g. another window holds the file: export as stored
-            reason = str(error).partition(": ")[2].rstrip(".")
-            print(
-                f"warning: your notes could not be re-anchored to the current text ({reason}), "
-                "so they are exported where they were last placed.",
-                file=sys.stderr,
-            )
-        return store.highlights(), store.bookmarks(), list(store.positions().values())
-
-
 def cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
     """Merge a JSON backup into the notes without duplicates, then re-anchor everything."""
     from brief_tui.export import NOTES_FILE, BackupError, import_backup, read_backup
@@ -450,24 +362,54 @@ def _split_document_argument(argv: list[str]) -> tuple[list[str], str | None]:
 
 
 def cmd_read(data_dir: Path, document: str | None) -> int:
-    """Open the reader, on the library or straight into one briefing."""
+    """Open the reader, on the library or straight into one briefing (DOC, DOC#p-… for a
+    passage, DOC#hl-… for a highlight: the links a vault export writes)."""
     # Start-up allocates many long-lived objects and no garbage worth collecting; the app
     # turns collection back on (and freezes what start-up made) once it is on screen.
     gc.disable()
     library = load_all(data_dir, cached=True)
-    document_id = None
+    document_id = passage_id = None
     if document:
-        doc = choose_document(library, document)
+        name, _, target = document.partition("#")
+        doc = choose_document(library, name)
         if doc is None:
             return 2
         document_id = doc.id
+        if target:
+            passage_id = _passage_for(data_dir, doc, target)
+            if passage_id is None:
+                return 2
     from brief_tui.tui.app import BriefApp
 
-    app = BriefApp(library, data_dir, open_document=document_id)
-    app.run()
-    for problem in app.unsaved:  # saves still queued when the reader closed, that failed
-        print(problem, file=sys.stderr)
-    return app.return_code or (1 if app.unsaved else 0)  # 128 + N after signal N
+    BriefApp(library, data_dir, open_document=document_id, open_passage=passage_id).run()
+    return 0
+
+
+def _passage_for(data_dir: Path, doc: Document, target: str) -> str | None:
+    """The passage a link names: a passage id, or the passage a highlight now sits on."""
+    if target.startswith("p-"):
+        if any(p.id == target for _, p in doc.passages()):
+            return target
+        error(f"{doc.id} has no passage {target} (it may have changed since the link was made).")
+        return None
+    from brief_tui.export import NOTES_FILE
+    from brief_tui.notes.store import NoteStore, StoreError
+
+    short = target.removeprefix("hl-")
+    path = data_dir / NOTES_FILE
+    if short and path.exists():
+        with NoteStore.open(path) as store:
+            try:
+                found = [h for h in store.highlights(doc.id) if h.id.startswith(short)]
+            except StoreError:
+                found = []
+        if found and found[0].passage and found[0].status != "orphaned":
+            return found[0].passage
+        if found:
+            error(f"highlight {target}'s text is no longer in {doc.id}; it is kept under Orphaned.")
+            return None
+    error(f"{doc.id} has no highlight or passage “{target}”.")
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -480,6 +422,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "ingest":
         return cmd_ingest(args)
     from brief_tui.cli_add import cmd_add
+    from brief_tui.cli_export import cmd_export
     from brief_tui.cli_keys import cmd_keys
     from brief_tui.cli_library import cmd_remove
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -36,6 +37,18 @@ def app_env(data_dir: Path) -> dict[str, str]:
     for name in ("COLUMNS", "LINES", "NO_COLOR", "TEXTUAL"):
         env.pop(name, None)
     return env
+
+
+def run_cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    """A `brief-tui` command line run to completion, output captured."""
+    return subprocess.run(
+        [str(BRIEF_TUI), *args],
+        env=app_env(data_dir),
+        capture_output=True,
+        text=True,
+        timeout=30,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 class Terminal:

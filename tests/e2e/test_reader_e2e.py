@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
-from terminal import BRIEF_TUI, DOWN, ENTER, ESCAPE, Spawn, app_env
+from terminal import DOWN, ENTER, ESCAPE, Spawn, run_cli
 
 TITLES = (
     "Only a Rethinking of U.S. Foreign Policy Can Address the ‘Root Causes’ of Migration",
@@ -18,17 +17,6 @@ TITLES = (
 )
 LIBRARY = "Library: 5 briefings"
 HELP = "brief-tui: keys"
-
-
-def run_cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BRIEF_TUI), *args],
-        env=app_env(data_dir),
-        capture_output=True,
-        text=True,
-        timeout=30,
-        stdin=subprocess.DEVNULL,
-    )
 
 
 def test_read_filter_help_and_quit_at_80x24(spawn: Spawn) -> None:

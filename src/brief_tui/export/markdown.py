@@ -47,7 +47,7 @@ def label_tag(label: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class _Place:
+class Place:
     """Where a passage sits: its document, section and reading-order index."""
 
     document: Document
@@ -56,14 +56,14 @@ class _Place:
     index: int
 
 
-class _Places:
+class Places:
     """Passage lookups, built once per document that has something to place."""
 
     def __init__(self, library: Library) -> None:
         self.documents = {doc.id: doc for doc in library.documents}
-        self._by_document: dict[str, dict[str, _Place]] = {}
+        self._by_document: dict[str, dict[str, Place]] = {}
 
-    def find(self, document: str, passage: str | None) -> _Place | None:
+    def find(self, document: str, passage: str | None) -> Place | None:
         doc = self.documents.get(document)
         if doc is None or passage is None:
             return None
@@ -71,7 +71,7 @@ class _Places:
         if places is None:
             places = {}
             for index, (section, p) in enumerate(doc.passages()):
-                places.setdefault(p.id, _Place(doc, section, p, index))
+                places.setdefault(p.id, Place(doc, section, p, index))
             self._by_document[document] = places
         return places.get(passage)
 
@@ -95,7 +95,7 @@ def export_markdown(
     `pillar_id`) keeps the highlights and bookmarks whose passage carries that pillar, which
     leaves out orphans, whose passage is unknown. Output is deterministic for given records.
     """
-    places = _Places(library)
+    places = Places(library)
     placed, orphans = _select_highlights(highlights, places, document, pillar)
     marks = _select_bookmarks(bookmarks, places, document, pillar)
     order = {doc.id: n for n, doc in enumerate(library.documents)}
@@ -104,7 +104,7 @@ def export_markdown(
         key=lambda h: (order.get(h.anchor.document, len(order)), h.anchor.document, h.created, h.id)
     )
     marks.sort(key=lambda e: _bookmark_order(e, order))
-    block_ids = _block_ids([h.id for _, h in placed] + [h.id for h in orphans])
+    ids = block_ids([h.id for _, h in placed] + [h.id for h in orphans])
 
     cited = {p.document.id for p, _ in placed} | {h.anchor.document for h in orphans}
     cited |= {b.anchor.document for _, b in marks}
@@ -114,17 +114,17 @@ def export_markdown(
     out += [f"# {literal(title)}", ""]
     if not placed and not orphans and not marks:
         out += ["Nothing to export" + (" matches." if document or pillar else " yet."), ""]
-    out += _highlights(placed, block_ids)
+    out += _highlights(placed, ids)
     out += _bookmarks(marks)
-    out += _orphans(orphans, places, block_ids)
+    out += _orphans(orphans, places, ids)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 def _select_highlights(
-    highlights: Iterable[Highlight], places: _Places, document: str | None, pillar: str | None
-) -> tuple[list[tuple[_Place, Highlight]], list[Highlight]]:
+    highlights: Iterable[Highlight], places: Places, document: str | None, pillar: str | None
+) -> tuple[list[tuple[Place, Highlight]], list[Highlight]]:
     """The highlights the filters keep: those placed in the current text, and the orphans."""
-    placed: list[tuple[_Place, Highlight]] = []
+    placed: list[tuple[Place, Highlight]] = []
     orphans: list[Highlight] = []
     for highlight in highlights:
         if document is not None and highlight.anchor.document != document:
@@ -141,10 +141,10 @@ def _select_highlights(
 
 
 def _select_bookmarks(
-    bookmarks: Iterable[Bookmark], places: _Places, document: str | None, pillar: str | None
-) -> list[tuple[_Place | None, Bookmark]]:
+    bookmarks: Iterable[Bookmark], places: Places, document: str | None, pillar: str | None
+) -> list[tuple[Place | None, Bookmark]]:
     """The bookmarks the filters keep, each with its place (None when orphaned)."""
-    marks: list[tuple[_Place | None, Bookmark]] = []
+    marks: list[tuple[Place | None, Bookmark]] = []
     for bookmark in bookmarks:
         if document is not None and bookmark.anchor.document != document:
             continue
@@ -160,13 +160,13 @@ def _within(h: Highlight) -> tuple[int, int, str, str]:
     return (h.start, h.end, h.created, h.id)
 
 
-def _bookmark_order(entry: tuple[_Place | None, Bookmark], order: dict[str, int]) -> tuple:
+def _bookmark_order(entry: tuple[Place | None, Bookmark], order: dict[str, int]) -> tuple:
     place, b = entry
     rank = order.get(b.anchor.document, len(order))
     return (place is None, rank, b.anchor.document, place.index if place else 0, b.created, b.id)
 
 
-def _block_ids(ids: list[str]) -> dict[str, str]:
+def block_ids(ids: list[str]) -> dict[str, str]:
     """`^hl-` plus the first 8 characters of each id; the whole id where 8 would collide.
 
     Ids are uuid hex; anything else a backup brought in is cut down to what Obsidian allows.
@@ -200,17 +200,17 @@ def _front_matter(
     return [*lines, "---", ""]
 
 
-def _organisations(doc: Document) -> str:
+def organisations_of(doc: Document) -> str:
     return ", ".join(doc.organisations) or "Unknown organisation"
 
 
-def _highlights(placed: list[tuple[_Place, Highlight]], block_ids: dict[str, str]) -> list[str]:
+def _highlights(placed: list[tuple[Place, Highlight]], block_ids: dict[str, str]) -> list[str]:
     out: list[str] = []
     document = section = None
     for place, highlight in placed:
         if place.document is not document:
             document, section = place.document, None
-            byline = f"{_organisations(document)}, {format_date(document.date)}."
+            byline = f"{organisations_of(document)}, {format_date(document.date)}."
             out += [f"## {literal(document.title)}", "", literal(byline), ""]
         if place.section is not section:
             section = place.section
@@ -222,11 +222,13 @@ def _highlights(placed: list[tuple[_Place, Highlight]], block_ids: dict[str, str
             tags.append("#recommendation")
         tags.append(label_tag(highlight.label))
         cite = literal(citation(document, section, passage))
-        out += _item(quote, highlight.note, f"— {cite} {' '.join(tags)} {block_ids[highlight.id]}")
+        out += highlight_item(
+            quote, highlight.note, f"— {cite} {' '.join(tags)} {block_ids[highlight.id]}"
+        )
     return out
 
 
-def _item(quote: str, note: str, citation_line: str) -> list[str]:
+def highlight_item(quote: str, note: str, citation_line: str) -> list[str]:
     """One highlight: its words as a blockquote, the note, the citation, all in one list item."""
     lines = [f"- > {literal(quote) or '…'}", ""]
     if note.strip():
@@ -234,7 +236,7 @@ def _item(quote: str, note: str, citation_line: str) -> list[str]:
     return [*lines, ITEM + citation_line, ""]
 
 
-def _bookmarks(marks: list[tuple[_Place | None, Bookmark]]) -> list[str]:
+def _bookmarks(marks: list[tuple[Place | None, Bookmark]]) -> list[str]:
     if not marks:
         return []
     out = ["## Bookmarks", ""]
@@ -256,7 +258,7 @@ def _excerpt(text: str, words: int = 12) -> str:
     return " ".join(split[:words]) + (" …" if len(split) > words else "")
 
 
-def _orphans(orphans: list[Highlight], places: _Places, block_ids: dict[str, str]) -> list[str]:
+def _orphans(orphans: list[Highlight], places: Places, block_ids: dict[str, str]) -> list[str]:
     if not orphans:
         return []
     out = [
@@ -271,8 +273,8 @@ def _orphans(orphans: list[Highlight], places: _Places, block_ids: dict[str, str
         if doc is None:
             where = f"briefing {anchor.document} (no longer in the library)"
         else:
-            where = f"{_organisations(doc)}, “{doc.title}”, {format_date(doc.date)}"
+            where = f"{organisations_of(doc)}, “{doc.title}”, {format_date(doc.date)}"
         cite = literal(f"{where}, was passage {anchor.passage}.")
         line = f"— {cite} {label_tag(highlight.label)} {block_ids[highlight.id]}"
-        out += _item(anchor.quote, highlight.note, line)
+        out += highlight_item(anchor.quote, highlight.note, line)
     return out

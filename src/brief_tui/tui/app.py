@@ -339,6 +339,14 @@ class BriefApp(App[None]):
             return None
         highlights, bookmarks, positions = contents
         now = datetime.now(UTC)
+        if format == "vault":
+            from brief_tui.export.vault import export_vault
+
+            report = export_vault(
+                self.library, highlights, path, exported_at=now, document=document
+            )
+            self.notify(report.summary(), timeout=10)
+            return path
         if format == "json":
             text = export_json(highlights, bookmarks, positions, exported_at=now)
         else:

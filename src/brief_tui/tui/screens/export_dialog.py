@@ -51,6 +51,9 @@ class ExportDialog(ModalScreen[str | None]):
                 yield RadioButton(
                     "JSON (a complete backup; brief-tui import restores it)", id="format-json"
                 )
+                yield RadioButton(
+                    "Vault folder (a note per briefing, updated in place)", id="format-vault"
+                )
             yield Static(Content.styled("File (Enter exports)", "bold"), markup=False)
             yield Input(str(self._default_path("md")), id="export-path")
             yield Static(id="export-status", markup=False)
@@ -68,15 +71,21 @@ class ExportDialog(ModalScreen[str | None]):
         self._confirm_replace = False
         if event.radio_set.id == "export-format":
             path_input = self.query_one(Input)
-            suffix = ".json" if self._format() == "json" else ".md"
-            path_input.value = str(Path(path_input.value).with_suffix(suffix))
+            current = Path(path_input.value)
+            if self._format() == "vault":
+                path_input.value = str(current.parent if current.suffix else current)
+            else:
+                suffix = ".json" if self._format() == "json" else ".md"
+                base = current if current.suffix else self._default_path("md")
+                path_input.value = str(base.with_suffix(suffix))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._confirm_replace = False
 
     def _format(self) -> str:
         pressed = self.query_one("#export-format", RadioSet).pressed_button
-        return "json" if pressed is not None and pressed.id == "format-json" else "markdown"
+        chosen = pressed.id if pressed is not None else None
+        return {"format-json": "json", "format-vault": "vault"}.get(chosen or "", "markdown")
 
     def _scope(self) -> tuple[str | None, str | None]:
         pressed = self.query_one("#export-scope", RadioSet).pressed_button
