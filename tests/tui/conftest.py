@@ -16,7 +16,17 @@ def make_app(isolated_data_dir: Path):
     return make
 
 
-COUNT_WAIT = 0.7  # a lone digit waits this long for a motion (5j) before acting as its own key
+# A lone digit waits a moment for a motion (5j) before acting as its own key. On a loaded CI
+# machine Pilot can take longer than a person between two keys, so tests give it longer.
+COUNT_PAUSE = 2.0
+COUNT_WAIT = COUNT_PAUSE + 0.2
+
+
+@pytest.fixture(autouse=True)
+def patient_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    from brief_tui.tui.screens import keyed
+
+    monkeypatch.setattr(keyed, "COUNT_PAUSE", COUNT_PAUSE)
 
 
 def screen_text(app) -> str:
