@@ -29,6 +29,7 @@ _CALLS = (
     any_of(
         r"encourag(?:e|es|ed|ing) (?:the|all|a|an|our|their|his|her|its|them|us|you|every|each)",
         r"encourag(?:e|es|ed|ing) (?-i:[A-Z])\w*",
+        r"encourag(?:e|es|ed|ing) (?:\w+ ){1,4}?to (?!be\b)\w+",
     ),
     any_of(r"appeal(?:s|ed|ing)? (?:to|for)", before=r"(?<!the )(?<!an )(?<!its )(?<!this )\b"),
     any_of(

@@ -22,13 +22,14 @@ ACTOR_NOUNS = frozenset(
     """
     government governments administration administrations congress senate house parliament
     legislature lawmakers legislators policymakers policy-makers president presidents
-    vice-president secretary secretaries minister ministers ministry ministries department
+    vice-president secretary secretaries secretariat minister ministers ministry ministries department
     departments agency agencies authorities authority officials official leaders leadership
     state states nation nations country countries donor donors partner partners institutions
     bank banks lenders funders foundations commission committee council force office
     offices bureau embassy embassies mission missions courts judiciary prosecutors police
     military army forces companies company employers businesses investors industry sector
     organisations organizations organisation organization ngos ngo coalition alliance network
+    premier governor ambassador ambassadors envoy envoys commissioner chancellor diplomats
     community communities governors mayors municipalities union unions washington
     we us i you
     """.split()
@@ -45,6 +46,7 @@ POLICY_NOUNS = frozenset(
     law laws bill agreement agreements framework engagement spending resources priority
     priorities steps solutions commitment commitments pressure diplomacy sanctions enforcement
     protections pathways programming projects project partnership partnerships package
+    compact compacts accord accords treaty pact mechanism mechanisms scheme schemes
     """.split()
 )
 
@@ -119,13 +121,24 @@ def subject_before(sentence: str, position: int) -> Subject:
     # The clause is the last stretch that opens like a noun phrase: after the last
     # subordinator ('… to leave if they must') or, failing that, an earlier stretch, since
     # earlier ones may be introductory phrases or pieces of a relative clause.
-    for segment in reversed(segments):
-        words = WORD.findall(segment)
+    for number in range(len(segments) - 1, -1, -1):
+        words = WORD.findall(segments[number])
+        if words and _continues_relative(words, segments[:number]):
+            continue  # 'Governments that jail reporters, purge judges and ban protests …'
         for start in reversed(_clause_starts(words)):
             candidate = _strip_openers(words[start:])
             if candidate and _opens_noun_phrase(candidate):
                 return classify(candidate)
     return NO_SUBJECT
+
+
+def _continues_relative(words: list[str], earlier: list[str]) -> bool:
+    """A stretch opening with a verb, after a stretch with a relative clause, carries on
+    that relative clause's list of verbs."""
+    if not lexicon.is_base_verb(words[0]) or words[0][:1].isupper():
+        return False
+    previous = WORD.findall(earlier[-1]) if earlier else []
+    return any(w.lower() in ("that", "who", "which") for w in previous)
 
 
 _NOMINATIVE = frozenset({"we", "i", "they", "he", "she", "it"})
@@ -138,6 +151,9 @@ def _clause_starts(words: list[str]) -> list[int]:
     for index, word in enumerate(words):
         lowered = word.lower()
         if index and (lowered in RELATIVES or lowered in _SUBORDINATORS or lowered in _OPENERS):
+            after = words[index + 1] if index + 1 < len(words) else ""
+            if lowered in RELATIVES and after and lexicon.is_base_verb(after):
+                continue  # 'that jail reporters': the relative pronoun is that clause's subject
             starts.append(index + 1)
         elif index and lowered in _NOMINATIVE:
             starts.append(index)
@@ -252,21 +268,24 @@ def _kind(phrase: list[str], lowered: list[str], head: str) -> str:
     if low_head in AFFECTED_NOUNS or first in AFFECTED_NOUNS:
         return "affected"
     bare = [re.sub(r"[’']s$", "", w) for w in lowered]
-    if any(w in ACTOR_NOUNS for w in bare) or _named(phrase):
+    if any(w in ACTOR_NOUNS for w in bare):
         return "actor"
     if low_head in POLICY_NOUNS:
-        return "policy"
+        return "policy"  # 'this long-term plan', 'the Bicentennial Framework'
+    if _named(phrase):
+        return "actor"
     return "abstract"
 
 
 def _named(phrase: list[str]) -> bool:
-    """A proper name or an acronym among the words: 'Mexico', 'USAID', 'the U.S.'."""
-    for word in phrase:
+    """A proper name or an acronym among the words: 'Mexico', 'USAID', 'the U.S.', 'The
+    Secretariat' (a capitalised common noun after the first word names an institution)."""
+    for index, word in enumerate(phrase):
         bare = re.sub(r"[’']s$", "", word).strip(".’'")
         if not bare[:1].isupper() or bare.lower() in DETERMINERS:
             continue
         if (bare.isupper() and len(bare) >= 2) or "." in bare:
             return True  # USAID, DHS, U.S.
-        if not lexicon.known(bare):
+        if index > 0 or not lexicon.known(bare):
             return True
     return False

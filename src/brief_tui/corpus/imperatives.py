@@ -31,7 +31,8 @@ RHETORICAL_VERBS = frozenset(
 )
 _RHETORICAL = re.compile(
     r"^(?:take (?:the|a|an) (?:case|example|look)|make no mistake|put (?:simply|differently|"
-    r"another way|bluntly)|don[’']t get me wrong)\b",
+    r"another way|bluntly)|don[’']t get me wrong)\b"
+    r"|^[^.;:]{0,120}?\band you(?:[’']ll| will| would)\b",  # 'Ask any farmer and you will hear …'
     re.IGNORECASE,
 )
 # Closed-class words the lexicon also lists as verbs ('further', 'still', 'second').
@@ -90,10 +91,13 @@ def imperative_opening(text: str) -> Imperative | None:
     if "|" in body:
         return None  # a menu or a row of links
     found = _reading(body)
-    if found is None:
+    if found is None or not found.plain:
+        # after a short label: '**Legal pathways.** Keep …', 'Labour rights: double …'
         unlabelled = _SHORT_LABEL.sub("", body, count=1)
         if unlabelled != body and len(unlabelled.split()) >= 3:
-            found = _reading(unlabelled)
+            labelled = _reading(unlabelled)
+            if labelled and (found is None or labelled.strength > found.strength):
+                found = labelled
     return found
 
 
@@ -156,6 +160,8 @@ def _weigh(first: str, second: str, raw_second: str, words: list[str]) -> Impera
         return Imperative(first, PLAIN)
     if raw_second[0].isupper():
         return Imperative(first, PLAIN)  # a name as the object: 'Designate Guatemala …'
+    if "ADJ" in lexicon.readings(second) and not lexicon.verb_tags(second) & {"VBN", "VBG"}:
+        return Imperative(first, PLAIN)  # no noun phrase opens 'Guarantee safe …'
     return Imperative(first, PLAIN if only_verb else LIKELY)
 
 

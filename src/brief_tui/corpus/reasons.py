@@ -29,7 +29,6 @@ RULE_WORDS = {
     "imperative": "starts with an imperative",
     "lead-in": "continues the lead-in",  # an item after 'We urge the administration to:'
     "funding": "funding for a programme",  # 'a $40 million, three-year initiative'
-
     "about the organisations": "not tagged: about the organisations",
 }
 

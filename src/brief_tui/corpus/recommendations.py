@@ -69,7 +69,8 @@ def recommendation_cue(text: str, kind: str, context: Context = NO_CONTEXT) -> R
         return Reason(RECOMMENDATION, "imperative", (imperative.verb,))
     for sentence in sentences(text):
         if cue := sentence_cue(sentence):
-            return Reason(RECOMMENDATION, cue.rule, (cue.words.strip(" .!?,;:"),))
+            words = re.sub(r"[“”\"]", "", cue.words).strip(" .!?,;:")
+            return Reason(RECOMMENDATION, cue.rule, (words,))
     if kind == "item" and (lead := _recommending_lead_in(context.lead_in)):
         return Reason(RECOMMENDATION, "lead-in", (lead,))
     if kind == "item" and (match := _PROGRAMME_ITEM.match(text)):
@@ -103,8 +104,14 @@ def _imperative(text: str, kind: str, context: Context) -> Imperative | None:
     opening = imperative_opening(text)
     if opening is None:
         return None
-    enough = opening.plain or (kind == "item" and opening.strength == LIKELY)
-    if kind in ("heading", "item") and (enough or _supported(text, kind, context)):
+    # A likely imperative is enough for a list item standing alone or a heading written as a
+    # sentence ('Shift aid to municipalities.'); in a list, its neighbours decide: 'Fund
+    # shelters …' among instructions, 'Police reform …' among topics.
+    likely = opening.strength == LIKELY and (
+        (kind == "item" and not context.neighbours)
+        or (kind == "heading" and text.rstrip().endswith("."))
+    )
+    if kind in ("heading", "item") and (opening.plain or likely or _supported(text, kind, context)):
         return opening
     if kind == "paragraph" and (opening.plain or _recommending_section(context.section)):
         return opening  # 'Understand migration as a household strategy. Remittances …'

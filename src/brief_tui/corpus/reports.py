@@ -80,9 +80,12 @@ _PERCEIVING = word_set("seeing hearing watching following looking noticing witne
 def commitment(sentence: str) -> Cue | None:
     for match in _WILL.finditer(sentence):
         after = [w.lower() for w in following(sentence, match.end(), 2)]
-        if not after or after[0] in _NOT_PLEDGES:
+        if not after:
             continue
         subject = subject_before(sentence, match.start())
+        if after[0] in _NOT_PLEDGES and not (after[0] == "not" and subject.kind == "author"):
+            continue  # a forecast ('will likely', 'will need'), unless 'we will not tolerate'
+
         if _HOPE.search(sentence[: match.start()]) or subordinate(sentence, match.start(), subject):
             continue  # 'we hope that the institutions will …' is no pledge
         if _pledger(subject):
@@ -144,9 +147,15 @@ ACTION_VERBS = word_set(
 _ANNOUNCING = word_set("announce launch pledge unveil sign commit award allocate donate")
 _ACTION_NOUNS = (
     re.compile(
-        r"\bannouncements? of\b|[’']s\s+(?:\w+\s+)?announcement\b"
+        r"\bannouncements? of\b|\b\w+[’']s\s+(?:\w+\s+)?announcement\b"
         r"|\b(?:today|this week)[’']s\s+(?:\w+\s+)?(?:announcement|expansion|launch)\b",
         re.IGNORECASE,
+    ),
+    # A reduced relative anchored in time reports: 'the changes announced today', 'an
+    # initiative launched last week by the ministry'.
+    any_of(
+        r"(?:announced|launched|unveiled|approved|signed|adopted) (?:today|yesterday|this week"
+        r"|this month|last week|last month|on (?-i:[A-Z])\w+|by the (?-i:[A-Z])\w+)"
     ),
     any_of(
         r"culminat(?:ed|es|ing) in (?:\w+ ){0,2}"
@@ -172,7 +181,7 @@ _VERB_GROUP = HELPERS | word_set("to begun began started agreed decided")
 def announcement(sentence: str) -> Cue | None:
     for rule in _ACTION_NOUNS:
         if match := rule.search(sentence):
-            return Cue("announcement", match.group(0).strip(" ’'"))
+            return Cue("announcement", match.group(0))
     tokens = list(re.finditer(r"[A-Za-z][\w’'-]*", sentence))
     for index, token in enumerate(tokens):
         word = token.group(0)
@@ -234,7 +243,8 @@ def _verb_group_start(tokens: list[re.Match[str]], index: int) -> int:
 # --- funding: an amount of money for a programme ---------------------------------------------
 
 _AMOUNT = any_of(
-    r"(?:US)?\$\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m)\b)?",
+    r"(?:US|C|A)?[$€£]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m)\b)?",
+    r"\b(?:USD|EUR|GBP)\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m)\b)?",
     r"\d[\d,.]* (?:million|billion) (?:dollars|euros|pesos)",
     before=r"",
     after=r"",
