@@ -23,7 +23,8 @@ _CALLS = (
     any_of(r"recommend(?:s|ed|ing)?"),
     any_of(
         r"(?:we|I)(?: also| therefore| respectfully| strongly| further)* "
-        r"(?:ask|request|demand|implore|invite|press|appeal|petition)"
+        r"(?:ask|request|demand|implore|invite|press|appeal|petition)",
+        r"(?:we|I)(?: are| am|[’']re|[’']m)(?: also| now)? (?:asking|requesting|calling)",
     ),
     any_of(r"(?:ask|asks|request|requests|requested|demand|demands|demanded|insists?) that"),
     any_of(

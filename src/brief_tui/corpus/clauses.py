@@ -56,6 +56,7 @@ AFFECTED_NOUNS = frozenset(
     people persons individuals migrants immigrants refugees families family children child
     youth women men girls boys workers farmers victims survivors residents citizens
     households mothers fathers parents students seekers deportees returnees applicants
+    respondents interviewees
     nobody everyone everybody anyone anybody someone somebody one those
     """.split()
 )

@@ -77,8 +77,24 @@ _PROGRESSIVE_WE = any_of(r"we(?:[’']re| are)\s+(?:\w+ly\s+|also\s+|now\s+)?([a
 _PERCEIVING = word_set("seeing hearing watching following looking noticing witnessing facing going")
 
 
+# Where a text says what it will do next ('In the next section we will turn to …').
+_META = any_of(
+    r"below|above|next section|in (?:this|the next|the following|the final|a later) "
+    r"(?:section|chapter|part|report|paper|brief|note|memo)",
+    r"as we will see",
+)
+# Reported speech: 'The government said it would expand …', 'Officials told reporters they
+# would open …'.
+_SAID_WOULD = any_of(
+    r"(?:said|says|announced|stated|confirmed|promised|pledged|told(?: \w+){1,3}?)"
+    r"(?: that)?(?: [\w’'.]+){1,4}? would",
+)
+
+
 def commitment(sentence: str) -> Cue | None:
-    for match in _WILL.finditer(sentence):
+    if (said := _SAID_WOULD.search(sentence)) and _said_would(sentence, said):
+        return Cue("commitment", said.group(0))
+    for match in _WILL.finditer(sentence) if not _META.search(sentence) else ():
         after = [w.lower() for w in following(sentence, match.end(), 2)]
         if not after:
             continue
@@ -111,6 +127,24 @@ def commitment(sentence: str) -> Cue | None:
     return None
 
 
+def _said_would(sentence: str, said: re.Match[str]) -> bool:
+    """'… said it would expand the program': the speaker's side commits to an action."""
+    would = said.end() - len("would")
+    verb = following(sentence, said.end(), 1)
+    if not verb or verb[0].lower() in _NOT_PLEDGES or not lexicon.is_base_verb(verb[0]):
+        return False
+    speaker = subject_before(sentence, said.start())
+    if speaker.kind not in ("actor", "author", "pronoun"):
+        return False  # 'Most respondents said they would leave again'
+    subject = subject_before(sentence, would)
+    return subject.kind in ("actor", "author") or subject.head.lower() in (
+        "it",
+        "they",
+        "he",
+        "she",
+    )
+
+
 def _acting(word: str) -> bool:
     """'we are strengthening …' acts; 'we are seeing …' only watches."""
     return word.lower() not in _PERCEIVING and lexicon.is_gerund(word)
@@ -140,7 +174,7 @@ ACTION_VERBS = word_set(
     "approve adopt designate commit invest disburse award fund finance agree revise seek "
     "restore reinstate resume double triple increase implement unveil initiate deliver donate "
     "propose enact appropriate mobilize mobilise dedicate earmark contribute inaugurate "
-    "condition lead"
+    "condition lead scale"
 )
 # Verbs a press release puts in the present ('USAID announces'); other verbs in the present
 # describe a standing role ('The DART leads the response'), not a new action.
@@ -249,11 +283,14 @@ _AMOUNT = any_of(
     before=r"",
     after=r"",
 )
+# What makes an amount a programme's money rather than a statistic ('$3.6 billion in aid
+# over five years' is history; 'a $40 million, three-year initiative' is a programme).
 _PROGRAMME = any_of(
-    r"program(?:me)?s?|programming|initiatives?|investments?|package|funds?|funding|grants?",
-    r"awards?|loans?|assistance|aid|support|requests?|budget|pledges?|commitments?|appeal",
+    r"program(?:me)?s?|programming|initiatives?|investments?|package|fund|grants?|awards?",
+    r"loans?|pledges?|commitments?|appeal|requests?",
+    r"(?:new|additional|initial|further) (?:funding|funds|assistance|aid|support)",
     r"\w+-year",
-    r"over (?:\w+ ){0,2}years",
+    r"over (?:the next )?(?:\w+ ){0,1}years",
 )
 
 
