@@ -86,6 +86,8 @@ def test_a_question_heading_with_should_is_a_section_title() -> None:
         "We are encouraging foundations to support community radio.",
         "We join their call on the authorities to protect the electoral tribunal.",
         "We are asking Congress to restore the funding.",
+        "GAO is making two recommendations to USAID, including that it assess staffing.",
+        "Key recommendations include expanding legal pathways and funding shelters.",
         "The agency is appealing for $12 million to keep the shelters open.",
     ],
 )
@@ -210,6 +212,9 @@ def test_a_government_acting_on_policy_is_reported(text: str) -> None:
         "The country's courts, which had provided some protection, were purged.",
         "The congress has not approved the budget.",
         "Critics doubt the measure will reduce crossings if implemented as written.",
+        "In 2021, only 3 percent of the funds had been disbursed.",
+        "USAID has not developed a plan to monitor the grants.",
+        "Police in the capital have arrested dozens of gang leaders.",
     ],
 )
 def test_history_meetings_and_describing_clauses_are_not_reported_actions(text: str) -> None:

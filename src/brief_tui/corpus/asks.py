@@ -21,6 +21,11 @@ _CALLS = (
     any_of(r"call(?:s|ed|ing)? (?:on|upon)"),
     any_of(r"call(?:s|ed|ing)? for", after=r"\b(?! (?:help|proposals|applications|papers)\b)"),
     any_of(r"recommend(?:s|ed|ing)?"),
+    # 'GAO is making three recommendations to USAID', 'Our recommendations include …'
+    any_of(
+        r"(?:making|made|makes|make) (?:\w+ ){0,2}recommendations?",
+        r"(?:our|key|main|its|their|these|the following) recommendations? (?:include|are|is)",
+    ),
     any_of(
         r"(?:we|I)(?: also| therefore| respectfully| strongly| further)* "
         r"(?:ask|request|demand|implore|invite|press|appeal|petition)",

@@ -112,6 +112,9 @@ def commitment(sentence: str) -> Cue | None:
     for match in _INTEND.finditer(sentence):
         if sentence[: match.start()].rstrip().endswith(",") and match.group(0).endswith("ed to"):
             continue  # 'The visit, intended to advance cooperation, …' describes the visit
+        previous = re.findall(r"[A-Za-z]+", sentence[: match.start()])[-1:]
+        if previous and previous[0].lower() in DETERMINERS:
+            continue  # 'a plan to monitor the grants' names a plan, nobody commits to it
         subject = subject_before(sentence, match.start())
         if subordinate(sentence, match.start(), subject):
             continue
@@ -208,6 +211,7 @@ _ACTION_NOUNS = (
 )
 _NEGATION = word_set("not never failed refused declined no")
 _SUBORDINATING = word_set("if when once unless as than until while where because though although")
+_SHARES = word_set("percent per cent share proportion half third quarter fraction only none")
 _STARTING = word_set("begin start agree decide move vote")
 _VERB_GROUP = HELPERS | word_set("to begun began started agreed decided")
 
@@ -260,7 +264,10 @@ def _reported(sentence: str, tokens: list[re.Match[str]], index: int) -> bool:
     if subordinate(sentence, verb_start, subject):
         return False
     if passive:
-        return subject.kind not in ("affected", "nobody")
+        # 'Three shelters were opened' reports; 'only 3 percent of the funds had been
+        # disbursed' is a statistic.
+        counted = any(w[:1].isdigit() or w.lower() in _SHARES for w in subject.words)
+        return subject.kind not in ("affected", "nobody") and not counted
     return subject.kind in ("actor", "author") or (
         subject.kind == "pronoun" and subject.head.lower() in ("he", "she", "we")
     )
