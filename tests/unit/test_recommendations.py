@@ -195,6 +195,8 @@ def test_forecasts_hopes_and_descriptions_are_no_commitment(text: str) -> None:
         "The premier is leading talks on a regional labour mobility framework.",
         "Three new shelters were opened in the northern provinces.",
         "The reopening of the consular offices in Tegucigalpa was welcome news.",
+        "The ministry is launching a hotline for returnees.",
+        "Security cooperation increased as a result of the new initiative.",
     ],
 )
 def test_a_government_acting_on_policy_is_reported(text: str) -> None:

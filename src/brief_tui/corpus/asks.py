@@ -46,7 +46,18 @@ _CALLS = (
 _ENCOURAGING_PRAISE = re.compile(r"\b(?:am|is|are|we[’']re)\s+encouraging", re.IGNORECASE)
 
 
+# Every call contains one of these stems; most sentences contain none, and one search is
+# cheaper than trying every rule.
+_CALL_STEMS = re.compile(
+    r"urg|call|recommend|ask|request|demand|encourag|appeal|join|echo|endorse|insist|implor"
+    r"|invit|press|petition",
+    re.IGNORECASE,
+)
+
+
 def call(sentence: str) -> Cue | None:
+    if not _CALL_STEMS.search(sentence):
+        return None
     for rule in _CALLS:
         for match in rule.finditer(sentence):
             word = match.group(0)

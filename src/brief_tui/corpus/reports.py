@@ -91,7 +91,19 @@ _SAID_WOULD = any_of(
 )
 
 
+# Every commitment rule needs one of these stems (a quick test before the rules).
+_COMMITMENT_STEMS = re.compile(
+    r"will|shall|going to|[’']ll\b|commit|pledg|plan|objective|goal|aim|mission|purpose|out|"
+    r"unveil|intend|seek|sought|propos|prepar|undert|vow|promis|decided|agree|include|support|"
+    r"maintain|provide|target|fund|priorit|invest|expand|increase|sustain|continue|allocate|"
+    r"dedicate|request|we are|we[’']re|would",
+    re.IGNORECASE,
+)
+
+
 def commitment(sentence: str) -> Cue | None:
+    if not _COMMITMENT_STEMS.search(sentence):
+        return None
     if (said := _SAID_WOULD.search(sentence)) and _said_would(sentence, said):
         return Cue("commitment", said.group(0))
     for match in _WILL.finditer(sentence) if not _META.search(sentence) else ():
@@ -211,6 +223,7 @@ _ACTION_NOUNS = (
 )
 _NEGATION = word_set("not never failed refused declined no")
 _SUBORDINATING = word_set("if when once unless as than until while where because though although")
+_GROWTH = word_set("increase expand double triple extend")
 _SHARES = word_set("percent per cent share proportion half third quarter fraction only none")
 _STARTING = word_set("begin start agree decide move vote")
 _VERB_GROUP = HELPERS | word_set("to begun began started agreed decided")
@@ -263,6 +276,8 @@ def _reported(sentence: str, tokens: list[re.Match[str]], index: int) -> bool:
     subject = subject_before(sentence, verb_start)
     if subordinate(sentence, verb_start, subject):
         return False
+    if subject.kind == "policy" and lexicon.verb_lemma(word) in _GROWTH:
+        return True  # 'Security cooperation increased as a result of the initiative'
     if passive:
         # 'Three shelters were opened' reports; 'only 3 percent of the funds had been
         # disbursed' is a statistic.
