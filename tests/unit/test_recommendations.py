@@ -217,6 +217,8 @@ def test_a_government_acting_on_policy_is_reported(text: str) -> None:
         "In 2021, only 3 percent of the funds had been disbursed.",
         "USAID has not developed a plan to monitor the grants.",
         "Police in the capital have arrested dozens of gang leaders.",
+        "The congress approved a law that criminalises foreign-funded NGOs.",
+        "In 2020 the government extended the state of emergency for another year.",
     ],
 )
 def test_history_meetings_and_describing_clauses_are_not_reported_actions(text: str) -> None:

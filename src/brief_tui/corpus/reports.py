@@ -221,6 +221,12 @@ _ACTION_NOUNS = (
         r"|parole|processing)"
     ),
 )
+# A government act that harms rights is the history of the problem, not a policy response.
+_HARM = any_of(
+    r"criminali[sz]\w*|repress\w*|crackdowns?|curtail\w*|undermin\w*|persecut\w*|amnesty",
+    r"dismantl\w*|purg(?:e|es|ed|ing)|censor\w*|state of (?:emergency|exception)",
+    r"suspend\w* (?:constitutional|civil) (?:rights|liberties|guarantees)",
+)
 _NEGATION = word_set("not never failed refused declined no")
 _SUBORDINATING = word_set("if when once unless as than until while where because though although")
 _GROWTH = word_set("increase expand double triple extend")
@@ -233,6 +239,8 @@ def announcement(sentence: str) -> Cue | None:
     for rule in _ACTION_NOUNS:
         if match := rule.search(sentence):
             return Cue("announcement", match.group(0))
+    if _HARM.search(sentence):
+        return None  # 'Congress approved a law that criminalises NGOs': the problem's history
     tokens = list(re.finditer(r"[A-Za-z][\w’'-]*", sentence))
     for index, token in enumerate(tokens):
         word = token.group(0)
