@@ -86,6 +86,7 @@ def test_a_question_heading_with_should_is_a_section_title() -> None:
         "We are encouraging foundations to support community radio.",
         "We join their call on the authorities to protect the electoral tribunal.",
         "We are asking Congress to restore the funding.",
+        "Donors are strongly encouraged to pool their funds.",
         "GAO is making two recommendations to USAID, including that it assess staffing.",
         "Key recommendations include expanding legal pathways and funding shelters.",
         "The agency is appealing for $12 million to keep the shelters open.",
@@ -109,6 +110,8 @@ def test_praise_and_past_requests_are_not_calls() -> None:
         "There is an urgent need for legal aid at the border.",
         "Ending the expulsions requires, above all, a decision by the Secretary.",
         "The labour inspectorate requires more staff and vehicles.",
+        "It is time for Congress to fund the asylum offices it created.",
+        "The time has come to restore protection at the border.",
     ],
 )
 def test_a_need_put_on_someone_asks(text: str) -> None:

@@ -36,6 +36,7 @@ _CALLS = (
         r"encourag(?:e|es|ed|ing) (?:the|all|a|an|our|their|his|her|its|them|us|you|every|each)",
         r"encourag(?:e|es|ed|ing) (?-i:[A-Z])\w*",
         r"encourag(?:e|es|ed|ing) (?:\w+ ){1,4}?to (?!be\b)\w+",
+        r"(?:is|are) (?:\w+ly )?(?:encouraged|invited|urged) to",
     ),
     any_of(r"appeal(?:s|ed|ing)? (?:to|for)", before=r"(?<!the )(?<!an )(?<!its )(?<!this )\b"),
     any_of(
@@ -116,6 +117,12 @@ def _obligation(sentence: str, match: re.Match[str]) -> bool:
 # --- need: 'is needed', 'the urgent need to', gerund + 'requires', obligations ----------------
 
 _NEED_RULES = (
+    # 'It is time for Congress to act', 'The time has come to restore …'
+    any_of(
+        r"it is (?:high |long |now )?time (?:for (?:[\w.’']+ ){1,4})?to",
+        r"(?:now is|this is) the time (?:for (?:[\w.’']+ ){1,4})?to",
+        r"the time has come (?:for (?:[\w.’']+ ){1,4})?to",
+    ),
     any_of(
         r"it is (?:also )?(?:imperative|essential|vital|critical|crucial|urgent|necessary) "
         r"(?:that|for|to)",
