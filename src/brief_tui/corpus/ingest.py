@@ -29,7 +29,7 @@ from brief_tui.corpus.model import Document, Passage, Section
 from brief_tui.corpus.reasons import CURATOR, PILLARS, RECOMMENDATION, UNTAGGED, Reason
 from brief_tui.corpus.sanitize import safe_line
 from brief_tui.corpus.segment import classify_headings, group_sections
-from brief_tui.corpus.tagging import tag_passage
+from brief_tui.corpus.tagging import passage_contexts, tag_passage
 
 
 class IngestError(ValueError):
@@ -67,9 +67,12 @@ def build_document(
     doc_id = doc_curation.get("id") or document_id(found.title)
     ids = IdAllocator(doc_id)
     sections: list[Section] = []
-    for raw_section in raw_sections:
+    contexts = passage_contexts(
+        [(s.title, [(b.kind, b.text) for b in s.blocks]) for s in raw_sections]
+    )
+    for raw_section, section_contexts in zip(raw_sections, contexts, strict=True):
         passages: list[Passage] = []
-        for block in raw_section.blocks:
+        for block, context in zip(raw_section.blocks, section_contexts, strict=True):
             passage_id = ids.passage(block.text)
             if raw_section.about:
                 passage = Passage(
@@ -81,7 +84,7 @@ def build_document(
                     page=block.page,
                 )
             else:
-                tagging = tag_passage(block.text, block.kind)
+                tagging = tag_passage(block.text, block.kind, context)
                 passage = Passage(
                     passage_id,
                     block.kind,

@@ -20,14 +20,15 @@ UNTAGGED = ""  # the tag of a reason why a passage was not tagged at all
 RULE_WORDS = {
     "mentions": "mentions",
     "names pillar": "names",
-    "modal": "modal",
-    "call": "call",
-    "need": "need",
-    "proposal": "proposal",
-    "commitment": "commitment",
-    "announcement": "announcement",
+    "modal": "modal",  # 'Congress should fund …': an obligation on someone who can act
+    "call": "call",  # 'we urge', 'calls on', 'recommends'
+    "need": "need",  # 'is urgently needed', 'Addressing X requires …'
+    "proposal": "proposal",  # 'the United States can help …'
+    "commitment": "commitment",  # 'we will', 'is committed to', 'the request supports'
+    "announcement": "announcement",  # 'USAID announced', 'the administration opened'
     "imperative": "starts with an imperative",
-    "funding": "announced initiative",
+    "lead-in": "continues the lead-in",  # an item after 'We urge the administration to:'
+    "funding": "funding for a programme",  # 'a $40 million, three-year initiative'
     "about the organisations": "not tagged: about the organisations",
 }
 

@@ -15,9 +15,22 @@ from dataclasses import dataclass
 
 from brief_tui.corpus.pillar_tags import tag_pillars
 from brief_tui.corpus.reasons import Reason
-from brief_tui.corpus.recommendations import recommendation_cue
+from brief_tui.corpus.recommendations import (
+    NO_CONTEXT,
+    Context,
+    asks,
+    passage_contexts,
+    recommendation_cue,
+)
 
-__all__ = ["Tagging", "recommendation_cue", "tag_passage", "tag_pillars"]
+__all__ = [
+    "Context",
+    "Tagging",
+    "passage_contexts",
+    "recommendation_cue",
+    "tag_passage",
+    "tag_pillars",
+]
 
 
 @dataclass(frozen=True)
@@ -27,11 +40,13 @@ class Tagging:
     why: tuple[Reason, ...]
 
 
-def tag_passage(text: str, kind: str) -> Tagging:
-    """Pillars and recommendation flag for one passage, with the reasons."""
-    cue = recommendation_cue(text, kind)
-    asks = cue is not None and cue.rule not in ("commitment", "announcement")
-    pillars, why = tag_pillars(text, asks)
+def tag_passage(text: str, kind: str, context: Context = NO_CONTEXT) -> Tagging:
+    """Pillars and recommendation flag for one passage, with the reasons.
+
+    `context` says where the passage stands (its section, the lead-in of its list); the
+    pillar tagger is told whether the passage asks for action."""
+    cue = recommendation_cue(text, kind, context)
+    pillars, why = tag_pillars(text, asks(cue))
     if cue:
         why.append(cue)
     return Tagging(pillars, cue is not None, tuple(why))
