@@ -41,7 +41,9 @@ async def test_a_long_recommendation_is_shown_whole(make_app) -> None:
 
 async def test_the_cursor_starts_on_a_side_that_has_a_recommendation(make_app) -> None:
     async with make_app().run_test(size=(120, 40)) as pilot:
-        screen = await push(pilot, "P", "us-root-causes-strategy", "wola-central-america-trips")
+        screen = await push(
+            pilot, "V", "coalition-root-causes-statement", "wola-central-america-trips"
+        )
         assert screen.comparison is not None and screen.comparison.count(0) == 0
         assert screen.side == 1
         assert screen._selected() is not None

@@ -59,15 +59,13 @@ async def test_silence_is_shown(make_app) -> None:
     async with make_app().run_test(size=(120, 40)) as pilot:
         pilot.app.open_briefing("wola-central-america-trips")
         await settle(pilot)
-        await pilot.press("6", "c")
+        await pilot.press("5", "c")
         await settle(pilot)
         screen = pilot.app.screen
-        while screen.sources[1].id != "us-root-causes-strategy":
+        while screen.sources[1].id != "coalition-root-causes-statement":
             await pilot.press("right_curly_bracket")
             await settle(pilot)
-        assert "no recommendation on Pillar P" in screen_text(
-            pilot.app
-        ) or "no recommendation on Protection" in screen_text(pilot.app)
+        assert "no recommendation on Pillar V" in screen_text(pilot.app)
 
 
 async def test_enter_opens_in_context_and_h_highlights(make_app, isolated_data_dir) -> None:

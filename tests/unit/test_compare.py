@@ -87,10 +87,10 @@ def test_similar_wording_aligns_and_different_wording_does_not() -> None:
 def test_a_silent_source_is_reported_not_hidden(library) -> None:
     docs = [
         library.document("wola-central-america-trips"),
-        library.document("us-root-causes-strategy"),
+        library.document("coalition-root-causes-statement"),
     ]
-    result = compare(library, docs, "P")
-    assert result.count(0) == 23 and result.count(1) == 0
+    result = compare(library, docs, "V")
+    assert result.count(0) == 1 and result.count(1) == 0
     assert all(row.cells[1] is None for row in result.rows)
 
 
@@ -105,10 +105,11 @@ def test_each_recommendation_appears_exactly_once(library) -> None:
 def test_coverage_and_default_sources(library) -> None:
     counts = coverage(library)
     assert counts["wola-central-america-trips"]["P"] == 23
-    assert [d.id for d in default_sources(library, "P")] == [
-        "wola-central-america-trips",
-        "us-root-causes-web-page",
-    ]
+    busiest, second = default_sources(library, "P")
+    assert busiest.id == "wola-central-america-trips"
+    assert counts[second.id]["P"] == max(
+        counts[d.id]["P"] for d in library.documents if d.id != busiest.id
+    )
 
 
 def test_cli_markdown_table_and_json(capsys) -> None:
@@ -140,11 +141,11 @@ def test_cli_markdown_table_and_json(capsys) -> None:
             [
                 "compare",
                 "--pillar",
-                "6",
+                "5",
                 "--left",
                 "wola-central-america-trips",
                 "--right",
-                "us-root-causes-strategy",
+                "coalition-root-causes-statement",
                 "--format",
                 "json",
             ]
@@ -152,7 +153,7 @@ def test_cli_markdown_table_and_json(capsys) -> None:
         == 0
     )
     data = json.loads(capsys.readouterr().out)
-    assert data["pillar"] == "P" and data["sources"][1]["recommendations"] == 0
+    assert data["pillar"] == "V" and data["sources"][1]["recommendations"] == 0
     assert all(row["cells"][1] is None for row in data["rows"])
 
 
