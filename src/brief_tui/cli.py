@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from brief_tui import __version__, locations
 from brief_tui.cli_documents import choose_document
 from brief_tui.cli_output import error
-from brief_tui.corpus.library import load_library
 from brief_tui.corpus.model import Document, Library
 
 if TYPE_CHECKING:
@@ -137,11 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def load_all(data_dir: Path, *, cached: bool = False) -> Library:
     """The bundled briefings and the user's own; the reader uses the start-up cache."""
-    return load_library(
-        (locations.content_dir(), "bundled"),
-        (locations.library_dir(data_dir), "user"),
-        cache_dir=locations.cache_dir(data_dir) if cached else None,
-    )
+    from brief_tui.session import load_reader_library
+
+    return load_reader_library(data_dir, cached=cached)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -381,8 +378,11 @@ def cmd_read(data_dir: Path, document: str | None) -> int:
                 return 2
     from brief_tui.tui.app import BriefApp
 
-    BriefApp(library, data_dir, open_document=document_id, open_passage=passage_id).run()
-    return 0
+    app = BriefApp(library, data_dir, open_document=document_id, open_passage=passage_id)
+    app.run()
+    for problem in app.unsaved:  # saves still queued when the reader closed, that failed
+        print(problem, file=sys.stderr)
+    return app.return_code or (1 if app.unsaved else 0)  # 128 + N after signal N
 
 
 def _passage_for(data_dir: Path, doc: Document, target: str) -> str | None:

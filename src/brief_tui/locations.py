@@ -54,6 +54,14 @@ def config_dir() -> Path:
     return Path(user_config_dir(APP_NAME, appauthor=False))
 
 
+NOTES_FILE = "notes.sqlite3"
+
+
+def notes_path(data: Path) -> Path:
+    """The note store: highlights, notes, bookmarks, marks, reading positions, drafts."""
+    return data / NOTES_FILE
+
+
 def library_dir(data: Path) -> Path:
     """Content files of the user's own documents."""
     return data / "library"

@@ -8,8 +8,8 @@ backup back into a store.
 
 from brief_tui.export.files import ExportError, ExportExists, write_export
 from brief_tui.export.markdown import export_markdown, pillar_id
+from brief_tui.locations import NOTES_FILE
 from brief_tui.notes.backup import (
-    NOTES_FILE,
     BackupError,
     MergeReport,
     export_json,

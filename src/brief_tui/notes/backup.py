@@ -34,10 +34,6 @@ from brief_tui.notes.records import (
 )
 from brief_tui.notes.store import NoteStore, insert_row
 
-# The notes file in the data directory. The reader names it in brief_tui.tui.app.NOTES_FILE;
-# it is repeated here because the command line must not import the TUI.
-NOTES_FILE = "notes.sqlite3"
-
 FORMAT = "brief-tui-notes"
 FORMAT_VERSION = 1
 _STATUSES = (EXACT, MOVED, ORPHANED)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import gc
 import signal
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -23,15 +22,13 @@ if TYPE_CHECKING:
     from brief_tui.tui.note_writes import NoteSaved, NoteWriter
 
 from brief_tui import locations
-from brief_tui.corpus.library import load_library
 from brief_tui.corpus.model import Document, Library
 from brief_tui.keys import EVERYWHERE, KEYMAP_FILE, read_keymap
-from brief_tui.settings import Settings
+from brief_tui.session import ReaderSession, load_reader_library
 from brief_tui.tui.keymap import bindings
 from brief_tui.tui.messages import OpenBriefing
 from brief_tui.tui.screens.library import LibraryScreen
 
-NOTES_FILE = "notes.sqlite3"
 T = TypeVar("T")
 
 
@@ -58,10 +55,10 @@ class BriefApp(App[None]):
         content_dir: Path | None = None,
     ) -> None:
         super().__init__()
-        self.library = library
+        self.session = ReaderSession(data_dir, content_dir, library=library)
         self.data_dir = data_dir
-        self.content_dir = content_dir or locations.content_dir()
-        self.settings = Settings.load(data_dir)
+        self.content_dir = self.session.content_dir
+        self.settings = self.session.settings
         self.sidebar_wanted: bool | None = None  # None: decided by terminal width
         self.library_counts = self._library_counts()
         self._open_document = open_document
@@ -70,11 +67,13 @@ class BriefApp(App[None]):
         self._notes_tried = False
         self._writer: NoteWriter | None = None
         self.unsaved: list[str] = []  # saves that failed as the app closed, for the command line
-        self._search_index: SearchIndex | None = None
-        self._search_lock = threading.Lock()
         self.user_keymap = read_keymap(locations.config_dir() / KEYMAP_FILE)
         if self.user_keymap.keys:
             self.set_keymap({i: ",".join(keys) for i, keys in self.user_keymap.keys.items()})
+
+    @property
+    def library(self) -> Library:
+        return self.session.library
 
     def _library_counts(self) -> dict[str, int]:
         return self.library.pillar_counts()
@@ -105,18 +104,16 @@ class BriefApp(App[None]):
 
     @property
     def notes_path(self) -> Path:
-        return self.data_dir / NOTES_FILE
+        return self.session.notes_path
 
     def _open_notes(self) -> None:
-        from brief_tui.notes.store import NoteStore, StoreError
-
         if self._notes_tried:
             return
         self._notes_tried = True
-        try:
-            self.notes = NoteStore.open(self.notes_path)
-        except StoreError as error:
-            self.notify(f"{error} You can still read.", severity="error", timeout=15)
+        self.notes = self.session.notes()
+        if self.notes is None:
+            warning = self.session.notes_warning or "the note store could not be opened."
+            self.notify(f"{warning} You can still read.", severity="error", timeout=15)
             return
         if self.notes.warning:
             self.notify(self.notes.warning, severity="warning", timeout=15)
@@ -327,9 +324,8 @@ class BriefApp(App[None]):
         force: bool = False,
     ) -> Path | None:
         """Write the notes to `path`; raises the export module's errors for the dialog."""
-        from datetime import UTC, datetime
 
-        from brief_tui.export import export_json, export_markdown, write_export
+        from brief_tui.export import write_export
 
         def gather(store: NoteStore) -> tuple[list, list, list]:
             return store.highlights(), store.bookmarks(), list(store.positions().values())
@@ -338,27 +334,13 @@ class BriefApp(App[None]):
         if contents is None:
             return None
         highlights, bookmarks, positions = contents
-        now = datetime.now(UTC)
         if format == "vault":
-            from brief_tui.export.vault import export_vault
-
-            report = export_vault(
-                self.library, highlights, path, exported_at=now, document=document
-            )
+            report = self.session.export_vault(path, highlights, document=document)
             self.notify(report.summary(), timeout=10)
             return path
-        if format == "json":
-            text = export_json(highlights, bookmarks, positions, exported_at=now)
-        else:
-            text = export_markdown(
-                self.library,
-                highlights,
-                bookmarks,
-                title="Highlights and notes",
-                exported_at=now,
-                document=document,
-                pillar=pillar,
-            )
+        text = self.session.export_text(
+            format, highlights, bookmarks, positions, document=document, pillar=pillar
+        )
         return write_export(path, text, force=force)
 
     def remove_document(self, document: Document) -> None:
@@ -375,18 +357,12 @@ class BriefApp(App[None]):
         self.notify(f"Removed “{document.title}”.", timeout=4)
 
     def _load_library(self) -> Library:
-        return load_library(
-            (self.content_dir, "bundled"),
-            (locations.library_dir(self.data_dir), "user"),
-            cache_dir=locations.cache_dir(self.data_dir),
-        )
+        return self.session.load_library()
 
     def replace_library(self, library: Library) -> None:
         """Use `library` from now on: counts, search and notes follow; the library screen redraws."""
-        self.library = library
+        self.session.replace_library(library)
         self.library_counts = self._library_counts()
-        with self._search_lock:
-            self._search_index = None
         for screen in self.screen_stack:
             if isinstance(screen, LibraryScreen):
                 screen.set_library(library)
@@ -421,12 +397,7 @@ class BriefApp(App[None]):
 
     def search_index(self) -> SearchIndex:
         """The search index over the library, built once (in whichever thread asks first)."""
-        with self._search_lock:
-            if self._search_index is None:
-                from brief_tui.search import SearchIndex, library_entries
-
-                self._search_index = SearchIndex.build(library_entries(self.library))
-            return self._search_index
+        return self.session.search_index()
 
     def _remember_theme(self, theme: object) -> None:
         problem = self.settings.set("theme", self.theme)
@@ -476,10 +447,6 @@ class BriefApp(App[None]):
             toggle()
 
 
-def load_reader_library(content_dir: Path, data_dir: Path) -> Library:
-    return load_library((content_dir, "bundled"), (locations.library_dir(data_dir), "user"))
-
-
 def create_app(
     content_dir: Path | None = None,
     data_dir: Path | None = None,
@@ -490,7 +457,7 @@ def create_app(
     """Build the reader over a content directory and a user data directory."""
     data = data_dir or locations.data_dir()
     content = content_dir or locations.content_dir()
-    library = load_reader_library(content, data)
+    library = load_reader_library(data, content, cached=False)
     return BriefApp(
         library, data, open_document=open_document, open_passage=open_passage, content_dir=content
     )
