@@ -2,15 +2,15 @@
 
 The terms live in a data file so that a reader can check each group against the definition
 it comes from (the Root Causes Strategy's pillars and lines of effort, the Collaborative
-Migration Management Strategy) without reading code. This module only turns the file into one
-pattern that finds, left to right, the longest term at each place in a text.
+Migration Management Strategy) without reading code. This module only turns the file into patterns
+and finds, word by word, the longest term of each pillar that starts there.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -68,10 +68,33 @@ def _groups(data: dict[str, Any]) -> Iterator[tuple[str, str, int]]:
                     yield term, pillar, weight
 
 
+def _key(word: str) -> str:
+    """What a term's first word and a text's word must share to be compared at all."""
+    return "".join(c for c in word if c.isalnum())[:3].lower()
+
+
+# Where a word starts (also after a hyphen: "counter-narcotics"), and the word from there.
+_WORD_START = re.compile(r"(?<!\w)(?=(\w[\w'’-]*))")
+
+
 @dataclass(frozen=True)
 class Vocabulary:
-    patterns: tuple[tuple[re.Pattern[str], tuple[Term, ...]], ...]  # group tN is terms[N]
+    # Terms by the first letters of their first word: a text is searched word by word, and
+    # only the few terms that could start at a word are tried there (one alternation of
+    # every term would try them all at every character). Patterns are compiled on first use.
+    index: dict[str, tuple[Term, ...]]
     actor_list_words: re.Pattern[str]
+    _compiled: dict[str, tuple[tuple[Term, re.Pattern[str]], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def _candidates(self, key: str) -> tuple[tuple[Term, re.Pattern[str]], ...]:
+        if key not in self._compiled:
+            self._compiled[key] = tuple(
+                (t, re.compile(term_pattern(t.text), re.IGNORECASE))
+                for t in self.index.get(key, ())
+            )
+        return self._compiled[key]
 
     def find(self, text: str) -> list[Found]:
         """Every term in `text` in reading order; a term inside a longer one does not count.
@@ -80,42 +103,39 @@ class Vocabulary:
         terms may overlap ("violent crimes against migrants" is IV and P); where one lies
         wholly inside another's ("violence" in "domestic violence") only the longer counts.
         """
-        found = []
-        for pattern, terms in self.patterns:
-            for match in pattern.finditer(text):
-                index = int((match.lastgroup or "t0")[1:])
-                found.append(Found(terms[index], match.start(), match.end()))
-        found.sort(key=lambda f: (f.start, -f.end))
+        found: list[Found] = []
+        free_from: dict[str, int] = {}  # per pillar, where its last term ended
+        for word in _WORD_START.finditer(text):
+            start = word.start()
+            longest: dict[str, Found] = {}
+            for term, pattern in self._candidates(_key(word.group(1))):
+                if start < free_from.get(term.pillar, 0):
+                    continue
+                match = pattern.match(text, start)
+                best = longest.get(term.pillar)
+                if match and (best is None or match.end() > best.end):
+                    longest[term.pillar] = Found(term, start, match.end())
+            for pillar, item in longest.items():
+                found.append(item)
+                free_from[pillar] = item.end
         return [f for f in found if f.term.pillar and not any(o.swallows(f) for o in found)]
-
-
-def _compile(terms: list[Term]) -> tuple[re.Pattern[str], tuple[Term, ...]]:
-    # The longest terms first, so that at one place the alternation takes the longest.
-    ordered = tuple(sorted(terms, key=lambda t: (-len(t.text), t.text)))
-    pattern = re.compile(
-        "|".join(f"(?P<t{i}>{term_pattern(t.text)})" for i, t in enumerate(ordered)),
-        re.IGNORECASE,
-    )
-    return pattern, ordered
 
 
 def build_vocabulary(data: dict[str, Any]) -> Vocabulary:
     """A vocabulary from the parsed data file (a term under two pillars counts for both)."""
     actors = set(data.get("actors", {}).get("terms", []))
     causes = set(data.get("framing", {}).get("root_causes", []))
-    weights: dict[str, dict[str, int]] = {}
-    for term, pillar, weight in _groups(data):
-        by_term = weights.setdefault(pillar, {})
-        by_term[term] = max(weight, by_term.get(term, 0))
-    patterns = [
-        _compile([Term(t, p, w, t in actors, t in causes) for t, w in by_term.items()])
-        for p, by_term in weights.items()
-    ]
-    neutral = [t for group in data.get("neutral", {}).values() for t in group.get("terms", [])]
-    patterns.append(_compile([Term(t, "", 0) for t in neutral]))
+    weights: dict[tuple[str, str], int] = {}
+    for text, pillar, weight in _groups(data):
+        weights[pillar, text] = max(weight, weights.get((pillar, text), 0))
+    terms = [Term(t, p, w, t in actors, t in causes) for (p, t), w in weights.items()]
+    terms += [Term(t, "", 0) for g in data.get("neutral", {}).values() for t in g.get("terms", [])]
+    index: dict[str, list[Term]] = {}
+    for term in terms:
+        index.setdefault(_key(term.text.split()[0]), []).append(term)
     list_words = sorted(data.get("actors", {}).get("list_words", []), key=len, reverse=True)
     actor_list_words = re.compile("|".join(term_pattern(w) for w in list_words), re.IGNORECASE)
-    return Vocabulary(tuple(patterns), actor_list_words)
+    return Vocabulary({k: tuple(v) for k, v in index.items()}, actor_list_words)
 
 
 @cache
