@@ -108,6 +108,8 @@ def test_weak_words_alone_do_not_make_a_subject_except_in_a_heading() -> None:
     long_sentence = "Many families cross the border each year and describe the journey in detail."
     assert pillars(long_sentence) == ()
     assert pillars("Border") == ("P",)
+    # ... unless the heading names another pillar outright.
+    assert pillars("Women in the workforce") == ("I",)
 
 
 def test_names_of_offices_committees_and_conferences_are_not_topics() -> None:

@@ -118,12 +118,13 @@ def _decide(evidence: dict[str, _Evidence], short: bool) -> list[str]:
     quarter of the heaviest pillar or less is mentioned in passing.
     """
     heaviest = max((e.weight for e in evidence.values()), default=0.0)
+    named = {p for p, e in evidence.items() if any(t.weight > 1 for t in e.terms.values())}
     chosen = []
     for pillar, e in evidence.items():
-        if short:
-            enough = e.weight >= SHORT_THRESHOLD
+        if short:  # a weak word counts unless another pillar is named outright
+            enough = e.weight >= SHORT_THRESHOLD and (pillar in named or not named)
         else:
-            enough = e.weight >= THRESHOLD and any(t.weight > 1 for t in e.terms.values())
+            enough = e.weight >= THRESHOLD and pillar in named
         dwarfed = not short and len(e.terms) == 1 and e.weight * DWARFED <= heaviest
         if enough and not dwarfed:
             chosen.append(pillar)
