@@ -104,6 +104,15 @@ def test_a_passing_mention_is_dwarfed_by_the_subject() -> None:
     assert pillars(two_subjects) == ("IV", "P")
 
 
+def test_a_few_words_in_a_passage_about_something_else_are_dwarfed_too() -> None:
+    text = (
+        "Prosecutors charged the minister with embezzling funds meant for schools and "
+        "healthcare; the anti-corruption unit, the attorney general and an independent "
+        "judiciary are needed to end impunity and restore the rule of law."
+    )
+    assert pillars(text) == ("II",)
+
+
 def test_weak_words_alone_do_not_make_a_subject_except_in_a_heading() -> None:
     long_sentence = "Many families cross the border each year and describe the journey in detail."
     assert pillars(long_sentence) == ()

@@ -29,6 +29,7 @@ THRESHOLD = 2.0  # what a passage's words must weigh: one medium term or two wea
 SHORT_THRESHOLD = 1.0  # a heading, list entry or short passage: one weak term is enough
 SHORT_WORDS = 8  # a passage of at most this many words is short
 DWARFED = 4.0  # one term weighing a quarter of the heaviest pillar or less is only mentioned
+# (several terms weighing an eighth of it or less are too)
 REPEATS = 2  # further mentions of one term that add to its weight (half each)
 CUE_WORDS = 4  # words shown in a reason
 
@@ -115,7 +116,8 @@ def _decide(evidence: dict[str, _Evidence], short: bool) -> list[str]:
     In a short passage one weak term is enough; elsewhere a pillar needs words that weigh
     `THRESHOLD`, one of them more than weak (weak terms lean towards a pillar, they do not
     make it the topic). Outside a short passage, a pillar resting on one term that weighs a
-    quarter of the heaviest pillar or less is mentioned in passing.
+    quarter of the heaviest pillar or less is mentioned in passing, and so is a pillar whose
+    words weigh an eighth of it or less.
     """
     heaviest = max((e.weight for e in evidence.values()), default=0.0)
     named = {p for p, e in evidence.items() if any(t.weight > 1 for t in e.terms.values())}
@@ -125,7 +127,7 @@ def _decide(evidence: dict[str, _Evidence], short: bool) -> list[str]:
             enough = e.weight >= SHORT_THRESHOLD and (pillar in named or not named)
         else:
             enough = e.weight >= THRESHOLD and pillar in named
-        dwarfed = not short and len(e.terms) == 1 and e.weight * DWARFED <= heaviest
+        dwarfed = not short and e.weight * DWARFED * min(len(e.terms), 2) <= heaviest
         if enough and not dwarfed:
             chosen.append(pillar)
     return chosen
