@@ -145,6 +145,8 @@ def test_partners_listed_as_actors_are_not_topics() -> None:
 def test_whoever_is_called_on_is_an_actor_not_a_topic() -> None:
     text = "We urge the private sector to adopt ethical recruitment and end recruitment fees."
     assert pillars(text, asks=True) == ("III",)
+    # What the addressee is asked to do is the topic.
+    assert pillars("We urge donors to fund civil society monitors.", asks=True) == ("II",)
 
 
 def test_a_stock_list_acted_on_is_what_the_passage_is_about() -> None:

@@ -23,7 +23,7 @@ from brief_tui.corpus.pillar_vocabulary import Found, Vocabulary
 _HEAD = (
     r"(?i:Bureau|Office|Ministry|Department|Secretariat|Committee|Subcommittee|Commission|"
     r"Council|Agency|Partnership|Center|Centre|Institute|Network|Alliance|Coalition|"
-    r"Foundation|Fund|Forum|Court|Tribunal|Directorate|Division|Unit|Rapporteur|Observatory|"
+    r"Foundation|Forum|Court|Tribunal|Directorate|Division|Rapporteur|Observatory|"
     r"Conference|Summit|Meeting|Symposium|Congress)"
 )
 _NAME_WORD = r"[A-Z][\w’'.-]*"
@@ -54,14 +54,16 @@ _ACTS_ON = re.compile(
 )
 _NAMES_A_CAUSE = re.compile(
     r"\b(?:fuel\w*|driv(?:e|es|en|ing) by|driven|motivated|caused|causing|because of|due to|"
-    r"fleeing|flee|escap\w*|exacerbat\w*|worsen\w*|compound\w*|roles? in)\b",
+    r"fleeing|flee|escap\w*|exacerbat\w*|worsen\w*|compound\w*)\b",
     re.IGNORECASE,
 )
 # The addressee of a call ("We call on employers and the private sector to ...") is who is
-# asked to act, not what the passage is about.
+# asked to act, not what the passage is about; what follows its "to" is ("... urge Congress to
+# fund civil society").
 _ADDRESSEE = re.compile(
     r"\b(?:call(?:s|ed|ing)? (?:on|upon)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|"
-    r"encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|appeal(?:s|ed)? to)\s+(?:[\w’'-]+\s+){0,5}$",
+    r"encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|appeal(?:s|ed)? to)\s+"
+    r"(?:(?!to\s)[\w’'-]+\s+){0,5}$",
     re.IGNORECASE,
 )
 _CORRUPTION = re.compile(r"\b(?:corrupt|anti-?corruption|impunity)", re.IGNORECASE)

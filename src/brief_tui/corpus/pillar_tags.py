@@ -25,7 +25,7 @@ from brief_tui.corpus.pillar_vocabulary import vocabulary
 from brief_tui.corpus.pillars import sort_pillars
 from brief_tui.corpus.reasons import Reason
 
-THRESHOLD = 2.0  # what a passage's words must weigh: one medium term or two weak ones
+THRESHOLD = 2.0  # what a pillar's words must weigh: a medium term, or a weak one beside others
 SHORT_THRESHOLD = 1.0  # a heading, list entry or short passage: one weak term is enough
 SHORT_WORDS = 8  # a passage of at most this many words is short
 DWARFED = 4.0  # one term weighing a quarter of the heaviest pillar or less is only mentioned
