@@ -1,221 +1,136 @@
-"""Explainable pillar tags: phrases for each pillar, and the restraints a careful reader applies.
+"""Explainable pillar tags: each pillar's words weighed, after the restraints a careful reader applies.
 
-Office names are not topics, someone else's quoted words are not the passage's subject, and a
-stock list of root causes ('poverty, inequality, and violence') frames a passage rather than
-being what it is about, unless the passage asks for action on them. Every tag comes with the
-words that produced it.
+The words come from the pillars' own definitions (`pillar_vocabulary.toml`), each with a
+weight: a term that names the pillar's subject outright ("asylum") weighs more than one that
+merely leans towards it ("border"). A pillar is tagged when its words weigh enough for the
+passage's length and another pillar's words do not dwarf them: a passage about asylum that
+mentions violence once is about asylum. Before weighing, `pillar_restraints.py` discounts
+words that are not the passage's subject (office names, quoted words, stock lists, actors).
+Every tag comes with the words that produced it, heaviest first.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
+from brief_tui.corpus.pillar_restraints import (
+    blank_body_names,
+    listed_actors,
+    quoted_spans,
+    serves_anticorruption,
+    stock_list_members,
+)
+from brief_tui.corpus.pillar_vocabulary import vocabulary
 from brief_tui.corpus.pillars import sort_pillars
 from brief_tui.corpus.reasons import Reason
 
+THRESHOLD = 2.0  # what a pillar's words must weigh: a medium term, or a weak one beside others
+SHORT_THRESHOLD = 1.0  # a heading, list entry or short passage: one weak term is enough
+SHORT_WORDS = 8  # a passage of at most this many words is short
+DWARFED = 4.0  # one term weighing a quarter of the heaviest pillar or less is only mentioned
+# (several terms weighing an eighth of it or less are too)
+REPEATS = 2  # further mentions of one term that add to its weight (half each)
+CUE_WORDS = 4  # words shown in a reason
 
-def _phrases(*patterns: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
-
-
-PILLAR_RULES: dict[str, re.Pattern[str]] = {
-    "I": _phrases(
-        r"poverty",
-        r"(?:economic|income) (?:inequality|inequalities|insecurity|development|growth|"
-        r"opportunit\w+|decline|cooperation|models?|prosperity|justice)",
-        r"inequality",
-        r"(?:job|jobs|employment) (?:creation|training)",
-        r"jobs",
-        r"employment",
-        r"livelihoods?",
-        r"food insecurity",
-        r"affordable housing",
-        r"agribusiness(?:es)?",
-        r"agricultur\w+",
-        r"(?:small|medium) (?:and medium )?businesses",
-        r"loans",
-        r"invest in (?:the region|sustainable development|jobs|infrastructure)",
-        r"(?:private[- ]sector|foreign|domestic|external) investments?",
-        r"investment in infrastructure",
-        r"infrastructure (?:or [\w-]+ )?projects",
-        r"sustainable development",
-        r"development (?:plan|projects?|model|priorities|efforts)",
-        r"(?:promote|promoting|regional|region[’']s) development",
-        r"economic and security cooperation",
-        r"trade and investment",
-        r"DR-CAFTA",
-        r"climate change",
-        r"extreme weather",
-        r"hurricanes?",
-        r"drought",
-        r"workforce",
-        r"economic(?:ally)? prosperity",
-        r"advance economically",
-    ),
-    "II": _phrases(
-        r"corrupt\w*",
-        r"anti-?corruption",
-        r"anticorruption",
-        r"(?:anti-)?impunity",
-        r"unpunished|punish\w*|bringing justice",
-        r"rule of law",
-        r"(?:good |democratic |poor )?governance",
-        r"democracy|democracies",
-        r"democratic (?:governance|institutions|movements|process|standards)",
-        r"undemocratic",
-        r"authoritarian\w*",
-        r"judicial independence|judicial",
-        r"judges",
-        r"prosecutors?",
-        r"justice (?:institutions|officials|system|sector|reform)",
-        r"transparen\w+",
-        r"hold governments accountable|accountable and transparent",
-        r"embezzle\w*",
-        r"institutional (?:and structural )?reforms",
-        r"public institutions",
-        r"(?:strengthen|support)\w* civil society",
-        r"undercut civil society",
-        r"NGO Law",
-        r"self-determination",
-        r"Section 353",
-        r"Special Prosecutor",
-        r"reformers",
-    ),
-    "III": _phrases(
-        r"human rights?",
-        r"labor rights",
-        r"labor reforms?",
-        r"child (?:and forced )?labor",
-        r"forced labor",
-        r"working conditions",
-        r"free press|press freedom|freedom of (?:the )?press",
-        r"journalists?",
-        r"(?:human rights|environmental|land) defenders",
-        r"Indigenous (?:and other )?communities",
-        r"autonomy of Indigenous",
-        r"state repression|repression",
-        r"disappear(?:ed|ance|ances)",
-        r"forensic",
-    ),
-    "IV": _phrases(
-        r"(?<!sexual )(?<!gender-based )(?<!domestic )(?<!sexual, )violen(?:ce|t)",
-        r"gangs?",
-        r"crim(?:e|es|inal)",
-        r"extortion",
-        r"traffick\w+",
-        r"smuggl\w+",
-        r"kidnapp\w+",
-        r"homicides?",
-        r"killings|massacres|murders?",
-        r"security forces",
-        r"police|policing",
-        r"law enforcement",
-        r"(?:military|security|police) (?:and police )?assistance",
-        r"security[- ]related funding",
-        r"security (?:cooperation|policy)",
-        r"militarized security",
-        r"organized crime|organised crime",
-        r"civilian security",
-    ),
-    "V": _phrases(
-        r"gender-based",
-        r"sexual violence|sexual abuse|sexual",
-        r"domestic violence",
-        r"femicides?|feminicides?",
-        r"rape",
-        r"violence against women",
-        r"women[^.]{0,60}?violence",
-        r"intimate partner",
-    ),
-    "P": _phrases(
-        r"asylum",
-        r"refugees?",
-        r"(?:access to|seek|right to seek|refugee|international|for) protection",
-        r"protections for migrants",
-        r"(?:legal|lawful)(?: immigration| migration)? (?:pathways?|paths)",
-        r"pathways? (?:for legal migration|to protection|to citizenship)",
-        r"legal migration",
-        r"border (?:militarization|crackdowns?|enforcement|processing|control)",
-        r"militariz\w+ (?:externalization|of (?:the )?(?:border|migration))",
-        r"demilitarize migration",
-        r"immigration (?:control|enforcement|system|process)",
-        r"migration (?:enforcement|management|agents|control|cooperation)",
-        r"Title 42",
-        r"Remain in Mexico",
-        r"safe third country",
-        r"COMAR|UNHCR",
-        r"detention|detained",
-        r"deport\w+",
-        r"expulsions?",
-        r"parole",
-        r"(?:Central American|unaccompanied) minors",
-        r"migrants[’'] rights|rights of migrants|rights and safety of people who migrate",
-        r"safe haven",
-        r"caravans?",
-        r"undocumented",
-        r"ports? of entry|points of entry",
-        r"southern border",
-        r"risks? (?:faced by|to) (?:migrants|people who migrate)",
-        r"crimes? (?:committed )?against migrants",
-        r"abuses (?:by state agents )?against migrants",
-        r"migration polic(?:y|ies)",
-        r"rights-respecting (?:approach to migration|way)",
-        r"don[’']t come",
-        r"would-be migrants",
-        r"managing migration humanely",
-    ),
-}
 _EXPLICIT_PILLAR = re.compile(r"\bPillar (I{1,3}|IV|V)\b")
-# 'Bureaus for International Narcotics and Law Enforcement and Democracy, Human Rights, and
-# Labor' names offices; the pillar words in it are not what the passage is about.
-_OFFICE_NAME = re.compile(
-    r"\b(?:Bureaus?|Office|Ministry|Secretariat) (?:for|of) (?:(?:and |, ?)?[A-Z][\w-]*)+"
-)
-_QUOTED = re.compile(r"“[^”]{0,400}”|\"[^\"]{0,400}\"")
-# What may stand between two entries of a list: ', ', ', and ', ' and ', ' or '.
-_LIST_GLUE = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?(?:other\s+)?|\s+(?:and|or)\s+)$")
-_CORRUPTION = re.compile(r"\bcorrupt", re.IGNORECASE)
-_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+_WORD = re.compile(r"\w+")
 
 
-def _cue_words(words: list[str]) -> tuple[str, ...]:
-    """The distinct words that produced a tag, as the reader is shown them (at most four)."""
-    return tuple(list(dict.fromkeys(w.lower() for w in words))[:4])
+@dataclass
+class _Term:
+    weight: float  # of one mention
+    first: int  # where it is first mentioned
+    word: str  # as the passage writes it
+    mentions: int = 1
 
 
-def _matches(text: str) -> list[tuple[str, re.Match[str]]]:
-    """(pillar, match) for every pillar phrase in text order, office names left out."""
-    scrubbed = _OFFICE_NAME.sub(lambda m: " " * len(m.group(0)), text)
-    found = [(p, m) for p, rule in PILLAR_RULES.items() for m in rule.finditer(scrubbed)]
-    found.sort(key=lambda item: item[1].start())
-    # In a sentence about corruption, 'law enforcement' serves anti-corruption work (II).
-    anti_corruption = [
-        s.span() for s in _SENTENCE.finditer(scrubbed) if _CORRUPTION.search(s.group(0))
-    ]
-    return [
-        (p, m)
-        for p, m in found
-        if not (
-            p == "IV"
-            and m.group(0).lower() == "law enforcement"
-            and any(a <= m.start() < b for a, b in anti_corruption)
-        )
-    ]
+@dataclass
+class _Evidence:
+    """One pillar's words in a passage."""
+
+    terms: dict[str, _Term] = field(default_factory=dict)
+
+    def add(self, key: str, weight: float, position: int, word: str) -> None:
+        if key in self.terms:
+            self.terms[key].mentions += 1
+        else:
+            self.terms[key] = _Term(weight, position, word)
+
+    def weight_of(self, term: _Term) -> float:
+        """A term's weight: further mentions add half each, a few times at most."""
+        return term.weight * (1 + min(term.mentions - 1, REPEATS) / 2)
+
+    @property
+    def weight(self) -> float:
+        return sum(self.weight_of(t) for t in self.terms.values())
+
+    def words(self) -> tuple[str, ...]:
+        """The words, heaviest first (then in reading order)."""
+        ordered = sorted(self.terms.values(), key=lambda t: (-self.weight_of(t), t.first))
+        return tuple(dict.fromkeys(t.word for t in ordered))[:CUE_WORDS]
 
 
-def _stock_list_members(text: str, found: list[tuple[str, re.Match[str]]]) -> set[int]:
-    """Indexes of matches that are entries of a list naming two or more pillars."""
-    members: set[int] = set()
-    run = [0] if found else []
-    for i in range(1, len(found) + 1):
-        glue = text[found[i - 1][1].end() : found[i][1].start()] if i < len(found) else "."
-        if _LIST_GLUE.match(glue):
-            run.append(i)
+def _shown(text: str, acronym: bool) -> str:
+    return text if acronym else text.lower()
+
+
+def _weigh(text: str, asks: bool) -> tuple[dict[str, _Evidence], dict[str, _Evidence]]:
+    """(evidence from the passage's own words, evidence from its quoted words), per pillar."""
+    words = vocabulary()
+    scrubbed = blank_body_names(text)
+    found = words.find(scrubbed)
+    discounted = stock_list_members(scrubbed, found, asks) | listed_actors(scrubbed, found, words)
+    quoted = quoted_spans(text)
+    own: dict[str, _Evidence] = {}
+    theirs: dict[str, _Evidence] = {}
+    for index, item in enumerate(found):
+        if index in discounted:
             continue
-        if len({found[j][0] for j in run}) >= 2:
-            members.update(run)
-        run = [i]
-    return members
+        in_quote = any(a <= item.start < b for a, b in quoted)
+        letters = [c for c in item.term.text if c.isalpha()]
+        word = _shown(text[item.start : item.end], all(c.isupper() for c in letters))
+        pillar = item.term.pillar
+        if pillar == "IV" and serves_anticorruption(scrubbed, item):
+            pillar = "II"
+        target = theirs if in_quote else own
+        target.setdefault(pillar, _Evidence()).add(
+            item.term.text, float(item.term.weight), item.start, word
+        )
+    return own, theirs
+
+
+def _merge(own: dict[str, _Evidence], theirs: dict[str, _Evidence]) -> dict[str, _Evidence]:
+    merged: dict[str, _Evidence] = {}
+    for source in (own, theirs):
+        for pillar, evidence in source.items():
+            into = merged.setdefault(pillar, _Evidence())
+            for key, term in evidence.terms.items():
+                into.terms.setdefault(key, term)
+    return merged
+
+
+def _decide(evidence: dict[str, _Evidence], short: bool) -> list[str]:
+    """Pillars whose words weigh enough and are not dwarfed by another pillar's.
+
+    In a short passage one weak term is enough; elsewhere a pillar needs words that weigh
+    `THRESHOLD`, one of them more than weak (weak terms lean towards a pillar, they do not
+    make it the topic). Outside a short passage, a pillar resting on one term that weighs a
+    quarter of the heaviest pillar or less is mentioned in passing, and so is a pillar whose
+    words weigh an eighth of it or less.
+    """
+    heaviest = max((e.weight for e in evidence.values()), default=0.0)
+    named = {p for p, e in evidence.items() if any(t.weight > 1 for t in e.terms.values())}
+    chosen = []
+    for pillar, e in evidence.items():
+        if short:  # a weak word counts unless another pillar is named outright
+            enough = e.weight >= SHORT_THRESHOLD and (pillar in named or not named)
+        else:
+            enough = e.weight >= THRESHOLD and pillar in named
+        dwarfed = not short and e.weight * DWARFED * min(len(e.terms), 2) <= heaviest
+        if enough and not dwarfed:
+            chosen.append(pillar)
+    return chosen
 
 
 def tag_pillars(text: str, asks: bool = False) -> tuple[tuple[str, ...], list[Reason]]:
@@ -227,20 +142,10 @@ def tag_pillars(text: str, asks: bool = False) -> tuple[tuple[str, ...], list[Re
     explicit = sort_pillars(set(_EXPLICIT_PILLAR.findall(text)))
     if explicit:
         return explicit, [Reason(p, "names pillar") for p in explicit]
-    found = _matches(text)
-    framing = set() if asks else _stock_list_members(text, found)
-    quoted = [m.span() for m in _QUOTED.finditer(text)]
-    words: dict[str, list[str]] = {}
-    own_words: set[str] = set()
-    for index, (pillar, match) in enumerate(found):
-        if index in framing:
-            continue
-        words.setdefault(pillar, []).append(match.group(0))
-        if not any(a <= match.start() < b for a, b in quoted):
-            own_words.add(pillar)
-    # A pillar that only someone else's quoted words support is not the passage's subject,
-    # unless the passage is nothing but the quote (a quoted heading, say).
-    if own_words:
-        words = {p: w for p, w in words.items() if p in own_words}
-    pillars = sort_pillars(list(words))
-    return pillars, [Reason(p, "mentions", _cue_words(words[p])) for p in pillars]
+    short = len(_WORD.findall(text)) <= SHORT_WORDS
+    own, theirs = _weigh(text, asks)
+    # Someone else's quoted words are not the passage's subject, unless the passage has no
+    # words of its own on any pillar (a quoted heading, a passage that is all quotation).
+    evidence = own if _decide(own, short) else _merge(own, theirs)
+    pillars = sort_pillars(_decide(evidence, short))
+    return pillars, [Reason(p, "mentions", evidence[p].words()) for p in pillars]
