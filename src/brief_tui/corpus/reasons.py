@@ -29,6 +29,8 @@ RULE_WORDS = {
     "imperative": "starts with an imperative",
     "funding": "announced initiative",
     "about the organisations": "not tagged: about the organisations",
+    "contents list": "not tagged: a table of contents",
+    "list of links": "not tagged: a list of links",
 }
 
 
