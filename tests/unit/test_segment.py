@@ -92,7 +92,7 @@ def test_imperative_sentence_over_paragraphs_is_a_heading() -> None:
 
 def test_a_run_of_headings_that_come_back_later_is_a_table_of_contents() -> None:
     blocks = [
-        Block("paragraph", "Where Families Go"),
+        Block("paragraph", "Where Families Go", hard_break=True),
         Block("paragraph", "Why the Harvest Failed"),
         Block("paragraph", "Part Two: Courts, prosecutors and the long wait for justice"),
         Block("paragraph", "What Donors Promised"),

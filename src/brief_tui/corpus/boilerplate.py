@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from brief_tui.corpus.blocks import Block
-from brief_tui.corpus.chrome import chrome_reason, is_sentence, table_rows, words_of
+from brief_tui.corpus.chrome import RELATED, chrome_reason, is_sentence, table_rows, words_of
 from brief_tui.corpus.sentences import sentences
 from brief_tui.corpus.titles import capitalised_share
 from brief_tui.corpus.wrapping import VALEDICTION
@@ -39,7 +39,7 @@ _VIEWER = re.compile(r"^(google online preview|(pdf )?viewer)\b.{0,40}$", re.I)
 _CONTACT_HEADER = re.compile(r"\bcontacts?\s*:?$|^for more information\b", re.IGNORECASE)
 _BIO = re.compile(
     r"\bviews (?:expressed )?(?:here )?are (?:his|her|their|the author'?s?'?) own\b|"
-    r"^the author is\b",
+    r"^the author is\b|\bcontributed reporting\b",
     re.IGNORECASE,
 )
 _AUXILIARY = frozenset(
@@ -152,13 +152,14 @@ def strip_boilerplate(blocks: list[Block]) -> Stripped:
             reason = "viewer"
         elif VALEDICTION.match(text):
             reason, skip_short = "letter closing", True
-        elif skip_short and _short_line(block):
+        elif skip_short and not reason and _short_line(block):
             reason = "signature or contact"
         elif reason == "byline":
-            authors.append(re.sub(r"^by\s+", "", text, flags=re.I).strip())
+            names = re.sub(r"^by:?\s+", "", text, flags=re.I)
+            authors.extend(n.strip() for n in re.split(r",|\band\b|&", names) if n.strip())
         skip_short = skip_short and bool(reason)
-        if reason == "press office line" and _CONTACT_HEADER.search(text):
-            skip_short = True
+        if (reason == "press office line" and _CONTACT_HEADER.search(text)) or reason == RELATED:
+            skip_short = True  # the contact lines, or the link titles, under it go too
         if not reason and block.kind == "paragraph" and _looks_like_alt_text(text):
             neighbours = blocks[max(0, index - 1) : index] + blocks[index + 1 : index + 2]
             if any(

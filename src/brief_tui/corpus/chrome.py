@@ -67,13 +67,15 @@ _CAPTCHA = re.compile(
     re.I,
 )
 _NEWSLETTER = re.compile(
-    r"\bnewsletter\b|\bsign\s*up\b|\bsubscribe\b|\bin your inbox\b|^(?:your )?e-?mail(?: address)?$|"
-    r"\bstay (?:informed|updated|connected)\b",
+    r"\bnewsletters?\b|\bin your inbox\b|^(?:your )?e-?mail(?: address)?$|"
+    r"\bstay (?:informed|updated|connected|in touch)\b|"
+    r"^(?:\S+\s+){0,3}(?:sign\s*up|subscribe)\b(?:\s+\S+){0,6}$",  # 'Sign up', 'Subscribe for $1 a week'
     re.I,
 )
 _GOV_BANNER = re.compile(
-    r"\bofficial (?:website|site|web site)s?\b|\.gov\b|\bhttps\b(?!:)|\bsecure (?:\.gov )?websites?\b|"
-    r"\bsafely connect|^(?:u\.s\.|us) flag$|^(?:government|official) website$",
+    r"\bofficial (?:website|site|web site)s?\b|\.gov websites?\b|\bhttps\b(?!:)|"
+    r"\bsecure (?:\.gov )?websites?\b|\bsafely connect|^(?:u\.s\.|us) flag$|"
+    r"^(?:government|official) website$",
     re.I,
 )
 _PRESS_OFFICE = re.compile(
@@ -87,7 +89,7 @@ _PRESS_OFFICE = re.compile(
 )
 _CAPTION = re.compile(
     r"^(?:photo|photograph|image|picture|illustration|graphic|video|credit|photo credit)s?\s*(?:by\b|[:|])|"
-    r"\bcredits?\s*(?::|\.\.\.|…)|\((?:AP|AFP|Reuters|Getty|EPA|Xinhua)\b[^)]*\)$|"
+    r"(?:^|[.!?)]\s*)Credits?\s*(?::|\.\.\.|…)|\((?:AP|AFP|Reuters|Getty|EPA|Xinhua)\b[^)]*\)$|"
     r"^\([^)]*\bphoto\b[^)]*\)$|\(getty images\)$|"
     r"^source:.*\b(?:adapted|created|designed|drawn|modified) by\b|^(?:map|graphic|chart) (?:by|credit)\b",
     re.I,
@@ -104,10 +106,23 @@ _WIDGET_PHRASE = re.compile(
     r"\bwas this (?:page|article|document|information) (?:useful|helpful)|"
     r"^thank you for your (?:participation|feedback)|^\d[\d,]*\s+(?:comments?|shares?|views?)$|"
     r"^a version of this (?:article|story) appears? in print|^\d+\s+min(?:ute)?s?\s+read$|"
-    r"^reporting from\b.{0,40}$|^(?:related|more) (?:content|news|stories|articles|posts|"
-    r"documents|resources|reading|links)$|^(?:related|see also|read next|you may also like|"
-    r"recommended(?: for you)?|most read|trending|featured(?: \w+)?)$|^more on\b.{0,60}$|"
+    r"^reporting from\b.{0,40}$|"
     r"^follow\b.{0,40}\b(?:on social media|on (?:twitter|x|facebook))$|^(?:suggest|submit) an? \w+$",
+    re.I,
+)
+# The header of a block of links to other pages; the titles under it go with it.
+_RELATED = re.compile(
+    r"^(?:related|more|other|latest|recent) (?:content|news|stories|articles|posts|documents|"
+    r"resources|reading|links|publications|reports|statements|releases)$|"
+    r"^(?:related|see also|read next|read more|you may also like|recommended(?: for you)?|"
+    r"most read|most popular|trending|featured(?: \w+)?|in (?:this|the) series):?$|"
+    r"^more (?:on|from)\b.{0,60}$",
+    re.I,
+)
+# An appeal for money: 'Your gift can help …', 'Make a tax-deductible donation'.
+_APPEAL = re.compile(
+    r"\b(?:your|a) (?:gift|donation|contribution)s?\b.{0,80}\b(?:helps?|supports?|makes?)\b|"
+    r"\bmake a (?:gift|donation)\b|\btax[- ]deductible\b|^(?:please )?(?:donate|give)(?: now| today)?[.!]?$",
     re.I,
 )
 _DOWNLOAD = re.compile(r"^(?:download|print|save|export)\b(?!.*[.!?]$)", re.I)
@@ -115,12 +130,15 @@ _URL_ONLY = re.compile(
     r"^\(?(?:https?://|www\.)\S+\)?$|^[\w-]+(?:\.[\w-]+)*\.(?:org|com|gov|net|int|edu|info|io|mil)(?:/\S*)?$",
     re.I,
 )
-_CODE = re.compile(r"^(?=\S*\d)[A-Z0-9][A-Z0-9.\-/]{2,20}$")  # 'R41349', '7-5700'
+_CODE = re.compile(r"^(?=\S*\d)(?!\S*[A-Z]{4})[A-Z0-9][A-Z0-9.\-/]{2,20}$")  # 'R41349', '7-5700'
 _ENUMERATOR = re.compile(
     r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|finally|lastly|next)"
     r"(?:ly)?\s*:$",
     re.I,
 )
+
+
+RELATED = "links to other pages"
 
 
 def words_of(text: str) -> list[str]:
@@ -191,6 +209,10 @@ def chrome_reason(text: str) -> str:
         return "byline"
     if _FIELD.match(stripped):
         return "field line"
+    if _RELATED.match(stripped):
+        return RELATED
+    if _APPEAL.search(stripped) and len(stripped.split()) <= 30:
+        return "donation appeal"
     if _WIDGET_PHRASE.search(stripped):
         return "widget"
     if _DOWNLOAD.match(stripped) and len(stripped.split()) <= 20:

@@ -60,8 +60,11 @@ def mark_contents(blocks: list[Block]) -> tuple[list[Block], int]:
         header = _CONTENTS_HEADER.match(block.text.strip()) is not None
         start = index + 1 if header else index
         end = start
+        # Entries are all set with leaders and page numbers, or (under a header) none is.
+        leadered = start < len(blocks) and _LEADER.match(blocks[start].text) is not None
         while end < len(blocks) and (
-            _LEADER.match(blocks[end].text) or (header and is_title_line(_entry_text(blocks[end])))
+            _LEADER.match(blocks[end].text)
+            or (header and not leadered and is_title_line(_entry_text(blocks[end])))
         ):
             end += 1
         leaders = sum(1 for b in blocks[start:end] if _LEADER.match(b.text))
@@ -88,8 +91,10 @@ def _entry_like(text: str) -> bool:
 
 
 def _reappearing_run(blocks: list[Block], start: int, texts: list[str]) -> int:
-    """The end of a run of four or more heading-like lines starting at `start`, one of which
-    comes back later as a line of its own; `start` when there is no such run."""
+    """The end of a run of four or more heading-like lines starting at `start` after a wide
+    gap, one of which comes back later as a line of its own; `start` when there is none."""
+    if not blocks[start].hard_break:
+        return start
     end = start
     while (
         end < len(blocks)

@@ -49,9 +49,15 @@ def text_lines(text: str) -> list[Line]:
 
 
 def is_page_number(text: str) -> bool:
-    """'12', 'Page 3 of 8', '- 4 -', or a footer whose parts end in 'Page 2'."""
+    """'12', 'Page 3 of 8', '- 4 -', a footer whose parts end in 'Page 2', or a short
+    footer set apart from its page number by a run of spaces ('Research Service      2')."""
     if _PAGE_ONLY.match(text):
         return True
+    spaced = re.split(r"\s{3,}", text)
+    if len(spaced) == 2 and any(_PAGE_PART.match(p) for p in spaced):
+        words = " ".join(p for p in spaced if not _PAGE_PART.match(p)).split()
+        if len(words) <= 10 and not _SENTENCE_END.search(text):
+            return True
     parts = _SEPARATORS.split(text)
     return len(parts) >= 2 and any(_PAGE_PART.match(p.strip()) for p in (parts[0], parts[-1]))
 
@@ -96,7 +102,12 @@ def mark_furniture(lines: list[Line]) -> list[Line]:
             if _key(other.text) == _key(line.text)
             for p in page_lines
         )
-        if counts[_key(line.text)] >= 3 or near_page or (repeats_near_pages and index == 0):
+        paged = bool(page_lines)  # repeats in a paged capture are running heads and feet
+        if (
+            (paged and counts[_key(line.text)] >= 3)
+            or near_page
+            or (repeats_near_pages and index == 0)
+        ):
             marked[index] = replace(line, chrome="running header or footer")
     marked = _running_heads_after_breaks(marked)
     return _chart_residue(marked)

@@ -26,9 +26,12 @@ from brief_tui.corpus.titles import (
     Candidate,
     capitalised_share,
     choose_title,
+    is_address,
+    is_caps,
     is_category_label,
+    is_front_matter_line,
+    is_job_title,
     is_organisation,
-    record_title,
     subject_of,
 )
 
@@ -39,8 +42,11 @@ _COPYRIGHT_HOLDER = re.compile(
 )
 _FROM = re.compile(r"^from\s*:\s*(.+)$", re.I)
 _SPLIT = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
+_PLACE = re.compile(
+    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?$"
+)  # 'Panama City, Panama'
 _HEAD_LIMIT = 60  # blocks searched for the start of the running text
-_CONFIDENT = 10  # a title line scoring less than this (a word or two) is shown as guessed
+_CONFIDENT = 8  # a title line scoring less than this (a word or two) is shown as guessed
 
 
 @dataclass
@@ -76,14 +82,33 @@ def _key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _kept_in_opening(block: Block, before_body: bool) -> bool:
-    """What stays between the title and the text: a contents list, a deck, a salutation, a
-    heading standing over the text (after a blank line, not inside a cover's run of lines)."""
-    if block.role or is_salutation(block.text) or len(block.text.split()) >= 12:
-        return True
-    if block.kind == "heading":
-        return True
-    return before_body and not block.tight and looks_like_title(block.text)
+def _kept_in_opening(between: list[Block]) -> list[Block]:
+    """What stays between the title and the text: anything but the lines a cover or a page
+    top carries about the document (names, job titles, organisations, addresses, labels,
+    memo fields, report numbers), and a run of capitals set as a cover ('TESTIMONY OF /
+    … / BEFORE THE COMMITTEE')."""
+    kept: list[Block] = []
+    for index, block in enumerate(between):
+        text = block.text
+        following = between[index + 1].text if index + 1 < len(between) else ""
+        neighbours = between[max(0, index - 1) : index] + between[index + 1 : index + 2]
+        cover = is_caps(text) and any(
+            is_caps(n.text) and (n.tight or block.tight) for n in neighbours
+        )
+        structure = block.role or block.kind == "heading" or is_salutation(text)
+        # A heading standing over the text, set off by a blank line: 'Summary', 'Background'.
+        metadata = bool(
+            cover or _PLACE.match(text) or find_date(text) or is_front_matter_line(text, following)
+        )
+        over_text = (
+            index == len(between) - 1
+            and not block.tight
+            and looks_like_title(text)
+            and (is_category_label(text) or not metadata)
+        )
+        if structure or over_text or not metadata:
+            kept.append(block)
+    return kept
 
 
 def _first_line(blocks: list[Block], start: int) -> Candidate | None:
@@ -114,6 +139,7 @@ def detect_front_matter(
     """
     found = Detected()
     start = body_start(blocks)
+    opening_date: str | None = None
     candidate: Candidate | None = None
     if meta is not None and meta.title:
         found.title = meta.title
@@ -129,10 +155,12 @@ def detect_front_matter(
     if candidate is not None:
         opening = blocks[: candidate.index]
         between = blocks[candidate.end : start]
-        kept = [b for i, b in enumerate(between) if _kept_in_opening(b, i == len(between) - 1)]
-        _organisations(found, opening, between)
-        found.dropped = len(opening) + len(between) - len(kept)
         title_key = _key(found.title)
+        kept = [b for b in _kept_in_opening(between) if _key(b.text) != title_key]
+        _organisations(found, opening, between, notes)
+        found.dropped = len(opening) + len(between) - len(kept)
+        dropped_dates = (find_date(b.text) for b in between if b not in kept)
+        opening_date = next((d for d in dropped_dates if d), None)
         body = [b for b in blocks[max(start, candidate.end) :] if _key(b.text) != title_key]
         found.dropped += len(blocks[max(start, candidate.end) :]) - len(body)
         rest = kept + body
@@ -140,8 +168,9 @@ def detect_front_matter(
         heading = next((b for b in blocks[:6] if looks_like_title(b.text)), None)
         found.title = heading.text if heading else fallback_title
         found.title_guessed = True
-        _organisations(found, blocks[:start], [])
+        _organisations(found, blocks[:start], [], notes)
     _dates(found, blocks, start, notes)
+    found.date = found.date or opening_date
     if meta is not None:
         found.organisations = list(meta.organisations) or found.organisations
         found.date = meta.date or found.date
@@ -167,30 +196,39 @@ def _dates(
             if date_line(block.text) and (date := find_date(block.text)):
                 found.date = date
                 break
-    holders = (_COPYRIGHT_HOLDER.search(t) for _, r, t in notes if r == "copyright line")
-    holder = next((h for h in holders if h), None)
-    if holder and not found.organisations:
-        found.organisations.append(holder.group(1).strip(" ,"))
 
 
-def _organisations(found: Detected, before_title: list[Block], after_title: list[Block]) -> None:
-    """Who published it: an organisation named on the cover (after the title), a memo's
-    'From:' line, else the site or letterhead named above the title."""
+def _organisations(
+    found: Detected,
+    before_title: list[Block],
+    after_title: list[Block],
+    notes: tuple[tuple[int, str, str], ...],
+) -> None:
+    """Who published it, most telling first: a memo's 'From:' affiliation, an organisation
+    the cover names under the title (not an addressee's address block, not a job title), the
+    holder of the page's copyright, the site or letterhead named above the title."""
     for block in after_title:
         if from_line := _FROM.match(block.text):
             parts = [p.strip() for p in from_line.group(1).split(",")]
             if is_organisation(parts[-1]):
                 found.organisations.append(parts[-1])
                 return
-        if is_organisation(block.text) and not record_title(block.text):
+    for index, block in enumerate(after_title):
+        near = after_title[max(0, index - 1) : index + 2]
+        addressee = any(is_address(b.text) for b in near)
+        if is_organisation(block.text) and not addressee and not is_job_title(block.text):
             found.organisations.append(block.text.strip())
             return
+    holders = (_COPYRIGHT_HOLDER.search(t) for _, r, t in notes if r == "copyright line")
+    if holder := next((h for h in holders if h), None):
+        found.organisations.append(holder.group(1).strip(" ,"))
+        return
     for block in before_title:
         if tagline := _SITE_TAGLINE.match(block.text):
             found.organisations.append(tagline.group(1))
             return
         parts = [p.strip() for p in _SPLIT.split(block.text) if p.strip()]
         named = [p for p in parts if is_organisation(p) and not subject_of(p)]
-        if named:
+        if named and not any(is_address(b.text) for b in before_title[:3] if b is block):
             found.organisations.append(max(named, key=len))
             return

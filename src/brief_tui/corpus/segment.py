@@ -25,6 +25,10 @@ from brief_tui.corpus.mdblocks import markdown_blocks
 __all__ = ["Block", "is_hard_wrapped", "markdown_blocks", "text_blocks"]
 
 _TERMINAL = re.compile(r"[.!?:;][\"'”’)\]]*$")
+# A figure or table caption, a source or a note: read as a paragraph, never a heading.
+_CAPTION = re.compile(
+    r"^(?:(?:figure|fig\.|table|chart|map|box|graph)\s+\d|(?:source|note)s?\s*:)", re.I
+)
 
 
 def looks_like_title(line: str) -> bool:
@@ -170,7 +174,7 @@ def classify_headings(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for index, block in enumerate(blocks):
         text = block.text
-        if block.role or block.kind == "heading" or is_salutation(text):
+        if block.role or block.kind == "heading" or is_salutation(text) or _CAPTION.match(text):
             out.append(block)
         elif (
             block.kind == "paragraph"

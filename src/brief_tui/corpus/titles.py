@@ -136,7 +136,7 @@ def is_organisation(text: str) -> bool:
     """'Congressional Research Service', 'Ministry of Labour and Human Mobility': capitalised
     words ending on an organisation word, or on one followed by 'of/for/on …'."""
     words = [w.lower() for w in _words(text)]
-    if not 0 < len(words) <= 9 or capitalised_share(text) < 0.6:
+    if not 2 <= len(words) <= 9 or capitalised_share(text) < 0.6:
         return False
     for index, word in enumerate(words):
         if word in ORG_WORDS:
@@ -162,6 +162,36 @@ def record_title(text: str) -> str:
     if not match or not re.search(r"\S*[/\d]\S*", match.group("prefix")):
         return ""
     return match.group("title").strip()
+
+
+_MEMO_FIELD = re.compile(
+    r"^(?:to|from|cc|bcc|re|subject|subj|attn|attention|through|thru|memorandum for|date|"
+    r"prepared (?:for|by)|submitted (?:to|by)|author|authors|editor|editors)\s*:|^by\s",
+    re.IGNORECASE,
+)
+_REPORT_NUMBER = re.compile(r"^(?=.*\d)[A-Z]{0,6}[-\s]?[\d][\w.\-/]*$")
+
+
+def is_front_matter_line(text: str, next_text: str = "") -> bool:
+    """A line a cover, masthead or memo header carries about the document: a name, a job
+    title, an organisation, an address, a category label, a memo field, a report number, a
+    line breaking off on 'of' or 'by', or a site strip ('Site | Section')."""
+    text = text.strip()
+    if len(text.split()) >= 14:
+        return False
+    return bool(
+        _MEMO_FIELD.match(text)
+        or _REPORT_NUMBER.match(text)
+        or _FRAGMENT_END.search(text.rstrip(":"))
+        or _SEPARATOR.search(text)
+        or is_category_label(text)
+        or is_person_name(text, next_text)
+        or is_job_title(text)
+        or is_organisation(text)
+        or is_address(text)
+        or subject_of(text)
+        or record_title(text)
+    )
 
 
 def title_score(text: str, next_text: str = "") -> float:
