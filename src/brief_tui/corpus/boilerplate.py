@@ -133,10 +133,12 @@ def strip_boilerplate(blocks: list[Block]) -> Stripped:
     partial_notice = ""
     authors: list[str] = []
     footer_from = len(blocks)
+    seen_text = False
     for index, block in enumerate(blocks):
-        if index >= len(blocks) // 2 and _is_share_widget(block.text):
-            footer_from = index
+        if seen_text and index >= len(blocks) // 2 and _is_share_widget(block.text):
+            footer_from = index  # share buttons after the running text: the page's footer
             break
+        seen_text = seen_text or is_body_paragraph(block)
     kept: list[Block] = []
     notes: list[tuple[int, str, str]] = []
     dropped = len(blocks) - footer_from

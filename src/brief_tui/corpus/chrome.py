@@ -80,7 +80,7 @@ _GOV_BANNER = re.compile(
 )
 _PRESS_OFFICE = re.compile(
     r"^(?:for immediate release|immediate release|press release|news release|media advisory|"
-    r"(?:media|press) (?:contacts?|enquiries|inquiries)|(?:for more information,? )?(?:please )?contact:?|"
+    r"(?:media|press) (?:contacts?|enquiries|inquiries):?|(?:for more information,? )?(?:please )?contact:?|"
     r"contacts?:|#{3,}|-+\s*(?:end|30)\s*-+|embargoed.{0,40})$|"
     r"^(?:the )?(?:office|bureau) of (?:press|public|media)\b.{0,40}$|"
     r"^press (?:office|relations)\b.{0,40}$|"

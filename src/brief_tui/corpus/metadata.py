@@ -163,7 +163,7 @@ def detect_front_matter(
         opening_date = next((d for d in dropped_dates if d), None)
         body = [b for b in blocks[max(start, candidate.end) :] if _key(b.text) != title_key]
         found.dropped += len(blocks[max(start, candidate.end) :]) - len(body)
-        rest = kept + body
+        rest = [b for b in opening if b.role] + kept + body
     elif not found.title:
         heading = next((b for b in blocks[:6] if looks_like_title(b.text)), None)
         found.title = heading.text if heading else fallback_title

@@ -234,9 +234,11 @@ def _joins(first: Block, second: Block) -> bool:
 
 def choose_title(blocks: list[Block], body_start: int) -> Candidate | None:
     """The best title among the blocks before the running text, or None."""
-    texts = [" ".join(b.text.lower().split()) for b in blocks]
+    texts = [" ".join(b.text.lower().split()) for b in blocks if not b.role]
     candidates: list[Candidate] = []
     for index, block in enumerate(blocks[:body_start]):
+        if block.role:
+            break  # a contents list comes after the title
         text, end, sure = block.text, index + 1, False
         if subject := subject_of(text):
             while end < body_start and blocks[end].tight and blocks[end].kind != "item":
