@@ -177,7 +177,9 @@ def strip_boilerplate(blocks: list[Block]) -> Stripped:
         else:
             kept.append(rest)
     kept, bios = _without_bios(kept, tuple(authors))
-    cut_off = kept[-1] if kept and blocks and kept[-1] is blocks[-1] else None
+    # A capture that ends mid-sentence ends on a line of running text: it stays.
+    last = kept[-1] if kept and blocks and kept[-1] is blocks[-1] else None
+    cut_off = last if last is not None and len(last.text.split()) >= 8 else None
     kept, tail = _without_tail_links(kept, cut_off)
     return Stripped(kept, dropped + bios + tail, partial_notice, tuple(authors), tuple(notes))
 

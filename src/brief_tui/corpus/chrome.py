@@ -30,6 +30,7 @@ UI_WORDS = frozenset(
     preferences manage privacy policy terms use conditions accessibility sitemap help contact
     rss feed language languages english español français português deutsch view next previous
     prev feedback related featured trending popular latest recommended see also explore
+    hide show expand collapse more less
     """.split()
 )
 # Words that are interface controls on their own (a line needs one of them to be a widget).
@@ -75,7 +76,7 @@ _NEWSLETTER = re.compile(
 _GOV_BANNER = re.compile(
     r"\bofficial (?:website|site|web site)s?\b|\.gov websites?\b|\bhttps\b(?!:)|"
     r"\bsecure (?:\.gov )?websites?\b|\bsafely connect|^(?:u\.s\.|us) flag$|"
-    r"^(?:government|official) website$",
+    r"^(?:government|official) website$|^here['’]?s how you know$",
     re.I,
 )
 _PRESS_OFFICE = re.compile(
@@ -114,7 +115,7 @@ _WIDGET_PHRASE = re.compile(
 _RELATED = re.compile(
     r"^(?:related|more|other|latest|recent) (?:content|news|stories|articles|posts|documents|"
     r"resources|reading|links|publications|reports|statements|releases)$|"
-    r"^(?:related|see also|read next|read more|you may also like|recommended(?: for you)?|"
+    r"^(?:related|see also|read next|read more|you may also like|recommended(?: for you)?|tags|topics|"
     r"most read|most popular|trending|featured(?: \w+)?|in (?:this|the) series):?$|"
     r"^more (?:on|from)\b.{0,60}$",
     re.I,

@@ -32,6 +32,7 @@ from brief_tui.corpus.titles import (
     is_front_matter_line,
     is_job_title,
     is_organisation,
+    is_section_label,
     subject_of,
 )
 
@@ -116,7 +117,7 @@ def _first_line(blocks: list[Block], start: int) -> Candidate | None:
     it does not look like one (it is then marked as guessed)."""
     if start < 1 or blocks[0].kind == "item" or len(blocks[0].text.split()) > 20:
         return None
-    if is_sentence(blocks[0].text + " ") or blocks[0].role:
+    if is_sentence(blocks[0].text + " ") or blocks[0].role or is_section_label(blocks[0].text):
         return None
     return Candidate(0, 1, blocks[0].text, 0.0, False)
 
@@ -165,7 +166,10 @@ def detect_front_matter(
         found.dropped += len(blocks[max(start, candidate.end) :]) - len(body)
         rest = [b for b in opening if b.role] + kept + body
     elif not found.title:
-        heading = next((b for b in blocks[:6] if looks_like_title(b.text)), None)
+        heading = next(
+            (b for b in blocks[:6] if looks_like_title(b.text) and not is_section_label(b.text)),
+            None,
+        )
         found.title = heading.text if heading else fallback_title
         found.title_guessed = True
         _organisations(found, blocks[:start], [], notes)

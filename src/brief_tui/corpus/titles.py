@@ -27,7 +27,8 @@ _CATEGORY = frozenset(
     article feature interview explainer update updates announcement announcements memo
     memorandum summary overview contents issue paper papers working research publication
     background introduction highlights abstract conclusion conclusions findings preface
-    foreword acknowledgments acknowledgements appendix notes
+    foreword acknowledgments acknowledgements appendix notes facts fast key points takeaways
+    glance brief readout
     publications resources resource insights insight event events story stories joint
     """.split()
 )
@@ -59,6 +60,8 @@ _NAME_PART = re.compile(
     r"^(?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’-]+|[A-Z]\.|Jr\.|Sr\.|I{1,3}|de|la|van|von|del|da)$"
 )
 _INITIAL = re.compile(r"^(?:[A-Z]\.|Jr\.|Sr\.)$")
+# A line naming an official in a sentence or a headline is not a job title.
+_NOT_A_ROLE = re.compile(r"\w['’]s\b|\b(?:with|meets?|met|says?|said|visits?|calls?)\b", re.I)
 _SUBJECT = re.compile(r"^(?:re|subject|subj)\s*:\s*(.+)$", re.IGNORECASE)
 _RECORD = re.compile(
     r"^(?=.*\S*(?:/|\d)\S*)(?P<prefix>.{6,120}?\bis):\s*(?P<title>[A-Z“\"'‘].{4,200})$"
@@ -107,6 +110,22 @@ def is_category_label(text: str) -> bool:
     return 0 < len(words) <= 3 and all(w in _CATEGORY or w in SMALL_WORDS for w in words)
 
 
+_SECTION_LABELS = frozenset(
+    """
+    summary highlights background introduction overview contents abstract conclusion
+    conclusions findings transcript readout notes fast facts key points takeaways at a glance
+    executive what found
+    """.split()
+)
+
+
+def is_section_label(text: str) -> bool:
+    """A label over a part of a document ('Summary', 'Fast Facts', 'Key Takeaways'), which
+    names no document."""
+    words = [w.lower().strip(":") for w in _words(text)]
+    return 0 < len(words) <= 3 and all(w in _SECTION_LABELS for w in words)
+
+
 def is_person_name(text: str, next_text: str = "") -> bool:
     """'Ambassador Frank Mora', 'Kristin M. Finklea', or two or three capitalised names over a
     job title ('Clare Ribando Seelke' above 'Specialist in …')."""
@@ -124,7 +143,7 @@ def is_person_name(text: str, next_text: str = "") -> bool:
 def is_job_title(text: str) -> bool:
     """'Senior Fellow, Migration Program', 'Specialist in Latin American Affairs'."""
     words = [w.lower().strip(",.") for w in _words(text)]
-    if not 0 < len(words) <= 8 or _SENTENCE_END.search(text):
+    if not 0 < len(words) <= 8 or _SENTENCE_END.search(text) or _NOT_A_ROLE.search(text):
         return False
     # The role heads the phrase ('Specialist in …', 'Senior Fellow, …') or closes it
     # ('Permanent Representative', 'Research Associate').
