@@ -82,3 +82,25 @@ def test_rows_of_a_table_are_never_a_menu() -> None:
     assert table_rows(rows) == {1, 2}
     kept = [b.text for b in strip_boilerplate(rows).blocks]
     assert "Country | Spring | Summer" in kept and "Home | Team | Contact" not in kept
+
+
+def test_a_credit_or_appeal_closing_a_paragraph_goes_and_the_paragraph_stays() -> None:
+    blocks = [
+        Block(
+            "paragraph",
+            "Inspectors visited forty farms in the first month of the season. "
+            "Credit: Ministry of Labour.",
+        ),
+        Block(
+            "paragraph",
+            "Our new survey covers every border town in the region. Sign up for updates.",
+        ),
+        Block(
+            "paragraph",
+            "The views expressed here do not necessarily reflect those of the funders.",
+        ),
+    ]
+    assert [b.text for b in strip_boilerplate(blocks).blocks] == [
+        "Inspectors visited forty farms in the first month of the season.",
+        "Our new survey covers every border town in the region.",
+    ]

@@ -3,8 +3,11 @@ the briefing gets them after `add`."""
 
 from brief_tui.corpus.contentfile import parse_document, render_document
 from brief_tui.corpus.curation import Curation
+from brief_tui.corpus.formats.registry import SourceMeta
 from brief_tui.corpus.ingest import build_document
+from brief_tui.corpus.metadata import detect_front_matter
 from brief_tui.corpus.model import Document
+from brief_tui.corpus.segment import Block
 
 
 def build(text: str, name: str = "capture.txt") -> Document:
@@ -192,3 +195,19 @@ def test_the_title_is_not_repeated_as_a_passage_or_a_running_title() -> None:
     )
     assert doc.title == "Courts Under Pressure"
     assert "Courts Under Pressure" not in everything(doc)
+
+
+def test_a_source_s_own_title_is_used_unless_it_is_site_chrome() -> None:
+    blocks = [
+        Block("heading", "Rivers and Roads", level=1),
+        Block("paragraph", "The road to the coast flooded twice this year, cutting off the port."),
+    ]
+    found, rest = detect_front_matter(
+        blocks, "file", SourceMeta(title="Rivers and Roads | Tide Post")
+    )
+    assert found.title == "Rivers and Roads" and not found.title_guessed
+    assert [b.text for b in rest] == [blocks[1].text]  # the headline is not also a passage
+    found, _ = detect_front_matter(blocks, "file", SourceMeta(title="Home | Archive | Tide Post"))
+    assert found.title == "Rivers and Roads"
+    found, _ = detect_front_matter(blocks, "file", SourceMeta(title="Press Release"))
+    assert found.title == "Rivers and Roads"

@@ -158,3 +158,16 @@ def test_list_items_keep_their_indented_continuations() -> None:
     items = [b for b in blocks if b.kind == "item"]
     assert [b.marker for b in items] == ["1.", "2.", "3."]
     assert items[0].text.endswith("keep it for at least three years.")
+
+
+def test_a_word_broken_by_a_hyphen_at_a_line_end_is_joined_with_its_hyphen() -> None:
+    text = (
+        "Credit for small-\n"
+        "holder farmers and for anti-\n"
+        "corruption offices in the regional capitals was cut by a third in the\n"
+        "last budget, and most of the offices closed within the year that followed.\n"
+        "Farmers who had borrowed to replant lost their land when the loans came\n"
+        "due, and many of them left for the cities or went north with their sons.\n"
+    )
+    paragraph = texts(text)[0]
+    assert "small-holder farmers and for anti-corruption offices" in paragraph

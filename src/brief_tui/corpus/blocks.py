@@ -49,6 +49,20 @@ def line_block(line: str, hard_break: bool = False, tight: bool = False) -> Bloc
     return Block("paragraph", line, "", hard_break, tight=tight)
 
 
+_BROKEN_WORD = re.compile(r"[^\W\d_]-$")
+
+
+def join_lines(lines: list[str]) -> str:
+    """The lines of one paragraph as one line. A word broken at a line's end by a hyphen
+    ('small-' / 'holder') is joined without a space and keeps its hyphen: 'anti-corruption'
+    stays right, and a split 'govern-ment' stays readable."""
+    text = lines[0]
+    for line in lines[1:]:
+        glued = _BROKEN_WORD.search(text) and line[:1].islower()
+        text = f"{text}{line}" if glued else f"{text} {line}"
+    return text
+
+
 def _chrome_block(line: Line) -> Block:
     return Block("paragraph", line.text, chrome=line.chrome)
 
@@ -64,7 +78,7 @@ def _reflow(lines: list[Line], wrap: Wrap) -> list[Block]:
         if current:
             first = current[0]
             hard = first.gap >= 2
-            text = " ".join(line.text for line in current)
+            text = join_lines([line.text for line in current])
             blocks.append(line_block(text, hard, tight=first.gap == 0 and bool(blocks)))
             current.clear()
         blocks.extend(aside)

@@ -48,6 +48,10 @@ _AUXILIARY = frozenset(
 )
 
 
+# Kinds of chrome that can close a paragraph of real text as one sentence of it.
+_SENTENCE_KINDS = frozenset(
+    ("caption or credit", "sign-up line", "donation appeal", "copyright line", "disclaimer")
+)
 # Dropped lines that say who published the document and when.
 _TELLING = frozenset(("dateline", "copyright line", "byline", "field line", "press office line"))
 
@@ -68,8 +72,13 @@ def _is_contact_line(text: str) -> bool:
 
 
 def _is_chrome_sentence(sentence: str) -> bool:
-    """A sentence that is page chrome wherever it stands: a campaign call-out or contact line."""
-    return _CAMPAIGN_CALLOUT.search(sentence) is not None or _is_contact_line(sentence)
+    """A sentence that is page chrome wherever it stands: a campaign call-out, a contact line,
+    a photo credit, a sign-up or donation appeal, a copyright line."""
+    return (
+        _CAMPAIGN_CALLOUT.search(sentence) is not None
+        or _is_contact_line(sentence)
+        or chrome_reason(sentence) in _SENTENCE_KINDS
+    )
 
 
 def _without_chrome_sentences(block: Block) -> Block | None:
@@ -77,13 +86,14 @@ def _without_chrome_sentences(block: Block) -> Block | None:
     text = _TRAILING_URL.sub("", block.text).rstrip()
     if not text:
         return None
-    if not (_CAMPAIGN_CALLOUT.search(text) or _EMAIL.search(text) or _PHONE.search(text)):
+    parts = sentences(text)
+    if len(parts) < 2 and not (_CAMPAIGN_CALLOUT.search(text) or _is_contact_line(text)):
         return block if text == block.text else replace(block, text=text)
-    kept = [s for s in sentences(text) if not _is_chrome_sentence(s)]
+    kept = [s for s in parts if not _is_chrome_sentence(s)]
     if not kept:
         return None
     rest = " ".join(kept)
-    return block if rest == text else replace(block, text=rest)
+    return block if rest == block.text else replace(block, text=rest)
 
 
 def is_body_paragraph(block: Block) -> bool:
@@ -169,6 +179,8 @@ def strip_boilerplate(blocks: list[Block]) -> Stripped:
                 for n in neighbours
             ):
                 reason = "image description"
+        if reason in _SENTENCE_KINDS and len(sentences(text)) >= 2:
+            reason = ""  # a credit or a sign-up sentence closing a paragraph: only it goes
         rest = None if reason else _without_chrome_sentences(block)
         if rest is None:
             dropped += 1

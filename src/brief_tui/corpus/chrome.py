@@ -120,6 +120,11 @@ _RELATED = re.compile(
     r"^more (?:on|from)\b.{0,60}$",
     re.I,
 )
+# A publisher's disclaimer: 'The views expressed … do not necessarily reflect those of …'.
+_DISCLAIMER = re.compile(
+    r"\bdo(?:es)? not necessarily (?:reflect|represent|state)\b|\bare the (?:sole )?responsibility of\b",
+    re.I,
+)
 # An appeal for money: 'Your gift can help …', 'Make a tax-deductible donation'.
 _APPEAL = re.compile(
     r"\b(?:your|a) (?:gift|donation|contribution)s?\b.{0,80}\b(?:helps?|supports?|makes?)\b|"
@@ -214,6 +219,8 @@ def chrome_reason(text: str) -> str:
         return RELATED
     if _APPEAL.search(stripped) and len(stripped.split()) <= 30:
         return "donation appeal"
+    if _DISCLAIMER.search(stripped) and len(stripped.split()) <= 80:
+        return "disclaimer"
     if _WIDGET_PHRASE.search(stripped):
         return "widget"
     if _DOWNLOAD.match(stripped) and len(stripped.split()) <= 20:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from brief_tui.corpus.blocks import Block
 from brief_tui.corpus.boilerplate import is_body_paragraph
-from brief_tui.corpus.chrome import is_sentence
+from brief_tui.corpus.chrome import chrome_reason, is_sentence
 from brief_tui.corpus.datelines import date_line, dateline_label, find_date
 from brief_tui.corpus.formats.registry import SourceMeta
 from brief_tui.corpus.leadins import is_salutation
@@ -42,6 +42,7 @@ _COPYRIGHT_HOLDER = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([^|·•.]+)", re.I
 )
 _FROM = re.compile(r"^from\s*:\s*(.+)$", re.I)
+_SITE_SUFFIX = re.compile(r"\s+[|–—]\s+|\s+-\s+")
 _SPLIT = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
 _PLACE = re.compile(
     r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?$"
@@ -122,6 +123,19 @@ def _first_line(blocks: list[Block], start: int) -> Candidate | None:
     return Candidate(0, 1, blocks[0].text, 0.0, False)
 
 
+def _usable_title(title: str, blocks: list[Block], end: int) -> str:
+    """The title a source's metadata gives, unless it is site chrome or a category label
+    ('About | … Library', 'Press Release'); 'Headline | Site Name' is cut to the headline
+    when the page shows the headline on its own."""
+    title = title.strip()
+    if not title or chrome_reason(title) or is_category_label(title) or is_section_label(title):
+        return ""
+    for part in _SITE_SUFFIX.split(title):
+        if part.strip() != title and _meta_title_block(blocks, part.strip(), end) is not None:
+            return part.strip()
+    return title
+
+
 def _meta_title_block(blocks: list[Block], title: str, end: int) -> int | None:
     key = _key(title)
     return next((i for i, b in enumerate(blocks[:end]) if _key(b.text) == key), None)
@@ -142,11 +156,12 @@ def detect_front_matter(
     start = body_start(blocks)
     opening_date: str | None = None
     candidate: Candidate | None = None
-    if meta is not None and meta.title:
-        found.title = meta.title
-        at = _meta_title_block(blocks, meta.title, max(start, 1))
+    meta_title = _usable_title(meta.title if meta is not None else "", blocks, max(start, 1))
+    if meta_title:
+        found.title = meta_title
+        at = _meta_title_block(blocks, meta_title, max(start, 1))
         if at is not None:
-            candidate = Candidate(at, at + 1, meta.title, 30.0, True)
+            candidate = Candidate(at, at + 1, meta_title, 30.0, True)
     else:
         candidate = choose_title(blocks, start) or _first_line(blocks, start)
         if candidate is not None:
