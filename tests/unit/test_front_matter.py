@@ -211,3 +211,16 @@ def test_a_source_s_own_title_is_used_unless_it_is_site_chrome() -> None:
     assert found.title == "Rivers and Roads"
     found, _ = detect_front_matter(blocks, "file", SourceMeta(title="Press Release"))
     assert found.title == "Rivers and Roads"
+
+
+def test_datelines_with_places_and_review_dates_are_metadata() -> None:
+    doc = build(
+        "Winter Shelter Report\n\n"
+        "TEGUCIGALPA, Honduras – 12 January 2023\n\n"
+        "Shelters in the capital ran out of beds in the first week of the cold season.\n\n"
+        "Page last reviewed: 20 January 2023\n"
+    )
+    assert doc.date == "2023-01-12"
+    assert [p.text for _, p in doc.passages()] == [
+        "Shelters in the capital ran out of beds in the first week of the cold season."
+    ]

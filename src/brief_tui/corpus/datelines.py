@@ -24,7 +24,8 @@ _DATE = re.compile(
 # What may stand beside a date on a dateline: labels, times, weekdays, a reading time.
 _FURNITURE = re.compile(
     r"\b(?:updated|last updated|published|posted|released|publicly released|release date|"
-    r"date|dated|issued|modified|revised|on|at|am|pm|a\.m|p\.m|et|est|edt|ct|pt|gmt|utc|cet|"
+    r"date|dated|issued|modified|revised|reviewed|last|page|as of|on|at|am|pm|a\.m|p\.m|et|est|"
+    r"edt|ct|pt|gmt|utc|cet|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|min|mins|minute|minutes|read)\b"
     r"|\d{1,2}[:.]\d{2}|\d+|[|·•,.:;()\[\]\-–—/]",
     re.IGNORECASE,
@@ -66,6 +67,8 @@ def date_line(text: str) -> str | None:
         return date  # '17 Jun 2021 | Commentary'
     if len(leftover) == 1 and re.search(r"\d", text.split()[0]) and "-" in text.split()[0]:
         return date  # a report number before the date
+    if len(leftover) <= 4 and all(w[:1].isupper() for w in leftover) and text[:1].isupper():
+        return date  # a place before the date: "WASHINGTON, D.C. - March 4, 2021"
     return None
 
 

@@ -62,7 +62,7 @@ _NAME_PART = re.compile(
 _INITIAL = re.compile(r"^(?:[A-Z]\.|Jr\.|Sr\.)$")
 # A line naming an official in a sentence or a headline is not a job title.
 _NOT_A_ROLE = re.compile(r"\w['’]s\b|\b(?:with|meets?|met|says?|said|visits?|calls?)\b", re.I)
-_SUBJECT = re.compile(r"^(?:re|subject|subj)\s*:\s*(.+)$", re.IGNORECASE)
+_SUBJECT = re.compile(r"^(?:re|subject|subj|title)\s*:\s*(.+)$", re.IGNORECASE)
 _RECORD = re.compile(
     r"^(?=.*\S*(?:/|\d)\S*)(?P<prefix>.{6,120}?\bis):\s*(?P<title>[A-Z“\"'‘].{4,200})$"
 )
@@ -75,7 +75,7 @@ _ADDRESS = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR = re.compile(r"\s[|·•]\s")
-_SITE_PREFIX = re.compile(r"^[A-Z][A-Z&.]{1,10}:\s")
+_SITE_PREFIX = re.compile(r"^[A-Z][A-Z&.]{1,5}:\s")
 _WORD = re.compile(r"[\w'’.-]+")
 
 
