@@ -166,10 +166,11 @@ def test_a_title_set_in_capitals_over_a_testimony_cover() -> None:
         "The request includes new funds for shelters, for legal aid and for the courts that\n"
         "hear asylum claims in the region, which have never had the judges they need.\n"
     )
-    assert doc.title == "THE BUDGET FOR REGIONAL PROTECTION PROGRAMS"
+    assert doc.title == "The Budget for Regional Protection Programs"  # recased, for reading
     assert doc.date == "2022-05-04"
     seen = everything(doc)
     assert "ROBERTO SALINAS" not in seen and "SUBCOMMITTEE ON THE AMERICAS" not in seen
+    assert "THE BUDGET" not in seen
     assert "Madam Chair, Ranking Member, and Members of the Subcommittee:" in seen
 
 
@@ -224,3 +225,12 @@ def test_datelines_with_places_and_review_dates_are_metadata() -> None:
     assert [p.text for _, p in doc.passages()] == [
         "Shelters in the capital ran out of beds in the first week of the cold season."
     ]
+
+
+def test_a_title_in_capitals_is_shown_in_title_case_keeping_real_capitals() -> None:
+    doc = build(
+        "FY 2024 USAID PROGRAMS FOR THE DRY CORRIDOR\n\n"
+        "USAID will fund seed banks and irrigation in forty municipalities this year.\n\n"
+        "Most of the money goes through local cooperatives and municipal offices.\n"
+    )
+    assert doc.title == "FY 2024 USAID Programs for the Dry Corridor"

@@ -2,11 +2,12 @@
 furniture, author bios, captions, viewer notices.
 
 A block is judged by the kind of text it is (`chrome.chrome_reason`) and by where it stands:
-after a share widget in the second half of a page everything is footer; after the last
-paragraph of the body, short lines that are not sentences are footer links; a letter's
-closing and signatures, a press release's contact block and an author's bio are recognised
-by their shape. A chrome sentence inside a paragraph (a campaign call-out, a contact line) is
-removed and the rest of the paragraph kept. Anything dropped is counted.
+share buttons in the second half of a page, after its running text, begin the footer; after
+the last paragraph of running text, short lines that are not sentences are footer links; a
+letter's closing and signatures, a press release's contact block, the titles under 'Related
+stories' and an author's bio are recognised by their shape. A chrome sentence closing a
+paragraph (a credit, a sign-up line, a contact line, a campaign call-out) is removed and the
+rest of the paragraph kept. Anything dropped is counted.
 """
 
 from __future__ import annotations
@@ -154,6 +155,7 @@ def strip_boilerplate(blocks: list[Block]) -> Stripped:
     dropped = len(blocks) - footer_from
     skip_short = False  # inside a contact block or a letter's signatures
     rows = table_rows(blocks)
+    last_line: Block | None = None  # the source's last block, when it is kept
     for index, block in enumerate(blocks[:footer_from]):
         text = block.text
         reason = block.chrome or ("" if index in rows else chrome_reason(text))
@@ -188,10 +190,11 @@ def strip_boilerplate(blocks: list[Block]) -> Stripped:
                 notes.append((len(kept), reason, text))
         else:
             kept.append(rest)
+            last_line = rest if index == len(blocks) - 1 else None
     kept, bios = _without_bios(kept, tuple(authors))
     # A capture that ends mid-sentence ends on a line of running text: it stays.
-    last = kept[-1] if kept and blocks and kept[-1] is blocks[-1] else None
-    cut_off = last if last is not None and len(last.text.split()) >= 8 else None
+    long_enough = last_line is not None and len(last_line.text.split()) >= 8
+    cut_off = last_line if long_enough else None
     kept, tail = _without_tail_links(kept, cut_off)
     return Stripped(kept, dropped + bios + tail, partial_notice, tuple(authors), tuple(notes))
 

@@ -33,6 +33,7 @@ from brief_tui.corpus.titles import (
     is_job_title,
     is_organisation,
     is_section_label,
+    recased,
     subject_of,
 )
 
@@ -165,7 +166,8 @@ def detect_front_matter(
     else:
         candidate = choose_title(blocks, start) or _first_line(blocks, start)
         if candidate is not None:
-            found.title = candidate.text
+            prose = " ".join(b.text for b in blocks[start : start + 40] if not is_caps(b.text))
+            found.title = recased(candidate.text, prose)
             found.title_guessed = not candidate.sure and candidate.score < _CONFIDENT
     rest = list(blocks)
     if candidate is not None:
@@ -190,6 +192,8 @@ def detect_front_matter(
         _organisations(found, blocks[:start], [], notes)
     _dates(found, blocks, start, notes)
     found.date = found.date or opening_date
+    prose = " ".join(b.text for b in blocks[start : start + 40] if not is_caps(b.text))
+    found.organisations = [recased(o, prose) for o in found.organisations]
     if meta is not None:
         found.organisations = list(meta.organisations) or found.organisations
         found.date = meta.date or found.date

@@ -294,3 +294,26 @@ def _is_metadata_line(text: str) -> bool:
     from brief_tui.corpus.datelines import date_line
 
     return date_line(text) is not None or text.lower().startswith("by ")
+
+
+_VOWEL = re.compile(r"[AEIOU]")
+
+
+def recased(title: str, text: str) -> str:
+    """A title set in capitals, in title case: small words in lower case, and a word kept in
+    capitals when it is one (the document's own text writes it so, or it has no vowel, or
+    dots: 'FY', 'U.S.', 'USAID')."""
+    if not is_caps(title) or len(title.split()) < 3:
+        return title
+    capitals = set(re.findall(r"\b[A-Z][A-Z.&-]+\b", text))
+    words = []
+    for index, word in enumerate(title.split()):
+        core = word.strip("“”\"'‘’(),:;")
+        no_vowel = not _VOWEL.search(core) and (len(core) <= 2 or "Y" not in core)
+        if core in capitals or no_vowel or "." in core or len(core) <= 1:
+            words.append(word)
+        elif index > 0 and core.lower() in SMALL_WORDS:
+            words.append(word.lower())
+        else:
+            words.append(word[:1] + word[1:].lower())
+    return " ".join(words)
