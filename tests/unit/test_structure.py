@@ -118,3 +118,29 @@ def test_a_heading_opens_its_section_once() -> None:
     section = next(s for s in doc.sections if s.title == "Shelters")
     assert [p.kind for p in section.passages] == ["heading", "paragraph"]
     assert [p.text for _, p in doc.passages()].count("Shelters") == 1
+
+
+def test_title_case_points_under_a_heading_that_announces_them_are_kept() -> None:
+    doc = build(
+        "A Plan for the Border Towns\n\n"
+        "The towns along the border need help now, and the coalition has three asks.\n\n"
+        "Our recommendations\n"
+        "Fund Legal Aid for Children\n"
+        "Expand Refugee Processing in the Region\n"
+        "End the Detention of Families\n\n"
+        "We will report on progress every six months.\n"
+    )
+    texts = [p.text for _, p in doc.passages()]
+    assert "Expand Refugee Processing in the Region" in texts
+
+
+def test_points_announced_at_the_end_of_a_text_are_not_footer_links() -> None:
+    doc = build(
+        "A Plan for the Border Towns\n\n"
+        "The towns along the border need help now, and the coalition has three asks.\n\n"
+        "Our recommendations\n"
+        "Fund Legal Aid for Children\n"
+        "Expand Refugee Processing in the Region\n"
+    )
+    texts = [p.text for _, p in doc.passages()]
+    assert texts[-2:] == ["Fund Legal Aid for Children", "Expand Refugee Processing in the Region"]

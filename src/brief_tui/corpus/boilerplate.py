@@ -16,7 +16,14 @@ import re
 from dataclasses import dataclass, replace
 
 from brief_tui.corpus.blocks import Block
-from brief_tui.corpus.chrome import RELATED, chrome_reason, is_sentence, table_rows, words_of
+from brief_tui.corpus.chrome import (
+    RELATED,
+    announces_points,
+    chrome_reason,
+    is_sentence,
+    table_rows,
+    words_of,
+)
 from brief_tui.corpus.sentences import sentences
 from brief_tui.corpus.titles import capitalised_share
 from brief_tui.corpus.wrapping import VALEDICTION
@@ -224,16 +231,22 @@ def _without_tail_links(blocks: list[Block], cut_off: Block | None) -> tuple[lis
     kept = blocks[: last + 1]
     tail = blocks[last + 1 :]
     rows = table_rows(tail)
+    announced = announces_points(kept[-1].text)  # '… three asks:', 'Our recommendations'
     for index, block in enumerate(tail):
         heads_list = any(b.kind == "item" for b in tail[index + 1 : index + 4])
         prose = len(block.text.split()) >= 6 and capitalised_share(block.text) < 0.5
+        announcing = announces_points(block.text) and index + 1 < len(tail)
+        announced = announced and block.tight  # the points run on, line after line
         if (
             block.kind == "item"
             or index in rows
+            or announced
+            or announcing
             or (heads_list and _short_line(block))
             or prose
             or block is cut_off
             or not _short_line(block)
         ):
             kept.append(block)
+            announced = announced or announcing
     return kept, len(blocks) - len(kept)

@@ -176,6 +176,23 @@ def _is_menu(text: str) -> bool:
     return all(len(p.split()) <= 6 for p in parts[:-1]) and len(parts[-1].split()) <= 16
 
 
+# A line announcing the points under it ('Our recommendations', 'We ask the ministry to:'):
+# short lines after it are the document's own points, not links or footer labels.
+_ANNOUNCES_POINTS = re.compile(
+    r"\b(?:recommend\w*|asks?|demands?|calls?|priorit\w*|steps|actions|proposals|measures|"
+    r"commitments|goals|objectives|pillars|principles|key points|findings)\b",
+    re.I,
+)
+
+
+def announces_points(text: str) -> bool:
+    """A lead-in ending on a colon, or a short heading naming points ('Our recommendations')."""
+    text = text.strip()
+    if text.endswith(":"):
+        return len(text.split()) <= 35
+    return len(text.split()) <= 8 and _ANNOUNCES_POINTS.search(text) is not None
+
+
 def table_rows(blocks: list[Any]) -> set[int]:
     """Indexes of blocks that are rows of a table: two or more neighbouring lines cut into the
     same number of cells by bars ('Country | 2020 | 2021')."""

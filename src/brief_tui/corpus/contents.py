@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from brief_tui.corpus.blocks import Block
-from brief_tui.corpus.chrome import table_rows
+from brief_tui.corpus.chrome import announces_points, table_rows
 from brief_tui.corpus.titles import capitalised_share
 
 _LEADER = re.compile(r"^(?P<entry>.*?\S)\s*(?:\.{3,}|…{2,}|·{3,}|\s{3,}|\t+)\s*(?P<page>\d{1,4})$")
@@ -137,7 +137,7 @@ def mark_link_lists(blocks: list[Block]) -> tuple[list[Block], int]:
         ):
             end += 1
         run = blocks[index:end]
-        introduced = bool(out) and out[-1].text.rstrip().endswith(":")
+        introduced = bool(out) and announces_points(out[-1].text)
         if run and not introduced:
             if len(run) >= 2 and all(b.kind == "item" for b in run):
                 if out and out[-1].kind == "paragraph" and is_title_line(out[-1].text, 45):
