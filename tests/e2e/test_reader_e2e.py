@@ -195,7 +195,7 @@ def test_tiny_terminal_survives_keys_and_resizes_at_40x12(spawn: Spawn) -> None:
     assert term.alive
 
     term.resize(30, 120)  # and large again: the sidebar comes back
-    lines = term.wait_for("here · 28 in library").splitlines()
+    lines = term.wait_for("here · 27 in library").splitlines()
     assert status in lines[-2], "\n".join(lines)
     assert "q quit" in lines[-1]
     assert term.alive

@@ -134,6 +134,7 @@ def mark_link_lists(blocks: list[Block]) -> tuple[list[Block], int]:
             and blocks[end].role == ""
             and end not in rows
             and _is_link_line(blocks[end])
+            and (blocks[end].kind == "item") == (blocks[index].kind == "item")  # one kind
         ):
             end += 1
         run = blocks[index:end]

@@ -174,7 +174,8 @@ def classify_headings(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for index, block in enumerate(blocks):
         text = block.text
-        if block.role or block.kind == "heading" or is_salutation(text) or _CAPTION.match(text):
+        listed = block.role == CONTENTS or (block.role and block.kind == "item")
+        if listed or block.kind == "heading" or is_salutation(text) or _CAPTION.match(text):
             out.append(block)
         elif (
             block.kind == "paragraph"
