@@ -112,7 +112,7 @@ def test_list_json_has_exactly_the_documented_keys(capsys, tmp_path: Path) -> No
     assert all(list(r) == JSON_KEYS for r in records)
     trips = records[BUNDLED_IDS.index("wola-central-america-trips")]
     assert trips["organisations"] == ["WOLA"] and trips["date"] == "2021-06-17"
-    assert trips["kind"] == "commentary" and trips["passages"] == 71
+    assert trips["kind"] == "commentary" and trips["passages"] == 69
     assert trips["recommendations"] == 40
     web = records[BUNDLED_IDS.index("us-root-causes-web-page")]
     assert web["date"] is None and isinstance(web["source"], str) and web["source"]

@@ -1,4 +1,5 @@
 from brief_tui.corpus.boilerplate import strip_boilerplate
+from brief_tui.corpus.contents import mark_contents
 from brief_tui.corpus.segment import (
     Block,
     classify_headings,
@@ -89,21 +90,40 @@ def test_imperative_sentence_over_paragraphs_is_a_heading() -> None:
     assert [b.kind for b in blocks][3] == "heading"
 
 
-def test_table_of_contents_becomes_a_list() -> None:
+def test_a_run_of_headings_that_come_back_later_is_a_table_of_contents() -> None:
     blocks = [
-        Block("paragraph", "Strategic Environment"),
-        Block("paragraph", "Desired End State"),
+        Block("paragraph", "Where Families Go", hard_break=True),
+        Block("paragraph", "Why the Harvest Failed"),
+        Block("paragraph", "Part Two: Courts, prosecutors and the long wait for justice"),
+        Block("paragraph", "What Donors Promised"),
+        Block("paragraph", "Farmers in the highlands lost two harvests in a row last year.", True),
+        Block("paragraph", "Why the Harvest Failed"),
         Block(
-            "paragraph",
-            "Pillar II: Combating corruption, strengthening democratic governance, and advancing the rule of law",
+            "paragraph", "Rain came late and then all at once, and the maize rotted in the field."
         ),
-        Block("paragraph", "Implementation Sequencing Highlights"),
-        Block("paragraph", "It is in the national security interest of the United States to act."),
     ]
-    sections = group_sections(classify_headings(blocks))
-    assert [s.title for s in sections] == ["Contents", "Introduction"]
+    marked, dropped = mark_contents(blocks)
+    sections = group_sections(classify_headings(marked))
+    assert [s.title for s in sections] == ["Contents", "Introduction", "Why the Harvest Failed"]
     assert [b.kind for b in sections[0].blocks] == ["item"] * 4
-    assert sections[1].blocks[0].text.startswith("It is in the national security")
+    assert sections[1].blocks[0].text.startswith("Farmers in the highlands")
+    assert dropped == 0
+
+
+def test_dot_leaders_and_page_numbers_make_a_contents_list_without_them() -> None:
+    blocks = [
+        Block("paragraph", "Contents"),
+        Block("paragraph", "Summary ........................ 1"),
+        Block("item", "Where People Go ................ 4", "1.", numbered=True),
+        Block("paragraph", "Summary"),
+        Block("paragraph", "Most of those who left last year were under thirty years old."),
+    ]
+    marked, dropped = mark_contents(blocks)
+    assert [(b.text, b.role) for b in marked[:2]] == [
+        ("Summary", "contents"),
+        ("Where People Go", "contents"),
+    ]
+    assert dropped == 1  # the 'Contents' line: the reader names the section itself
 
 
 def test_about_notes_become_their_own_untagged_section() -> None:

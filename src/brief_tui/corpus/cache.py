@@ -19,7 +19,7 @@ from brief_tui.corpus.pillars import PILLAR_IDS
 from brief_tui.corpus.reasons import Reason, reason_from_table
 from brief_tui.corpus.sanitize import safe_line, safe_text
 
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 
 
 def cache_path(cache_dir: Path, directory: Path) -> Path:
@@ -91,6 +91,7 @@ def _plain(doc: Document) -> dict[str, Any]:
         "origin": doc.origin,
         "path": doc.path,
         "added_from": doc.added_from,
+        "title_guessed": doc.title_guessed,
         "sections": [
             [
                 s.id,
@@ -217,6 +218,7 @@ def _document(data: object) -> Document:
             origin=_choice(data["origin"], ("bundled", "user")),
             path=_text(data["path"]),
             added_from=safe_line(_text(data["added_from"])),
+            title_guessed=data.get("title_guessed") is True,
         )
     except KeyError:
         raise DamagedCache from None

@@ -67,6 +67,8 @@ def render_document(doc: Document, origin_note: str) -> str:
     ]
     if doc.added_from:
         lines.append(f"added_from = {_string(doc.added_from)}")
+    if doc.title_guessed:
+        lines.append("title_guessed = true")
     for section in doc.sections:
         lines += [
             "",
@@ -289,6 +291,7 @@ def parse_document(text: str, path: str, origin: str = "bundled") -> Document:
         origin=origin,
         path=path,
         added_from=_optional_text(data, "added_from"),
+        title_guessed=data.get("title_guessed") is True,
     )
 
 

@@ -21,6 +21,7 @@ from brief_tui.corpus.contentfile import (
     parse_document,
     render_document,
 )
+from brief_tui.corpus.contents import CONTENTS, LINKS, mark_contents, mark_link_lists
 from brief_tui.corpus.curation import CURATION_FILE, Curation, load_curation, set_curation_values
 from brief_tui.corpus.formats import Extracted, extract
 from brief_tui.corpus.ids import IdAllocator, document_id, reserved_id_problem
@@ -30,6 +31,9 @@ from brief_tui.corpus.reasons import CURATOR, PILLARS, RECOMMENDATION, UNTAGGED,
 from brief_tui.corpus.sanitize import safe_line
 from brief_tui.corpus.segment import classify_headings, group_sections
 from brief_tui.corpus.tagging import passage_contexts, tag_passage
+
+# Why a passage of a contents list or a list of links carries no tags (see reasons.RULE_WORDS).
+_UNTAGGED_RULES = {CONTENTS: "contents list", LINKS: "list of links"}
 
 
 class IngestError(ValueError):
@@ -53,10 +57,12 @@ def build_document(
         data = source.encode("utf-8") if isinstance(source, str) else source
         extracted = extract(data, source_name)
     stripped = strip_boilerplate(extracted.blocks)
+    blocks, _ = mark_contents(stripped.blocks)
     fallback_title = (
         Path(source_name).stem.replace("_", " ").replace("-", " ").strip() or source_name
     )
-    found, rest = detect_front_matter(stripped.blocks, fallback_title, extracted.meta)
+    found, rest = detect_front_matter(blocks, fallback_title, extracted.meta, stripped.notes)
+    rest, _ = mark_link_lists(rest)
     if not extracted.structured:
         rest = classify_headings(rest)
     raw_sections = group_sections(rest)
@@ -74,12 +80,13 @@ def build_document(
         passages: list[Passage] = []
         for block, context in zip(raw_section.blocks, section_contexts, strict=True):
             passage_id = ids.passage(block.text)
-            if raw_section.about:
+            if raw_section.about or block.role:
+                rule = _UNTAGGED_RULES.get(block.role, "about the organisations")
                 passage = Passage(
                     passage_id,
                     block.kind,
                     block.text,
-                    why=(Reason(UNTAGGED, "about the organisations"),),
+                    why=(Reason(UNTAGGED, rule),),
                     marker=block.marker,
                     page=block.page,
                 )
@@ -115,6 +122,7 @@ def build_document(
         partial=doc_curation.get("partial", partial),
         sections=tuple(sections),
         origin=origin,
+        title_guessed=found.title_guessed and not doc_curation.get("title"),
     )
 
 

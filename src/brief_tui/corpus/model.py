@@ -54,6 +54,7 @@ class Document:
     origin: str = "bundled"  # "bundled" | "user"
     path: str = ""  # the content file it was loaded from
     added_from: str = ""  # for a user's document: the file it was added from, to update in place
+    title_guessed: bool = False  # no title line was found: it was taken from a heading or the name
 
     def passages(self) -> Iterator[tuple[Section, Passage]]:
         for section in self.sections:

@@ -30,6 +30,8 @@ RULE_WORDS = {
     "lead-in": "continues the lead-in",  # an item after 'We urge the administration to:'
     "funding": "funding for a programme",  # 'a $40 million, three-year initiative'
     "about the organisations": "not tagged: about the organisations",
+    "contents list": "not tagged: a table of contents",
+    "list of links": "not tagged: a list of links",
 }
 
 

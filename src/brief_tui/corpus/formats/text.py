@@ -1,6 +1,7 @@
 """Plain text and Markdown: decoded, repaired, then split into blocks.
 
-Plain text has no markup, so headings are guessed later from the shape of lines. Markdown
+Plain text has no markup, so headings are guessed later from the shape of lines (and hard
+wraps are re-flowed: see `blocks.text_blocks`). Markdown
 says what is a heading (and its level), a list item or a paragraph; a front matter block
 (`title:`, `organisation:`, `date:`) says what the document is.
 """
@@ -15,9 +16,23 @@ from brief_tui.corpus.formats.registry import Extracted, SourceMeta
 from brief_tui.corpus.sanitize import safe_line
 from brief_tui.corpus.segment import markdown_blocks, text_blocks
 
+# Markdown saved as plain text: ATX headings ('# Title', '## Section') at the start of lines.
+_ATX_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+
 
 def read_text(data: bytes, name: str) -> Extracted:
-    return Extracted(text_blocks(clean_text(decode_source(data, name))))
+    """Plain text; text written in Markdown (two or more '#' headings, one of them at the top
+    level or first) is read as Markdown, whatever the file is called."""
+    text = clean_text(decode_source(data, name))
+    if _looks_like_markdown(text):
+        meta, body = front_matter(text)
+        return Extracted(markdown_blocks(body), meta, structured=True)
+    return Extracted(text_blocks(text))
+
+
+def _looks_like_markdown(text: str) -> bool:
+    headings = _ATX_HEADING.findall(text)
+    return len(headings) >= 2
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)

@@ -13,8 +13,11 @@ from brief_tui.tui.widgets.badges import titled
 def header_content(doc: Document, compact: bool = False) -> Content:
     # A compact header cuts long lines at the end: the badges go first so they stay visible.
     title = titled(doc.title, bool(doc.partial), doc.origin == "user", badges_first=compact)
+    guessed = "title guessed" if doc.title_guessed else ""
     facts = " · ".join(
-        part for part in (", ".join(doc.organisations), format_date(doc.date), doc.kind) if part
+        part
+        for part in (", ".join(doc.organisations), format_date(doc.date), doc.kind, guessed)
+        if part
     )
     lines = [title, Content.styled(facts, "italic")]
     if doc.source:

@@ -29,6 +29,7 @@ def card(
             plural(doc.passage_count, "passage"),
             plural(doc.recommendation_count, "recommendation"),
             f"read to {progress:.0%}" if progress is not None else "",
+            "title guessed" if doc.title_guessed else "",
         )
         if part
     )
