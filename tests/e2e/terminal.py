@@ -196,3 +196,30 @@ class Terminal:
 
 
 Spawn = Callable[..., Terminal]  # the `spawn` fixture: spawn(args, size=(rows, cols))
+
+
+# --- what the bundled briefings hold, so tests follow the content rather than fixed numbers ---
+
+TRIPS_ID = "wola-central-america-trips"
+
+
+def bundled_library():  # type: ignore[no-untyped-def]
+    from brief_tui import locations
+    from brief_tui.corpus.library import load_library
+
+    return load_library((locations.content_dir(), "bundled"))
+
+
+def passage_total(document_id: str = TRIPS_ID) -> int:
+    """How many passages the reader's status line counts in a bundled briefing."""
+    document = bundled_library().document(document_id)
+    assert document is not None, document_id
+    return sum(1 for _ in document.passages())
+
+
+def pillar_counts(document_id: str = TRIPS_ID) -> tuple[dict[str, int], dict[str, int]]:
+    """Passages per pillar in one bundled briefing and in the library, as the sidebar shows."""
+    library = bundled_library()
+    document = library.document(document_id)
+    assert document is not None, document_id
+    return document.pillar_counts(), library.pillar_counts()

@@ -7,7 +7,9 @@ import os
 import signal
 
 import pytest
-from terminal import Spawn
+from terminal import Spawn, passage_total
+
+TOTAL = passage_total()  # passages in the WOLA trips briefing, from its content
 
 DOC = "wola-central-america-trips"
 WORDS = "Unsaved thoughts on the task force"
@@ -15,9 +17,9 @@ WORDS = "Unsaved thoughts on the task force"
 
 def start_a_note(spawn: Spawn):
     term = spawn([DOC], size=(40, 120))
-    term.wait_for("Passage 1 of 69")
+    term.wait_for(f"Passage 1 of {TOTAL}")
     term.press("j")
-    term.wait_for("Passage 2 of 69")
+    term.wait_for(f"Passage 2 of {TOTAL}")
     term.press("a")
     term.wait_for("^s saves")
     term.send(WORDS)
@@ -27,7 +29,7 @@ def start_a_note(spawn: Spawn):
 
 def reopen_and_find_the_draft(spawn: Spawn) -> None:
     again = spawn([DOC], size=(40, 120))
-    again.wait_for("1 unsaved note draft", "Passage 2 of 69")  # reopened where it was left
+    again.wait_for("1 unsaved note draft", f"Passage 2 of {TOTAL}")  # reopened where it was left
     again.press("a")
     screen = again.wait_for("Unsaved draft from", WORDS)
     assert "restored" in screen

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from terminal import Spawn, run_cli
+from terminal import Spawn, passage_total, run_cli
 
 from brief_tui import locations
 from brief_tui.corpus.library import load_library
 from brief_tui.notes.anchor import make_anchor
 from brief_tui.notes.store import NoteStore
+
+TOTAL = passage_total()  # passages in the WOLA trips briefing, from its content
 
 DOC = "wola-central-america-trips"
 
@@ -24,7 +26,7 @@ def passages():
 def test_a_passage_link_opens_the_reader_at_that_passage(spawn: Spawn) -> None:
     _, _, texts = passages()
     term = spawn([f"{DOC}#{texts[20].id}"], size=(30, 110))
-    term.wait_for("Passage 21 of 71")
+    term.wait_for(f"Passage 21 of {TOTAL}")
     assert term.quit() == 0
 
 
@@ -47,7 +49,7 @@ def test_a_highlight_link_opens_at_its_passage_and_the_vault_carries_it(
     assert "0 created, 0 updated, 1 unchanged" in again.stdout
 
     term = spawn([link.split(" ", 1)[1]], size=(30, 110))
-    term.wait_for("Passage 31 of 71")
+    term.wait_for(f"Passage 31 of {TOTAL}")
     assert term.quit() == 0
 
     missing = run_cli(f"{DOC}#hl-ffffffff", data_dir=isolated_data_dir)

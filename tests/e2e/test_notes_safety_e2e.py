@@ -8,12 +8,14 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from terminal import ENTER, ESCAPE, Spawn
+from terminal import ENTER, ESCAPE, Spawn, passage_total
 from test_reader_e2e import run_cli
 
 from brief_tui.cli import load_all
 from brief_tui.notes import NoteStore, make_anchor
 from brief_tui.notes.backup import export_json
+
+TOTAL = passage_total()  # passages in the WOLA trips briefing, from its content
 
 DOC = "wola-central-america-trips"
 TITLE = "\x1b]0;PWNED\x07"
@@ -63,11 +65,11 @@ def test_hostile_notes_never_reach_the_terminal(
     hostile_row(isolated_data_dir)
 
     term = spawn([DOC], size=(40, 120))
-    term.wait_for("Passage 1 of 69")
+    term.wait_for(f"Passage 1 of {TOTAL}")
     term.press("j")
-    term.wait_for("Passage 2 of 69", "✎ question")
+    term.wait_for(f"Passage 2 of {TOTAL}", "✎ question")
     term.press("j")
-    term.wait_for("Passage 3 of 69", "✎ disagree")
+    term.wait_for(f"Passage 3 of {TOTAL}", "✎ disagree")
     term.press("H")
     term.wait_for("Highlights and notes", "Imported note text here", "Foreign row note")
     term.press("e")
@@ -79,7 +81,7 @@ def test_hostile_notes_never_reach_the_terminal(
     term.press("'", "'")
     term.wait_for("Bookmarks", "trips list")
     term.press(ENTER)
-    term.wait_for("Passage 2 of 69")
+    term.wait_for(f"Passage 2 of {TOTAL}")
     assert term.quit() == 0
 
     assert b"PWNED" not in term.raw

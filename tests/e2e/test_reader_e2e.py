@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from terminal import DOWN, ENTER, ESCAPE, Spawn, run_cli
+from terminal import DOWN, ENTER, ESCAPE, Spawn, passage_total, pillar_counts, run_cli
+
+TOTAL = passage_total()  # passages in the WOLA trips briefing, from its content
+COALITION = "coalition-root-causes-statement"  # the first card: "Only a Rethinking …"
+COALITION_TOTAL = passage_total(COALITION)
+TRIPS_HERE, IN_LIBRARY = pillar_counts()
+COALITION_HERE, _ = pillar_counts(COALITION)
 
 TITLES = (
     "Only a Rethinking of U.S. Foreign Policy Can Address the ‘Root Causes’ of Migration",
@@ -24,12 +30,12 @@ def test_read_filter_help_and_quit_at_80x24(spawn: Spawn) -> None:
     term.wait_for(LIBRARY, "Only a Rethinking of U.S. Foreign Policy")
 
     term.press(ENTER)
-    screen = term.wait_for("Passage 1 of 15")
+    screen = term.wait_for(f"Passage 1 of {COALITION_TOTAL}")
     assert screen.splitlines()[0].strip().startswith("Only a Rethinking of U.S. Foreign Policy")
     assert LIBRARY not in screen
 
     term.press("j")
-    term.wait_for("Passage 2 of 15")
+    term.wait_for(f"Passage 2 of {COALITION_TOTAL}")
 
     term.press("2")
     screen = term.wait_for("Filtered: Pillar II")
@@ -44,7 +50,7 @@ def test_read_filter_help_and_quit_at_80x24(spawn: Spawn) -> None:
 
     term.press(ESCAPE)  # clears the filter, on the passage the reader was on
     screen = term.wait_gone("Filtered: Pillar II")
-    assert "of 15" in screen
+    assert f"of {COALITION_TOTAL}" in screen
 
     term.press(ESCAPE)  # back to the library
     term.wait_for(LIBRARY)
@@ -67,11 +73,11 @@ def test_wide_terminal_shows_sidebar_and_every_title_at_160x50(spawn: Spawn) -> 
         assert sum(title in line for line in lines) == 1, title
 
     term.press(DOWN, DOWN, DOWN, DOWN, ENTER)  # the fifth briefing
-    term.wait_for("Passage 1 of 69", "35 here · 40 in library")
+    term.wait_for(f"Passage 1 of {TOTAL}", f"{TRIPS_HERE['P']} here · {IN_LIBRARY['P']} in library")
     lines = term.lines()
     assert lines[0].strip() == TITLES[4]
     assert LIBRARY not in term.screen_text()
-    assert "Passage 1 of 69" in lines[-2]
+    assert f"Passage 1 of {TOTAL}" in lines[-2]
     assert "q quit" in lines[-1]
     assert sum("Passage 1 of" in line for line in lines) == 1
 
@@ -89,7 +95,7 @@ def test_wide_terminal_shows_sidebar_and_every_title_at_160x50(spawn: Spawn) -> 
 
 def test_open_a_briefing_by_id_from_the_command_line(spawn: Spawn) -> None:
     term = spawn(["wola-central-america-trips"], size=(24, 80))
-    screen = term.wait_for("Central America Trips Shed Light", "Passage 1 of 69")
+    screen = term.wait_for("Central America Trips Shed Light", f"Passage 1 of {TOTAL}")
     assert LIBRARY not in screen
     assert b"5 briefings" not in term.raw  # the library was never drawn first
 
@@ -100,7 +106,7 @@ def test_open_a_briefing_by_id_from_the_command_line(spawn: Spawn) -> None:
 
 def test_open_a_briefing_by_fuzzy_title_from_the_command_line(spawn: Spawn) -> None:
     term = spawn(["central america trips"], size=(24, 80))
-    screen = term.wait_for("Central America Trips Shed Light", "Passage 1 of 69")
+    screen = term.wait_for("Central America Trips Shed Light", f"Passage 1 of {TOTAL}")
     assert LIBRARY not in screen
     assert b"5 briefings" not in term.raw
     assert term.quit() == 0
@@ -165,14 +171,14 @@ def test_tiny_terminal_survives_keys_and_resizes_at_40x12(spawn: Spawn) -> None:
     term = spawn(size=(12, 40))
     term.wait_for("5 briefings", "Only a Rethinking")
     term.press(ENTER)
-    term.wait_for("Passage 1 of 15")
+    term.wait_for(f"Passage 1 of {COALITION_TOTAL}")
     term.press("j", "j", "k")
-    term.wait_for("Passage 2 of 15")
+    term.wait_for(f"Passage 2 of {COALITION_TOTAL}")
     term.press("2")
-    term.wait_for("Filtered: Pillar II", "Passage 1 of 3")
+    term.wait_for("Filtered: Pillar II", f"Passage 1 of {COALITION_HERE['II']}")
     term.press("0")  # all passages again, still on the one the reader was on
-    screen = term.wait_until(lambda s: "Filtered" not in s and "of 15" in s)
-    match = re.search(r"Passage (\d+) of 15", screen)
+    screen = term.wait_until(lambda s: "Filtered" not in s and f"of {COALITION_TOTAL}" in s)
+    match = re.search(rf"Passage (\d+) of {COALITION_TOTAL}", screen)
     assert match, screen
     status = match.group(0)
 
@@ -183,7 +189,7 @@ def test_tiny_terminal_survives_keys_and_resizes_at_40x12(spawn: Spawn) -> None:
     assert term.alive
 
     term.resize(30, 120)  # and large again: the sidebar comes back
-    lines = term.wait_for("here · 27 in library").splitlines()
+    lines = term.wait_for(f"here · {IN_LIBRARY['I']} in library").splitlines()
     assert status in lines[-2], "\n".join(lines)
     assert "q quit" in lines[-1]
     assert term.alive
@@ -196,12 +202,17 @@ def test_current_passage_stays_in_view_after_resize(spawn: Spawn) -> None:
     term = spawn(size=(24, 80))
     term.wait_for(LIBRARY)
     term.press(ENTER)
-    term.wait_for("Passage 1 of 15")
+    term.wait_for(f"Passage 1 of {COALITION_TOTAL}")
     term.press("j", "j", "j", "j")
-    assert any(line.startswith(" █ ") for line in term.wait_for("Passage 5 of 15").splitlines())
+    assert any(
+        line.startswith(" █ ")
+        for line in term.wait_for(f"Passage 5 of {COALITION_TOTAL}").splitlines()
+    )
 
     term.resize(12, 100)  # wide enough for the sidebar: the passages re-wrap narrower
-    lines = term.wait_until(lambda s: "here · " in s and "Passage 5 of 15" in s).splitlines()
+    lines = term.wait_until(
+        lambda s: "here · " in s and f"Passage 5 of {COALITION_TOTAL}" in s
+    ).splitlines()
     body = lines[3:-2]  # between the header's rule and the status line
     assert any("│ █ " in line for line in body), "\n".join(lines)
     assert term.quit() == 0

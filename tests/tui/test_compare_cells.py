@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.tui.conftest import screen_text
 
+from brief_tui.compare import coverage
 from brief_tui.notes.anchor import make_anchor
 from brief_tui.notes.store import NoteStore
 from brief_tui.tui.screens.compare import CompareScreen
@@ -40,10 +41,12 @@ async def test_a_long_recommendation_is_shown_whole(make_app) -> None:
 
 
 async def test_the_cursor_starts_on_a_side_that_has_a_recommendation(make_app) -> None:
-    async with make_app().run_test(size=(120, 40)) as pilot:
-        screen = await push(
-            pilot, "V", "coalition-root-causes-statement", "wola-central-america-trips"
-        )
+    app = make_app()
+    counts = coverage(app.library)
+    left, right = "coalition-root-causes-statement", "wola-central-america-trips"
+    pillar = next(p for p in counts[left] if not counts[left][p] and counts[right][p])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await push(pilot, pillar, left, right)
         assert screen.comparison is not None and screen.comparison.count(0) == 0
         assert screen.side == 1
         assert screen._selected() is not None

@@ -358,8 +358,8 @@ def test_each_flag_says_which_rule_and_which_words() -> None:
 
 def test_the_pillar_tagger_hears_asks_but_not_reports() -> None:
     listing = "poverty, inequality, and violence"
-    asked = tag_passage(f"Congress should fund programs on {listing}.", "paragraph")
-    reported = tag_passage(f"USAID announced programs on {listing}.", "paragraph")
+    asked = tag_passage(f"Congress should act now: {listing} remain high.", "paragraph")
+    reported = tag_passage(f"USAID announced that {listing} remain high.", "paragraph")
     assert asked.pillars == ("I", "IV")  # what the passage asks about
     assert reported.pillars == ()  # a stock list of root causes, framing the report
 
