@@ -45,6 +45,25 @@ from brief_tui.corpus.segment import Block
         ("Related stories", "links to other pages"),
         ("Read more:", "links to other pages"),
         ("Your gift helps families reach safety.", "donation appeal"),
+        ("Inicio › Sala de prensa › 2024", "menu or breadcrumb"),
+        ("Listen (6 min)", "widget"),
+        ("▶ Watch the video (1:28:40)", "widget"),
+        ("Gift this article", "widget"),
+        ("The opinions expressed in this column are the author's own.", "disclaimer"),
+        ("Comunicados relacionados / Related press releases", "links to other pages"),
+        ("Signatory organizations:", "list of signatories"),
+        ("Organizaciones firmantes", "list of signatories"),
+        ("[10:14]", "transcript timing or stage direction"),
+        ("(Laughter.)", "transcript timing or stage direction"),
+        ("Uncorrected transcript: may contain errors.", "transcript notice"),
+        ("END OF EXCERPT", "transcript notice"),
+        ("Comunicado No. 318", "document number"),
+        ("Situation Report No. 27", "document number"),
+        ("(Unofficial translation from the Spanish original)", "translation note"),
+        (
+            "This report was prepared under the Institute's open access policy.",
+            "publication note",
+        ),
     ],
 )
 def test_a_kind_of_chrome_is_named(line: str, kind: str) -> None:
@@ -65,6 +84,12 @@ def test_a_kind_of_chrome_is_named(line: str, kind: str) -> None:
         "COVID-19",
         "In May 2021, the ministry opened four new offices.",
         "The U.S. government should fund legal aid, shelters and courts.",
+        "Crossings rose > 20 percent in the spring, and shelters filled.",
+        "Law No. 45 of 2019 created the anti-corruption court in the capital.",
+        "The transcript of the hearing shows the minister did not answer.",
+        "Translation services remain scarce in the asylum courts.",
+        "The minister spoke for 40 minutes about wages in the maquilas.",
+        "Signatories to the compact must report on returns every year.",
     ],
 )
 def test_text_is_not_chrome(line: str) -> None:

@@ -24,6 +24,7 @@ from brief_tui.corpus.leadins import is_salutation
 from brief_tui.corpus.segment import looks_like_title
 from brief_tui.corpus.titles import (
     Candidate,
+    Dropped,
     capitalised_share,
     choose_title,
     is_address,
@@ -164,7 +165,8 @@ def detect_front_matter(
         if at is not None:
             candidate = Candidate(at, at + 1, meta_title, 30.0, True)
     else:
-        candidate = choose_title(blocks, start) or _first_line(blocks, start)
+        dropped = tuple(Dropped(*note) for note in notes)
+        candidate = choose_title(blocks, start, dropped) or _first_line(blocks, start)
         if candidate is not None:
             prose = " ".join(b.text for b in blocks[start : start + 40] if not is_caps(b.text))
             found.title = recased(candidate.text, prose)
