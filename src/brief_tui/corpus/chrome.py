@@ -160,7 +160,7 @@ _TRANSCRIPT_NOTE = re.compile(
 )
 # 'Comunicado No. 318', 'Situation Report No. 27', 'Press Release 45/2024', 'Bulletin #12'.
 _DOCUMENT_NUMBER = re.compile(
-    r"^(?:[\w’'-]+\s){0,3}[\w’'-]+\s*(?:no\.?|nos\.?|núm\.?|n[º°o]\.?|number|#)\s*\d[\d./-]*$", re.I
+    r"^(?:[\w’'-]+\s){0,3}[\w’'-]+\s*(?:no\.?|nos\.?|núm\.?|n[º°o]\.?|#)\s*\d[\d./-]*$", re.I
 )
 # '(Unofficial translation from the Spanish original)', 'Translated from French by …'.
 _TRANSLATION_NOTE = re.compile(
