@@ -59,6 +59,18 @@ from brief_tui.corpus.segment import Block
         ("END OF EXCERPT", "transcript notice"),
         ("Comunicado No. 318", "document number"),
         ("Situation Report No. 27", "document number"),
+        ("Begin text:", "press office line"),
+        ("For further information, please contact:", "press office line"),
+        (
+            "VerDate Mar 15 2010  09:12 Feb 02, 2023  Jkt 012345  PO 00000  Frm 00004",
+            "printer's furniture",
+        ),
+        ("[GRAPHIC] [TIFF OMITTED] T1234.005", "printer's furniture"),
+        ("==========================================", "printer's furniture"),
+        ("[The prepared statement of Mr. Ochoa follows:]", "editorial note"),
+        ("Printed for the use of the Committee on Foreign Affairs", "publication note"),
+        ("Suggested citation: Ruiz, A. (2023). Harvests and Departures.", "publication note"),
+        ("This story has been updated to correct the number of flights.", "publication note"),
         ("(Unofficial translation from the Spanish original)", "translation note"),
         (
             "This report was prepared under the Institute's open access policy.",
@@ -90,6 +102,9 @@ def test_a_kind_of_chrome_is_named(line: str, kind: str) -> None:
         "Translation services remain scarce in the asylum courts.",
         "The minister spoke for 40 minutes about wages in the maquilas.",
         "Signatories to the compact must report on returns every year.",
+        "The statement of the minister follows the model of last year's accord.",
+        "Printed ballots arrived late in three departments.",
+        "This report is the first to count returns by municipality.",
     ],
 )
 def test_text_is_not_chrome(line: str) -> None:

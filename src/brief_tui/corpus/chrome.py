@@ -81,7 +81,8 @@ _GOV_BANNER = re.compile(
 )
 _PRESS_OFFICE = re.compile(
     r"^(?:for immediate release|immediate release|press release|news release|media advisory|"
-    r"(?:media|press) (?:contacts?|enquiries|inquiries):?|(?:for more information,? )?(?:please )?contact:?|"
+    r"(?:media|press) (?:contacts?|enquiries|inquiries):?|(?:for (?:more|further) information,? )?(?:please )?contact:?|"
+    r"(?:begin|end) (?:of )?(?:text|statement)[:.]?|"
     r"contacts?:|#{3,}|-+\s*(?:end|30)\s*-+|embargoed.{0,40})$|"
     r"^(?:the )?(?:office|bureau) of (?:press|public|media)\b.{0,40}$|"
     r"^press (?:office|relations)\b.{0,40}$|"
@@ -173,9 +174,14 @@ _TRANSLATION_NOTE = re.compile(
 # 'This document was prepared under the … Policy', 'This report was published in accordance
 # with …': where a publication comes from, not what it says.
 _PUBLICATION_NOTE = re.compile(
-    r"^this (?:document|report|publication|brief|paper|note|page) (?:was|has been|is) "
-    r"(?:prepared|produced|published|disclosed|made (?:available|public)|released|issued) "
-    r"(?:under|in accordance with|pursuant to|as part of)\b",
+    r"^this (?:document|report|publication|brief|paper|note|page|update|bulletin) (?:was|has "
+    r"been|is) (?:prepared|produced|published|disclosed|made (?:available|public)|released|"
+    r"issued) (?:under|in accordance with|pursuant to|as part of|by\b.{0,80}\b(?:in "
+    r"(?:collaboration|partnership|cooperation|coordination) with|with (?:support|funding) "
+    r"from))\b|^suggested citation\b|^(?:please )?cite (?:this|as)\b|^printed for the use of\b|"
+    r"^(?:u\.s\. )?government (?:publishing|printing) office$|"
+    r"^(?:this|the) (?:article|story|report|post|page) (?:has been|was) (?:updated|corrected|"
+    r"amended)\b.{0,40}\b(?:correct|error|clarif|reflect)",
     re.I,
 )
 _ENUMERATOR = re.compile(
@@ -186,6 +192,19 @@ _ENUMERATOR = re.compile(
 
 
 RELATED = "links to other pages"
+# A printer's furniture: GPO slug lines ('VerDate Sep 11 2014 14:22 Jun 03, 2024 Jkt 055921 …'),
+# image placeholders ('[GRAPHIC] [TIFF OMITTED] T5921.001'), rules drawn with characters, and
+# bracketed editorial notes ('[The prepared statement of Ms. Ruiz follows:]').
+_PRINTER = re.compile(
+    r"^VerDate\b.{0,40}\bJkt\b|\bJkt \d+\s+PO \d+\s+Frm \d+|^\[(?:GRAPHIC|TIFF OMITTED|"
+    r"IMAGE|CHART|TABLE OMITTED|FIGURE)\]|^[=_\-–—~*·.•\s]{4,}$",
+)
+_EDITORIAL = re.compile(
+    r"^\[(?:the |a )?(?:prepared statement|statement|information|letter|material|questions|"
+    r"responses?|article|report|chart|submission)s?\b[^\]]{0,80}\b(?:follows?|referred to|"
+    r"submitted|retained|appears?|inserted)\b[^\]]{0,40}\]$|^\[(?:recess|whereupon)\b[^\]]{0,200}\]$",
+    re.I,
+)
 _BILINGUAL = re.compile(r"\s+/\s+")  # 'Comunicados relacionados / Related press releases'
 SIGNATORIES = "list of signatories"
 # The header of a list of signatories; the names under it go with it.
@@ -318,6 +337,10 @@ def chrome_reason(text: str) -> str:
         return "report number"
     if _ENUMERATOR.match(stripped):
         return "enumerator"
+    if _PRINTER.search(stripped):
+        return "printer's furniture"
+    if _EDITORIAL.match(stripped):
+        return "editorial note"
     if _SIGNATORIES.match(stripped):
         return SIGNATORIES
     if _TIMESTAMP.match(stripped) or _STAGE_DIRECTION.match(stripped):

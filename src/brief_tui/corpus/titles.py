@@ -368,7 +368,7 @@ def choose_title(
         key = " ".join(text.lower().split())
         if masthead:
             score -= 10
-        elif sum(1 for t in texts if key in t) >= 2:
+        elif sum(1 for t in texts if t == key or (len(key.split()) >= 3 and key in t)) >= 2:
             score += 4  # repeated: a running title, a breadcrumb
         if score <= 0:
             continue
