@@ -14,7 +14,10 @@ import pytest
 from devtools import Browser, find_chromium
 from tests.served import Served, start_server
 
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+# Screenshots; `.ci/run` points this at the checkout, since it tests a temporary copy.
+ARTIFACTS = Path(
+    os.environ.get("BRIEF_TUI_TEST_ARTIFACTS") or Path(__file__).resolve().parents[1] / "artifacts"
+)
 
 
 @pytest.fixture
