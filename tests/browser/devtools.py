@@ -150,7 +150,7 @@ class Browser:
         )
         tab = Tab(self, attached["sessionId"])
         self._tabs[tab.session] = tab
-        for domain in ("Page.enable", "Network.enable", "Runtime.enable"):
+        for domain in ("Page.enable", "Network.enable", "Runtime.enable", "Log.enable"):
             await tab.send(domain)
         return tab
 
@@ -166,6 +166,7 @@ class Tab:
         self.screen = pyte.Screen(80, 24)
         self.stream = pyte.ByteStream(self.screen)
         self.received = 0
+        self.errors: list[str] = []  # console errors, refused loads, uncaught exceptions
 
     async def send(self, method: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
         return await self.browser.send(method, params, self.session)
@@ -178,6 +179,10 @@ class Tab:
         elif method == "Network.responseReceived":
             response = params["response"]
             self.statuses[response["url"]] = response["status"]
+        elif method == "Log.entryAdded" and params["entry"]["level"] == "error":
+            self.errors.append(params["entry"]["text"])
+        elif method == "Runtime.exceptionThrown":
+            self.errors.append(params["exceptionDetails"].get("text", "exception"))
         elif method == "Network.webSocketFrameSent":
             self._on_sent(params["response"]["payloadData"])
         elif method == "Network.webSocketFrameReceived":

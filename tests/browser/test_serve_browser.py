@@ -56,6 +56,7 @@ async def test_the_reader_draws_and_takes_keys_in_a_browser(
     assert png.startswith(b"\x89PNG") and len(png) > 10_000  # a drawn page, not a blank one
     assert hosts(tab) == {"127.0.0.1"}, f"the page reached other hosts: {tab.requests}"
     assert any(url.endswith("/fonts/RobotoMono-VariableFont_wght.ttf") for url in tab.requests)
+    assert tab.errors == []  # nothing refused by the page's content security policy
 
     status, out, err = served.stop()
     assert (status, out.splitlines()[-1]) == (0, "Stopped."), (out, err)

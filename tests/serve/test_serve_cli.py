@@ -109,6 +109,8 @@ async def test_the_page_loads_nothing_from_another_host(served: Served) -> None:
     async with aiohttp.ClientSession() as session, session.get(served.url) as response:
         html = await response.text()
     assert response.status == 200
+    policy = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
     assert "fonts.googleapis" not in html
     hosts = set(re.findall(r"(?:https?|wss?)://([^/\"'\s:]+)", html))
     assert hosts <= {"127.0.0.1"}, hosts

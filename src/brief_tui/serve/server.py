@@ -27,6 +27,27 @@ from brief_tui.serve.access import AccessPolicy
 log = logging.getLogger("brief_tui.serve")
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
+# The browser enforces what the template promises: scripts, styles, fonts and connections from
+# this server only, and no framing by other sites (which could trick a person into typing into
+# a reader). The page's own inline script and styles, and xterm.js's, need 'unsafe-inline'.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-inline'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "frame-ancestors 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
 
 class ReaderServer(Server):
     """textual-serve's `Server` with access checks, an offline page and clean shutdown."""
@@ -43,6 +64,7 @@ class ReaderServer(Server):
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
         app.middlewares.insert(0, self.policy.middleware())
+        app.on_response_prepare.append(_add_security_headers)
         return app
 
     async def on_startup(self, app: web.Application) -> None:
@@ -95,6 +117,10 @@ class ReaderServer(Server):
             await service.stop()
             await websocket.close()
         return websocket
+
+
+async def _add_security_headers(_request: web.Request, response: web.StreamResponse) -> None:
+    response.headers.update(SECURITY_HEADERS)
 
 
 def run(server: ReaderServer, announce: Callable[[], None]) -> None:
