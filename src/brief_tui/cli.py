@@ -128,6 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
         "import", help="merge a JSON backup from `export --format json` into your notes"
     )
     restore.add_argument("file", metavar="FILE")
+
+    from brief_tui.cli_serve import add_serve_parser
+
+    add_serve_parser(commands)
     parser.epilog = (
         "With no command, opens the reader; `brief-tui DOC` opens the briefing DOC (id or title)."
     )
@@ -340,6 +344,7 @@ COMMANDS = (
     "compare",
     "export",
     "import",
+    "serve",
 )
 
 
@@ -425,6 +430,7 @@ def main(argv: list[str] | None = None) -> int:
     from brief_tui.cli_export import cmd_export
     from brief_tui.cli_keys import cmd_keys
     from brief_tui.cli_library import cmd_remove
+    from brief_tui.cli_serve import cmd_serve
 
     handlers = {
         "check": cmd_check,
@@ -437,6 +443,7 @@ def main(argv: list[str] | None = None) -> int:
         "compare": cmd_compare,
         "export": cmd_export,
         "import": cmd_import,
+        "serve": cmd_serve,
     }
     if args.command in handlers:
         try:
