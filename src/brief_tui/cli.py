@@ -194,6 +194,10 @@ def passage_records(library: Library, document: str | None = None) -> list[dict[
                     "text": passage.text,
                     "pillars": list(passage.pillars),
                     "recommendation": passage.recommendation,
+                    "recommendation_kind": passage.recommendation_kind,
+                    "actor": passage.actor,
+                    "addressee": passage.addressee,
+                    "source_type": doc.source_type,
                     "page": passage.page,
                 }
             )
@@ -212,7 +216,9 @@ def cmd_passages(args: argparse.Namespace, data_dir: Path) -> int:
         sys.stdout.write("\n")
     else:
         for record in records:
-            flag = " [rec]" if record["recommendation"] else ""
+            flag = (
+                f" [{record['recommendation_kind'] or 'rec'}]" if record["recommendation"] else ""
+            )
             pillars = ",".join(record["pillars"])  # type: ignore[arg-type]
             print(f"{record['document']} {record['id']} ({pillars}){flag}: {record['text']}")
     return 0

@@ -229,7 +229,8 @@ def _organisations(
     after_title: list[Block],
     notes: tuple[tuple[int, str, str], ...],
 ) -> None:
-    """Who published it, most telling first: a memo's 'From:' affiliation, an organisation
+    """Who published it, most telling first: a memo's 'From:' affiliation, a byline's
+    affiliation, an organisation
     the cover names under the title (not an addressee's address block, not a job title), the
     holder of the page's copyright, the site or letterhead named above the title."""
     for block in after_title:
@@ -238,6 +239,12 @@ def _organisations(
             if is_organisation(parts[-1]):
                 found.organisations.append(parts[-1])
                 return
+    for _, reason, text in notes:
+        # 'By Marta Iriarte, Lakeside Refugee Network': an author's affiliation.
+        parts = [p.strip() for p in text.split(",")]
+        if reason == "byline" and len(parts) > 1 and is_organisation(parts[-1]):
+            found.organisations.append(parts[-1])
+            return
     for index, block in enumerate(after_title):
         near = after_title[max(0, index - 1) : index + 2]
         addressee = any(is_address(b.text) for b in near)

@@ -17,6 +17,8 @@ KINDS = (
     "document",
 )
 PASSAGE_KINDS = ("heading", "paragraph", "item")
+RECOMMENDATION_KINDS = ("ask", "commitment", "reported")
+SOURCE_TYPES = ("advocacy", "government", "research", "media", "multilateral", "other")
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,9 @@ class Passage:
     marker: str = ""  # list marker: "•" or "1."
     themes: tuple[str, ...] = ()  # curator-set themes; the compare pane aligns on them
     page: int | None = None  # the 1-based page of the source where it starts; None: no pages
+    recommendation_kind: str | None = None  # "ask" | "commitment" | "reported"; None: not one
+    actor: str | None = None  # who would act, commits or acted ('U.S. government', 'Mexico')
+    addressee: str | None = None  # for an ask: who is asked
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,7 @@ class Document:
     path: str = ""  # the content file it was loaded from
     added_from: str = ""  # for a user's document: the file it was added from, to update in place
     title_guessed: bool = False  # no title line was found: it was taken from a heading or the name
+    source_type: str = "other"  # advocacy, government, research, media, multilateral or other
 
     def passages(self) -> Iterator[tuple[Section, Passage]]:
         for section in self.sections:
@@ -68,6 +74,15 @@ class Document:
     @property
     def recommendation_count(self) -> int:
         return sum(1 for _, p in self.passages() if p.recommendation)
+
+    def kind_counts(self) -> dict[str, int]:
+        """Recommendations by kind: {'ask': 12, 'commitment': 3, 'reported': 9}."""
+        counts: dict[str, int] = {}
+        for _, passage in self.passages():
+            if passage.recommendation and passage.recommendation_kind:
+                kind = passage.recommendation_kind
+                counts[kind] = counts.get(kind, 0) + 1
+        return counts
 
     def pillar_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
