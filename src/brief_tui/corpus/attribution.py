@@ -22,8 +22,11 @@ from brief_tui.corpus.parties import Party, find_party, last_party, parties_in
 from brief_tui.corpus.reasons import CURATOR, KIND, RECOMMENDATION, Reason
 from brief_tui.corpus.recommendations import ASK_RULES, passage_contexts, sentence_cue
 from brief_tui.corpus.sentences import sentences
+from brief_tui.corpus.spanish_cues import is_spanish
 
 ASK, COMMITMENT, REPORTED = RECOMMENDATION_KINDS
+_GOVERNMENTS = ("U.S. government", "Congress", "Mexico", "governments of the region")
+REGION_GROUP = "governments of the region"
 ATTRIBUTION_FIELDS = ("recommendation_kind", "actor", "addressee")
 
 _OBJECT_RULES = ("call",)  # the addressee follows the cue: 'We urge Congress to …'
@@ -57,10 +60,13 @@ class Attribution:
     reason: Reason
 
 
-def author_of(doc: Document, voice: tuple[str, ...] = ()) -> Party | None:
+def author_of(
+    doc: Document, voice: tuple[str, ...] = (), opening: tuple[str, ...] = ()
+) -> Party | None:
     """The party a document speaks for: a government's or an agency's document speaks for
-    that government ('USAID' -> U.S. government); any other body speaks for itself.
-    `voice` names bodies the document's traces say it speaks for (see `voice`)."""
+    that government ('USAID' -> U.S. government; a ministry whose page is headed 'Gobierno
+    de Guatemala' -> Guatemala); any other body speaks for itself. `voice` names bodies the
+    document's traces say it speaks for (see `voice`); `opening` is its first lines."""
     names = doc.organisations or voice
     if not names:
         return None
@@ -69,6 +75,10 @@ def author_of(doc: Document, voice: tuple[str, ...] = ()) -> Party | None:
     if doc.source_type in ("government", "multilateral"):
         for name in names:
             if party := find_party(name):
+                return party
+        for line in opening:
+            party = find_party(line)
+            if party and party.group in _GOVERNMENTS and len(line.split()) <= 8:
                 return party
     return Party(names[0], "other")
 
@@ -90,7 +100,7 @@ def attribute_document(
         ),
         None,
     )
-    return attribute(doc, author_of(doc, voice), official, addressed)
+    return attribute(doc, author_of(doc, voice, opening), official, addressed)
 
 
 def attribute(
@@ -225,7 +235,8 @@ def _subject(sentence: str, cue_words: str) -> Subject:
 
 _REPORTING = re.compile(
     r"\b(?:said|says|stated|outlined|stressed|emphasi[sz]ed|noted|underscored|highlighted|"
-    r"announced|agreed|acknowledged|recogni[sz]ed|explained|told|argued|insisted|warned)\b",
+    r"announced|agreed|acknowledged|recogni[sz]ed|explained|told|argued|insisted|warned|"
+    r"subrayó|afirmó|señaló|indicó|informó|dijo|declaró|expresó|reiteró)\b",
     re.IGNORECASE,
 )
 
@@ -323,15 +334,23 @@ def _acting(
         return [party]
     if is_official and author and _OWN_BODY.match(words):
         return [author]
+    if is_spanish(sentence):
+        return []  # the subject reader knows English; what the parties table missed is unnamed
     if subject.kind == "actor" and subject.head.lower() not in POLICY_NOUNS:
         return [Party(words, "other")]
     return []
 
 
 def _same_side(party: Party, author: Party | None) -> bool:
+    """One side: the same party, or bodies of one government (USAID and State are the U.S.
+    government). Guatemala and Honduras are two governments of the region, not one side."""
     if author is None:
         return False
-    return party.name == author.name or (party.group == author.group and author.group != "other")
+    if party.name == author.name:
+        return True
+    if author.group == REGION_GROUP:
+        return REGION_GROUP in (party.name, author.name) and party.group == REGION_GROUP
+    return party.group == author.group and author.group != "other"
 
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)

@@ -51,6 +51,7 @@ _TABLE: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         PRIVATE,
         _any(
             r"(?:the )?private sector",
+            r"(?:el )?sector privado",
             _NATIONAL
             + r"(?:compan(?:y|ies)|businesses|corporations|employers|investors|firms|brands)",
             r"(?:the )?business community",
@@ -62,6 +63,8 @@ _TABLE: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         _any(
             _NATIONAL + r"civil society(?: organi[sz]ations| groups)?",
             r"ngos",
+            r"(?:la )?sociedad civil",
+            r"ongs?",
             r"non-?governmental organi[sz]ations",
             r"(?:human rights|faith-based|community) (?:organi[sz]ations|groups)",
             r"advocates",
@@ -90,6 +93,8 @@ _TABLE: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         MEXICO,
         _any(
             r"mexic(?:o|an)(?:[’']s)?(?: (?:government|authorities|officials|state|president))?",
+            r"(?:el )?(?:gobierno de )?m[eé]xico",
+            r"mexican[oa]s?",
             r"l[oó]pez obrador",
             r"amlo",
             r"sheinbaum",
@@ -145,6 +150,7 @@ _TABLE: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         US,
         _any(
             r"(?:the )?united states(?: government)?",
+            r"(?:los )?estados unidos",
             r"u\.s\.?(?: government| officials| authorities| agencies| embassy| embassies)?",
             r"us government",
             r"(?:the )?(?:biden|biden-harris|trump|obama|harris) administration",
@@ -203,6 +209,8 @@ _TABLE: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         _any(
             r"(?:other |international |bilateral |multilateral )?donors?",
             r"(?:the )?international community",
+            r"(?:la )?comunidad internacional",
+            r"(?:la )?cooperación internacional",
             r"(?:international|development|foreign|cooperation) partners",
             r"international cooperation",
             r"(?:the )?inter-american development bank",

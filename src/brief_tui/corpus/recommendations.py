@@ -27,6 +27,7 @@ from brief_tui.corpus.reasons import RECOMMENDATION, Reason
 from brief_tui.corpus.reports import announcement, commitment, funding
 from brief_tui.corpus.sentence_cues import WH, Cue
 from brief_tui.corpus.sentences import sentences
+from brief_tui.corpus.spanish_cues import spanish_cue
 
 # The rules whose flag means the passage asks someone to act (the pillar tagger reads a list
 # of root causes in an ask as what is asked about, not as framing).
@@ -92,7 +93,7 @@ def sentence_cue(sentence: str) -> Cue | None:
     for rule in _SENTENCE_RULES:
         if cue := rule(sentence):
             return cue
-    return None
+    return spanish_cue(sentence)
 
 
 def asks(reason: Reason | None) -> bool:

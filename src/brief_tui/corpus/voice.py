@@ -46,8 +46,16 @@ _HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
 _GOV_EMAIL = re.compile(r"\b[\w.+-]+@([a-z.]+)\.gov\b", re.IGNORECASE)
 _PRESS = re.compile(
     r"^(?:for immediate release|press release|news release|media advisory|release date\b|"
-    r"readout\b|fact sheet\b|remarks by\b|statement by\b)",
+    r"readout\b|fact sheet\b|remarks by\b|statement by\b|comunicado\b|bolet[ií]n\b|"
+    r"nota de prensa\b|communiqué\b)",
     re.IGNORECASE,
+)
+# A ministry speaking of itself at the start of its release: 'El Ministerio de Relaciones
+# Exteriores informa que …', 'The Department of Labor announces …'.
+_SELF_REFERENCE = re.compile(
+    r"^(?:The |El |La )?((?:Ministry|Ministerio|Secretar[ií]a|Department|Embassy|Embajada|"
+    r"Canciller[ií]a|Office|Oficina)\b[\w ,]{0,80}?) (?:informa|comunica|anuncia|announces|"
+    r"informs|is announcing|today announced)\b"
 )
 _MEMBERS_LETTER = re.compile(
     r"\bReps?\.\s+[A-Z]|\bMembers of Congress\b|\bSen(?:ator)?s?\.?\s+[A-Z]"
@@ -60,14 +68,18 @@ def voice_hints(opening: list[str], title: str) -> tuple[str, ...]:
     """Names of the bodies the opening lines (kept or dropped) say the document speaks for."""
     text = "\n".join(opening)
     found: list[str] = []
-    for match in _GOV_EMAIL.finditer(text):
-        domain = match.group(1).lower()
+    for email in _GOV_EMAIL.finditer(text):
+        domain = email.group(1).lower()
         found.append(_GOV_DOMAINS.get(domain, "U.S. government"))
     for pattern, name in _HINTS:
         if pattern.search(text):
             found.append(name)
     if _MEMBERS_LETTER.search(text) and _LETTER.search(text):
         found.append("U.S. House of Representatives")
+    for line in opening[:12]:
+        if speaking := _SELF_REFERENCE.match(line.strip()):
+            found.append(speaking.group(1).strip(" ,"))
+            break
     if any(_PRESS.match(line.strip()) for line in opening):
         party = find_party(title)
         if party and party.group in _OFFICIAL_GROUPS:
