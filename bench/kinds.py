@@ -75,7 +75,8 @@ class Tally:
             self.addressee_right += code(passage.addressee) == addressee
         if actor:
             self.actors += 1
-            wanted = "other" if actor.startswith(("other", "author")) else actor
+            # A named body ('author: WOLA', 'the Ministry') counts as "other": any name.
+            wanted = actor if actor in CODES.values() else "other"
             self.actor_right += code(passage.actor) == wanted
 
     def report(self, name: str) -> None:
