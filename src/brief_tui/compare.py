@@ -46,6 +46,26 @@ class Comparison:
         return sum(1 for row in self.rows if row.cells[column] is not None)
 
 
+KIND_MARKS = {"ask": "▶ Ask", "commitment": "▶ Commitment", "reported": "▷ Reported"}
+
+
+def who(passage: Passage) -> str | None:
+    """Who a recommendation is about: for an ask, who is asked; otherwise who commits or acted."""
+    if passage.recommendation_kind == "ask":
+        return passage.addressee or passage.actor
+    return passage.actor
+
+
+def kind_label(passage: Passage) -> str:
+    """'▶ Ask · Congress', '▷ Reported · Mexico': what a recommendation is and who, in a line;
+    "" when its kind is unknown (a hollow mark for what was done rather than asked or promised)."""
+    mark = KIND_MARKS.get(passage.recommendation_kind or "")
+    if mark is None:
+        return ""
+    name = who(passage)
+    return f"{mark} · {name}" if name else mark
+
+
 def recommendations(document: Document, pillar: str | None) -> list[Recommendation]:
     return [
         Recommendation(document, section, passage)
@@ -146,6 +166,43 @@ def coverage(library: Library) -> dict[str, dict[str, int]]:
     """Document id -> pillar id -> number of recommendations: the coverage matrix."""
     return {
         doc.id: {p: len(recommendations(doc, p)) for p in PILLAR_IDS} for doc in library.documents
+    }
+
+
+@dataclass(frozen=True)
+class KindCount:
+    """Recommendations of one source on one pillar, by kind, for the coverage matrix."""
+
+    asks: int = 0
+    answers: int = 0  # commitments and reported actions: what was promised or done
+    unknown: int = 0  # kind not told
+
+    def __add__(self, other: KindCount) -> KindCount:
+        return KindCount(
+            self.asks + other.asks, self.answers + other.answers, self.unknown + other.unknown
+        )
+
+    @property
+    def label(self) -> str:
+        """'3a·2c' (3 asks, 2 commitments or reported actions), '·' for none."""
+        parts = [
+            f"{n}{letter}"
+            for n, letter in ((self.asks, "a"), (self.answers, "c"), (self.unknown, "?"))
+            if n
+        ]
+        return "·".join(parts) or "·"
+
+
+def _kind_count(document: Document, pillar: str | None) -> KindCount:
+    kinds = Counter(r.passage.recommendation_kind for r in recommendations(document, pillar))
+    answers = kinds["commitment"] + kinds["reported"]
+    return KindCount(kinds["ask"], answers, sum(kinds.values()) - kinds["ask"] - answers)
+
+
+def kind_coverage(library: Library) -> dict[str, dict[str | None, KindCount]]:
+    """Document id -> pillar id (None: every recommendation) -> counts by kind."""
+    return {
+        doc.id: {p: _kind_count(doc, p) for p in (*PILLAR_IDS, None)} for doc in library.documents
     }
 
 
