@@ -9,7 +9,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from brief_tui.compare import Comparison, Recommendation, Row, Similarity, compare, kind_label
@@ -28,8 +28,9 @@ from brief_tui.corpus.pillars import PILLARS_BY_ID, label
 from brief_tui.keys import COMPARE
 from brief_tui.notes.anchor import make_anchor
 from brief_tui.notes.store import Highlight, Marked, NoteStore
-from brief_tui.tui.keymap import bindings, bindings_by_id, hint, keys_shown
+from brief_tui.tui.keymap import bindings, hint
 from brief_tui.tui.messages import OpenBriefing
+from brief_tui.tui.screens.compare_explain import ExplainCompare
 from brief_tui.tui.screens.compare_sides import also_content, gap_content, side_heads
 from brief_tui.tui.screens.matrix import MatrixScreen
 from brief_tui.tui.screens.note_dialogs import LabelPicker, marked_message
@@ -458,34 +459,6 @@ class CompareRowBox(Vertical):
         yield from self._captions
         with Horizontal():
             yield from self._cells
-
-
-EXPLANATION = """\
-Compare recommendations
-
-Each column is one source; each row, recommendations on the chosen pillar. Recommendations
-that address the same thing share a row: either a curator gave them the same theme in
-content/curation.toml (shown as "same theme"), or their wording overlaps (rare words count
-more than common ones). What has no counterpart stands alone, with "nothing comparable" on
-the other side; a source with nothing on the pillar says so in its heading: silence is
-information.
-
-Keys: Tab switches side · j/k move between rows · [ ] change the left source · { } the right ·
-1-6 choose a pillar, 0 any pillar · s swaps the sides · Enter opens the recommendation in
-its briefing · h highlights it · a adds a note · + adds a third source on terminals 160
-columns wide (− removes it) · C shows the coverage matrix · Esc goes back."""
-
-
-class ExplainCompare(ModalScreen[None]):
-    BINDINGS = bindings_by_id("explain-close")
-
-    def compose(self) -> ComposeResult:
-        panel = Static(Content(EXPLANATION), id="explain", markup=False)
-        panel.border_title = f"About this pane ({keys_shown(self.app, 'explain-close')} closes)"
-        yield panel
-
-    def action_close(self) -> None:
-        self.dismiss(None)
 
 
 def open_sides(app, library: Library, pillar: str | None) -> None:

@@ -29,33 +29,42 @@ def also_content(row: SideRow) -> Content:
     return Content.styled(f"≈ answered by the commitment beside another ask: “{short}”", "italic")
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def side_heads(sides: SideComparison, name: str) -> list[Static]:
-    """Each side's heading: what it holds, from how many documents, and its gaps."""
+    """Each side's heading in three short lines (they fit 38 columns): what it is, how many
+    from how many documents, and its gaps; a side with nothing says so."""
     asks, answers = len(sides.asks), len(sides.answers)
-    unanswered, unasked = sides.gaps(UNANSWERED), sides.gaps(UNASKED)
     heads = [
         (
             ASKS_TITLE,
-            "asks in advocacy and research documents",
-            f"{asks} ask{'s' if asks != 1 else ''} on {name} from "
-            f"{len(sides.documents(0))} document{'s' if len(sides.documents(0)) != 1 else ''}",
-            f"{unanswered} that no commitment answers",
+            f"{_plural(asks, 'ask')}, {_plural(len(sides.documents(0)), 'advocacy/research doc')}"
+            if asks
+            else f"no advocacy ask on {name}",
+            f"{sides.gaps(UNANSWERED)} that no commitment answers" if asks else "",
         ),
         (
             ANSWERS_TITLE,
-            "and actions reported of governments",
-            f"{answers} on {name} from {len(sides.documents(1))} "
-            f"document{'s' if len(sides.documents(1)) != 1 else ''}",
-            f"{unasked} that no one asked for",
+            f"{_plural(answers, 'commitment')} or actions, "
+            f"{_plural(len(sides.documents(1)), 'doc')}"
+            if answers
+            else f"no government commitment on {name}",
+            f"{sides.gaps(UNASKED)} that no one asked for" if answers else "",
         ),
     ]
     return [
         Static(
             Content.assemble(
-                (title, "bold"), "\n", (what, "dim"), "\n", (count, "bold"), "\n", (gaps, "italic")
+                (title, "bold"),
+                "\n",
+                (count, "bold" if gaps else "bold italic"),
+                "\n",
+                (gaps, "italic $text-warning"),
             ),
             classes="compare-head",
             markup=False,
         )
-        for title, what, count, gaps in heads
+        for title, count, gaps in heads
     ]

@@ -44,9 +44,9 @@ class MatrixScreen(Screen[None]):
         yield Static(
             Content.assemble(
                 ("Coverage matrix", "bold"),
-                "  a asks · c commitments and reported actions (Total also counts those with"
-                " no pillar) · Enter compares there; on a type's row, advocacy asks vs"
-                " government commitments · " + hint(self.app, ("matrix-back", "back")),
+                "  a asks · c commitments and reported actions · Total counts those with no"
+                " pillar too · Enter compares there (on a type's row: asks vs commitments) · "
+                + hint(self.app, ("matrix-back", "back")),
             ),
             id="matrix-title",
             markup=False,
