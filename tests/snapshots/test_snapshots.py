@@ -81,5 +81,15 @@ def test_compare_pane(snap_compare, reader, size) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_compare_sides(snap_compare, reader, size) -> None:
+    """Advocacy asks vs government commitments on Pillar II: the gaps said where they are."""
+    assert snap_compare(
+        reader(open_document="wola-beyond-the-wall-root-causes"),
+        press=["2", "c", "m"],
+        terminal_size=size,
+    )
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_coverage_matrix(snap_compare, reader, size) -> None:
     assert snap_compare(reader(), press=["C"], terminal_size=size, run_before=settle)
