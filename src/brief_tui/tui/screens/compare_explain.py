@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -10,20 +11,16 @@ from textual.widgets import Static
 from brief_tui.tui.keymap import bindings_by_id, keys_shown
 
 EXPLANATION = """\
-Compare recommendations
+Each column is one source; each row, recommendations on the chosen pillar. Recommendations on
+the same thing share a row: a curator gave them the same theme (content/curation.toml), or
+their wording overlaps (rare words count more). What has no counterpart stands alone; a source
+with nothing on the pillar says so: silence is information. Each cell says what it is and who:
+▶ Ask · who is asked, ▶ Commitment · who commits, ▷ Reported · who acted.
 
-Each column is one source; each row, recommendations on the chosen pillar. Recommendations
-that address the same thing share a row: either a curator gave them the same theme in
-content/curation.toml (shown as "same theme"), or their wording overlaps (rare words count
-more than common ones). What has no counterpart stands alone, with "nothing comparable" on
-the other side; a source with nothing on the pillar says so in its heading: silence is
-information. Each cell says what it is and who: ▶ Ask · who is asked, ▶ Commitment · who
-commits, ▷ Reported · who acted.
-
-Sides (m): every ask in an advocacy or research document on the left, every government's
-commitment or reported action on the right (commitments in government documents, and what
-advocacy documents report governments did), aligned the same way. The gaps are named: "no
-commitment answers this ask", "no one asked for this".
+Sides (m): asks in advocacy and research documents on the left; on the right, governments'
+commitments and reported actions (from government documents, and what advocacy documents
+report governments did), aligned the same way. The gaps are named: "no commitment answers this
+ask", "no one asked for this".
 
 Keys: Tab switches side · j/k move between rows · [ ] change the left source · { } the right ·
 1-6 choose a pillar, 0 any pillar · s swaps the sides · m documents or sides · Enter opens the
@@ -31,11 +28,19 @@ recommendation in its briefing · h highlights it · a adds a note · + adds a t
 terminals 160 columns wide (− removes it) · C shows the coverage matrix · Esc goes back."""
 
 
+def unwrap(text: str) -> str:
+    """Paragraphs as single lines, so the panel wraps them to its own width."""
+    return "\n\n".join(" ".join(p.split()) for p in text.split("\n\n"))
+
+
 class ExplainCompare(ModalScreen[None]):
+    """Scrolls when a short terminal cannot show it all."""
+
     BINDINGS = bindings_by_id("explain-close")
+    DEFAULT_CSS = "#explain { max-height: 100%; }"
 
     def compose(self) -> ComposeResult:
-        panel = Static(Content(EXPLANATION), id="explain", markup=False)
+        panel = VerticalScroll(Static(Content(unwrap(EXPLANATION)), markup=False), id="explain")
         panel.border_title = f"About this pane ({keys_shown(self.app, 'explain-close')} closes)"
         yield panel
 
