@@ -56,6 +56,8 @@ async def test_sources_keys_are_left_out_in_sides_mode_and_enter_opens(make_app)
         await pilot.press("right_square_bracket", "right_curly_bracket", "s", "plus")
         await settle(pilot)
         assert [row.cells for row in screen.sides.rows] == before
+        said = [n.message for n in pilot.app._notifications]
+        assert "Sides are fixed here: m compares documents." in said
         paired = next(n for n, row in enumerate(screen.sides.rows) if row.ask and row.answer)
         for _ in range(paired):
             await pilot.press("j")

@@ -28,7 +28,7 @@ from brief_tui.corpus.pillars import PILLARS_BY_ID, label
 from brief_tui.keys import COMPARE
 from brief_tui.notes.anchor import make_anchor
 from brief_tui.notes.store import Highlight, Marked, NoteStore
-from brief_tui.tui.keymap import bindings, hint
+from brief_tui.tui.keymap import bindings, hint, keys_shown
 from brief_tui.tui.messages import OpenBriefing
 from brief_tui.tui.screens.compare_explain import ExplainCompare
 from brief_tui.tui.screens.compare_sides import also_content, gap_content, side_heads
@@ -328,9 +328,17 @@ class CompareScreen(Screen[None]):
         self.row = 0
         self._placed = False
         self.refresh_comparison()
-        self.refresh_bindings()
+
+    def _in_sides(self) -> bool:
+        """Sides are not documents to choose, swap or add: say so rather than do nothing."""
+        if self.mode == SIDES:
+            hint_keys = keys_shown(self.app, "compare-mode")
+            self.notify(f"Sides are fixed here: {hint_keys} compares documents.", timeout=2)
+        return self.mode == SIDES
 
     def action_cycle(self, column: int, step: int) -> None:
+        if self._in_sides():
+            return
         documents = list(self.library.documents)
         if column >= len(self.sources) or len(documents) < 2:
             return
@@ -349,18 +357,19 @@ class CompareScreen(Screen[None]):
         self.refresh_comparison()
 
     def action_swap(self) -> None:
+        if self._in_sides():
+            return
         self.sources[0], self.sources[1] = self.sources[1], self.sources[0]
         self.side = 1 - self.side if self.side < 2 else self.side
         self.refresh_comparison()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """A third source needs a wide terminal: below that, + is left out, not refused.
-        Sides are not documents: choosing, swapping or adding sources is left out there."""
-        if self.mode == SIDES and action in ("cycle", "swap", "third"):
-            return False
+        """A third source needs a wide terminal: below that, + is left out, not refused."""
         return not (action == "third" and parameters == (True,) and self.app.size.width < WIDE)
 
     def action_third(self, add: bool) -> None:
+        if self._in_sides():
+            return
         if add:
             if self.app.size.width < WIDE:
                 self.notify(
