@@ -26,15 +26,20 @@ def _plural(count: int, word: str) -> str:
 
 
 def summary(comparison: SideComparison) -> list[str]:
-    """One line per side: how many, from which documents, and how many gaps."""
+    """One line per side: how many, from which documents, and how many gaps; or its silence."""
     asks, answers = comparison.asks, comparison.answers
-    asking = ", ".join(d.title for d in comparison.documents(0)) or "none"
-    answering = ", ".join(d.title for d in comparison.documents(1)) or "none"
+    where = pillar_title(comparison.pillar)
+    asking = ", ".join(d.title for d in comparison.documents(0))
+    answering = ", ".join(d.title for d in comparison.documents(1))
     return [
         f"{_plural(len(asks), 'ask')} from {' and '.join(ASKING_TYPES)} documents ({asking}); "
-        f"{comparison.gaps(UNANSWERED)} that no commitment answers",
+        f"{comparison.gaps(UNANSWERED)} that no commitment answers"
+        if asks
+        else f"No {' or '.join(ASKING_TYPES)} document asks anything on {where}.",
         f"{_plural(len(answers), 'commitment')} or reported actions by governments "
-        f"({answering}); {comparison.gaps(UNASKED)} that no one asked for",
+        f"({answering}); {comparison.gaps(UNASKED)} that no one asked for"
+        if answers
+        else f"No government commitment or reported action on {where}.",
     ]
 
 

@@ -199,3 +199,10 @@ def test_the_sides_layer_does_not_import_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_a_silent_pillar_says_so(capsys) -> None:
+    assert main(["compare", "--pillar", "V", "--sides"]) == 0
+    out = capsys.readouterr().out
+    assert "- No advocacy or research document asks anything on Pillar V" in out
+    assert "- No government commitment or reported action on Pillar V" in out
