@@ -194,31 +194,19 @@ class CompareScreen(Screen[None]):
         heads.mount_all(side_heads(self.sides, pillar_name(self.pillar)))
         documents = {d.id: d for side in (0, 1) for d in self.sides.documents(side)}
         labels = self._highlight_labels(list(documents.values()))
-        grid = []
-        for row in self.sides.rows:
-            ask, answer = row.ask, row.answer
-            grid.append(
-                [
-                    CompareCell(
-                        ask,
-                        cell_content(
-                            ask,
-                            labels.get(ask.passage.id, ()) if ask else (),
-                            source=True,
-                            empty=gap_content(UNASKED),
-                        ),
-                    ),
-                    CompareCell(
-                        answer,
-                        cell_content(
-                            answer,
-                            labels.get(answer.passage.id, ()) if answer else (),
-                            source=True,
-                            empty=also_content(row) if row.also else gap_content(UNANSWERED),
-                        ),
-                    ),
-                ]
-            )
+
+        def cell(recommendation: Recommendation | None, empty: Content) -> CompareCell:
+            chips = labels.get(recommendation.passage.id, ()) if recommendation else ()
+            content = cell_content(recommendation, chips, source=True, empty=empty)
+            return CompareCell(recommendation, content)
+
+        grid = [
+            [
+                cell(row.ask, gap_content(UNASKED)),
+                cell(row.answer, also_content(row) if row.also else gap_content(UNANSWERED)),
+            ]
+            for row in self.sides.rows
+        ]
         self._fill_rows(
             grid,
             self.sides.rows,
