@@ -327,7 +327,7 @@ def _compare() -> list[KeySpec]:
             "mode",
             "documents or sides: advocacy asks vs government commitments",
             True,
-            "docs/sides",
+            "sides",
         ),
         KeySpec(
             "compare-open",

@@ -291,7 +291,6 @@ class CompareScreen(Screen[None]):
                 ("compare-left-next", "left source"),
                 ("compare-right-next", "right source"),
                 ("compare-swap", "swap"),
-                ("compare-mode", "sides"),
                 ("compare-matrix", "matrix"),
             ]
         if self.mode == DOCUMENTS and self.app.size.width >= WIDE:
@@ -312,6 +311,9 @@ class CompareScreen(Screen[None]):
 
     def action_mode(self) -> None:
         """Documents against each other, or advocacy asks against government commitments."""
+        if self.mode == SIDES and len(self.sources) < 2:
+            self.notify("Comparing documents needs at least two briefings in the library.")
+            return
         self.mode = SIDES if self.mode == DOCUMENTS else DOCUMENTS
         self.row = 0
         self._placed = False
@@ -460,7 +462,10 @@ class CompareRowBox(Vertical):
 
 def open_sides(app, library: Library, pillar: str | None) -> None:
     """Push the compare pane in sides mode: advocacy asks against government commitments."""
-    app.push_screen(CompareScreen(library, pillar, list(library.documents[:2]), mode=SIDES))
+    from brief_tui.compare import default_sources
+
+    sources = default_sources(library, pillar)  # what m switches to
+    app.push_screen(CompareScreen(library, pillar, sources, mode=SIDES))
 
 
 def open_compare(app, library: Library, pillar: str | None, first: Document | None) -> None:
