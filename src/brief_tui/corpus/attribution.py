@@ -294,6 +294,7 @@ _OWN_BODY = re.compile(
     r"^(?:the|this|our|its) (?:[a-z-]+ ){0,2}(?:department|agency|ministry|secretary|embassy|"
     r"government|bureau|office|mission|administration|task force|team|unit|council|commission|"
     r"program|programme|initiative|strategy|plan|request|budget|fund|partnership)$",
+    re.IGNORECASE,
 )
 
 
