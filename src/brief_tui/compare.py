@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from brief_tui.corpus.model import Document, Library, Passage, Section
 from brief_tui.corpus.pillars import PILLAR_IDS
 from brief_tui.search.text import tokens
+from brief_tui.wording import recommendation_label
 
 THRESHOLD = 0.35  # weighted overlap below which two recommendations are not "the same topic"
 
@@ -46,24 +47,10 @@ class Comparison:
         return sum(1 for row in self.rows if row.cells[column] is not None)
 
 
-KIND_MARKS = {"ask": "▶ Ask", "commitment": "▶ Commitment", "reported": "▷ Reported"}
-
-
-def who(passage: Passage) -> str | None:
-    """Who a recommendation is about: for an ask, who is asked; otherwise who commits or acted."""
-    if passage.recommendation_kind == "ask":
-        return passage.addressee or passage.actor
-    return passage.actor
-
-
 def kind_label(passage: Passage) -> str:
-    """'▶ Ask · Congress', '▷ Reported · Mexico': what a recommendation is and who, in a line;
-    "" when its kind is unknown (a hollow mark for what was done rather than asked or promised)."""
-    mark = KIND_MARKS.get(passage.recommendation_kind or "")
-    if mark is None:
-        return ""
-    name = who(passage)
-    return f"{mark} · {name}" if name else mark
+    """'▶ Ask · Congress', '▷ Reported · Mexico': the reader's own label, so a cell reads as
+    the passage does in its briefing."""
+    return recommendation_label(passage.recommendation_kind, passage.actor, passage.addressee)
 
 
 def recommendations(document: Document, pillar: str | None) -> list[Recommendation]:

@@ -22,11 +22,7 @@ def markdown_cell(recommendation: Recommendation | None, empty: str = "—") -> 
     if passage.marker:
         text = f"{passage.marker} {text}"
     cite = citation(recommendation.document, recommendation.section, passage)
-    parts = [escape(text), "— " + escape(cite)]
-    kind = kind_label(passage)
-    if kind:
-        parts.insert(0, f"**{escape(kind)}**")
-    return " <br>".join(parts)
+    return f"**{escape(kind_label(passage))}** <br>{escape(text)} <br>— {escape(cite)}"
 
 
 def escape(text: str) -> str:

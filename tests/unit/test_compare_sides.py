@@ -120,7 +120,7 @@ def test_kind_label_says_what_and_who() -> None:
     assert kind_label(passage(1, "x", "commitment", US)) == "▶ Commitment · U.S. government"
     assert kind_label(passage(1, "x", "reported", "Mexico")) == "▷ Reported · Mexico"
     assert kind_label(passage(1, "x", "reported")) == "▷ Reported"
-    assert kind_label(passage(1, "x", None)) == ""
+    assert kind_label(passage(1, "x", None)) == "▶ Recommendation"
 
 
 def test_the_matrix_counts_asks_and_commitments_apart(library) -> None:

@@ -78,9 +78,11 @@ def cell_content(
         where = f"{organisation}: {document.title} {where}"
     if passage.page is not None:
         where += f" · {page_label(passage.page)}"
-    kind = kind_label(passage)
-    lines = [Content.styled(kind, "bold")] if kind else []
-    lines += [Content(text), Content.styled(where, "dim italic")]
+    lines = [
+        Content.styled(kind_label(passage), "bold"),
+        Content(text),
+        Content.styled(where, "dim italic"),
+    ]
     tags = badges(passage.pillars, False, named=False)
     chips = [Content.styled(f" ▍ {label} ", LABEL_STYLES.get(label, "reverse")) for label in labels]
     if tags.plain or chips:
