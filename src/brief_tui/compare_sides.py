@@ -29,6 +29,7 @@ ASKING_TYPES = ("advocacy", "research")
 GOVERNMENT_GROUPS = (US, CONGRESS, MEXICO, REGION)
 UNANSWERED = "no commitment answers this ask"
 UNASKED = "no one asked for this"
+ALSO = "also answered by what is paired with another ask"
 ASKS_TITLE = "Advocacy asks"
 ANSWERS_TITLE = "Government commitments"
 

@@ -7,6 +7,7 @@ import json
 
 from brief_tui.compare_output import escape, json_cell, markdown_cell, pillar_title
 from brief_tui.compare_sides import (
+    ALSO,
     ANSWERS_TITLE,
     ASKING_TYPES,
     ASKS_TITLE,
@@ -49,7 +50,7 @@ def _answer_cell(row: SideRow) -> str:
     if row.also is not None:
         text = " ".join(row.also.passage.text.split())
         short = text if len(text) <= 80 else text[:79] + "…"
-        return f"*≈ answered by the commitment beside another ask:* “{escape(short)}”"
+        return f"*≈ {ALSO}:* “{escape(short)}”"
     return f"— *{UNANSWERED}*"
 
 

@@ -109,7 +109,7 @@ def test_pairs_and_gaps_are_said_in_words() -> None:
     assert echo.gap == "" and echo.also is paired[0].answer
     markdown = sides_to_markdown(result)
     assert f"— *{UNANSWERED}*" in markdown and f"— *{UNASKED}*" in markdown
-    assert "answered by the commitment beside another ask" in markdown
+    assert "*≈ also answered by what is paired with another ask:* “We will prosecute" in markdown
     data = json.loads(sides_to_json(result))
     assert [row["gap"] for row in data["rows"]].count(UNASKED) == 1
     assert data["sides"][0]["gaps"] == 1 and data["sides"][1]["gaps"] == 1

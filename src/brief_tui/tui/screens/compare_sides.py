@@ -7,6 +7,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from brief_tui.compare_sides import (
+    ALSO,
     ANSWERS_TITLE,
     ASKS_TITLE,
     UNANSWERED,
@@ -26,7 +27,7 @@ def also_content(row: SideRow) -> Content:
     assert row.also is not None
     text = " ".join(row.also.passage.text.split())
     short = text if len(text) <= 90 else text[:89] + "…"
-    return Content.styled(f"≈ answered by the commitment beside another ask: “{short}”", "italic")
+    return Content.styled(f"≈ {ALSO}: “{short}”", "italic")
 
 
 def _plural(count: int, word: str) -> str:
