@@ -93,6 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument(
         "--right", metavar="DOC", help="a briefing id or title (default: the next busiest)"
     )
+    compare.add_argument(
+        "--sides",
+        "--by-side",
+        action="store_true",
+        help="advocacy asks against government commitments, instead of two documents",
+    )
     compare.add_argument("--format", choices=("markdown", "json"), default="markdown")
 
     keys = commands.add_parser(
@@ -283,6 +289,8 @@ def cmd_compare(args: argparse.Namespace, data_dir: Path) -> int:
         return 2
     library = load_all(data_dir)
     report_problems(library)
+    if args.sides:
+        return _compare_sides(library, pillar, args)
     chosen = []
     for given in (args.left, args.right):
         if given is None:
@@ -298,6 +306,23 @@ def cmd_compare(args: argparse.Namespace, data_dir: Path) -> int:
         return 2
     comparison = compare(library, sources[:2], pillar)
     sys.stdout.write(to_json(comparison) if args.format == "json" else to_markdown(comparison))
+    return 0
+
+
+def _compare_sides(library: Library, pillar: str, args: argparse.Namespace) -> int:
+    """Advocacy asks against government commitments: the sides are not documents to choose."""
+    from brief_tui.compare_sides import compare_sides
+    from brief_tui.compare_sides_output import sides_to_json, sides_to_markdown
+
+    if args.left or args.right:
+        print(
+            "brief-tui: --sides compares sides, not documents: drop --left/--right.",
+            file=sys.stderr,
+        )
+        return 2
+    comparison = compare_sides(library, pillar)
+    output = sides_to_json if args.format == "json" else sides_to_markdown
+    sys.stdout.write(output(comparison))
     return 0
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from brief_tui.corpus.model import Document, Library, Passage, Section
 from brief_tui.corpus.pillars import PILLAR_IDS
 from brief_tui.search.text import tokens
+from brief_tui.wording import recommendation_label
 
 THRESHOLD = 0.35  # weighted overlap below which two recommendations are not "the same topic"
 
@@ -44,6 +45,12 @@ class Comparison:
 
     def count(self, column: int) -> int:
         return sum(1 for row in self.rows if row.cells[column] is not None)
+
+
+def kind_label(passage: Passage) -> str:
+    """'▶ Ask · Congress', '▷ Reported · Mexico': the reader's own label, so a cell reads as
+    the passage does in its briefing."""
+    return recommendation_label(passage.recommendation_kind, passage.actor, passage.addressee)
 
 
 def recommendations(document: Document, pillar: str | None) -> list[Recommendation]:
@@ -146,6 +153,43 @@ def coverage(library: Library) -> dict[str, dict[str, int]]:
     """Document id -> pillar id -> number of recommendations: the coverage matrix."""
     return {
         doc.id: {p: len(recommendations(doc, p)) for p in PILLAR_IDS} for doc in library.documents
+    }
+
+
+@dataclass(frozen=True)
+class KindCount:
+    """Recommendations of one source on one pillar, by kind, for the coverage matrix."""
+
+    asks: int = 0
+    answers: int = 0  # commitments and reported actions: what was promised or done
+    unknown: int = 0  # kind not told
+
+    def __add__(self, other: KindCount) -> KindCount:
+        return KindCount(
+            self.asks + other.asks, self.answers + other.answers, self.unknown + other.unknown
+        )
+
+    @property
+    def label(self) -> str:
+        """'3a·2c' (3 asks, 2 commitments or reported actions), '·' for none."""
+        parts = [
+            f"{n}{letter}"
+            for n, letter in ((self.asks, "a"), (self.answers, "c"), (self.unknown, "?"))
+            if n
+        ]
+        return "·".join(parts) or "·"
+
+
+def _kind_count(document: Document, pillar: str | None) -> KindCount:
+    kinds = Counter(r.passage.recommendation_kind for r in recommendations(document, pillar))
+    answers = kinds["commitment"] + kinds["reported"]
+    return KindCount(kinds["ask"], answers, sum(kinds.values()) - kinds["ask"] - answers)
+
+
+def kind_coverage(library: Library) -> dict[str, dict[str | None, KindCount]]:
+    """Document id -> pillar id (None: every recommendation) -> counts by kind."""
+    return {
+        doc.id: {p: _kind_count(doc, p) for p in (*PILLAR_IDS, None)} for doc in library.documents
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from brief_tui.compare import Comparison, Recommendation
+from brief_tui.compare import Comparison, Recommendation, kind_label
 from brief_tui.corpus.citation import citation, format_date
 from brief_tui.corpus.pillars import PILLARS_BY_ID, label
 
@@ -13,18 +13,19 @@ def pillar_title(pillar: str | None) -> str:
     return "any pillar" if pillar is None else f"{label(pillar)} ({PILLARS_BY_ID[pillar].name})"
 
 
-def _cell(recommendation: Recommendation | None) -> str:
+def markdown_cell(recommendation: Recommendation | None, empty: str = "—") -> str:
+    """What it is and who ('**▶ Ask · Congress**'), its text, and its citation."""
     if recommendation is None:
-        return "—"
+        return empty
     passage = recommendation.passage
     text = " ".join(passage.text.split())
     if passage.marker:
         text = f"{passage.marker} {text}"
     cite = citation(recommendation.document, recommendation.section, passage)
-    return _escape(f"{text} <br>— {cite}").replace(r"\<br\>", "<br>")
+    return f"**{escape(kind_label(passage))}** <br>{escape(text)} <br>— {escape(cite)}"
 
 
-def _escape(text: str) -> str:
+def escape(text: str) -> str:
     """Table-safe: pipes and Markdown characters shown literally, no line breaks."""
     for char in "\\`*_[]<>|#":
         text = text.replace(char, "\\" + char)
@@ -43,33 +44,39 @@ def to_markdown(comparison: Comparison) -> str:
         )
         organisations = ", ".join(doc.organisations) or "Unknown organisation"
         lines.append(
-            f"- **{_escape(doc.title)}** ({_escape(organisations)}, {format_date(doc.date)}): {what}"
+            f"- **{escape(doc.title)}** ({escape(organisations)}, {format_date(doc.date)}): {what}"
         )
-    lines += ["", "| " + " | ".join(_escape(doc.title) for doc in sources) + " |"]
+    lines += ["", "| " + " | ".join(escape(doc.title) for doc in sources) + " |"]
     lines.append("|" + " --- |" * len(sources))
     for row in comparison.rows:
-        lines.append("| " + " | ".join(_cell(cell) for cell in row.cells) + " |")
+        lines.append("| " + " | ".join(markdown_cell(cell) for cell in row.cells) + " |")
     if not comparison.rows:
         lines.append("| " + " | ".join("—" for _ in sources) + " |")
     return "\n".join(lines) + "\n"
 
 
-def to_json(comparison: Comparison) -> str:
-    def cell(recommendation: Recommendation | None) -> dict[str, object] | None:
-        if recommendation is None:
-            return None
-        return {
-            "document": recommendation.document.id,
-            "section": recommendation.section.title,
-            "id": recommendation.passage.id,
-            "text": recommendation.passage.text,
-            "pillars": list(recommendation.passage.pillars),
-            "page": recommendation.passage.page,
-            "citation": citation(
-                recommendation.document, recommendation.section, recommendation.passage
-            ),
-        }
+def json_cell(recommendation: Recommendation | None) -> dict[str, object] | None:
+    """A recommendation for scripts: where it is, what it says, what kind and who."""
+    if recommendation is None:
+        return None
+    passage = recommendation.passage
+    return {
+        "document": recommendation.document.id,
+        "source_type": recommendation.document.source_type,
+        "section": recommendation.section.title,
+        "id": passage.id,
+        "text": passage.text,
+        "pillars": list(passage.pillars),
+        "page": passage.page,
+        "recommendation_kind": passage.recommendation_kind,
+        "actor": passage.actor,
+        "addressee": passage.addressee,
+        "citation": citation(recommendation.document, recommendation.section, passage),
+    }
 
+
+def to_json(comparison: Comparison) -> str:
+    cell = json_cell
     data = {
         "pillar": comparison.pillar,
         "sources": [

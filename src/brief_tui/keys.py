@@ -360,6 +360,15 @@ def _compare() -> list[KeySpec]:
         KeySpec("compare-any-pillar", COMPARE, "0", "pillar('')", "compare on any pillar"),
         KeySpec("compare-swap", COMPARE, "s", "swap", "swap the sides"),
         KeySpec(
+            "compare-mode",
+            COMPARE,
+            "m",
+            "mode",
+            "documents or sides: advocacy asks vs government commitments",
+            True,
+            "sides",
+        ),
+        KeySpec(
             "compare-open",
             COMPARE,
             "enter",

@@ -80,6 +80,22 @@ def test_compare_pane(snap_compare, reader, size) -> None:
     )
 
 
+async def sides_on_pillar_ii(pilot) -> None:
+    """Compare on Pillar II, then sides; wait for every row to be laid out."""
+    await pilot.press("2", "c", "m")
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_compare_sides(snap_compare, reader, size) -> None:
+    """Advocacy asks vs government commitments on Pillar II: the gaps said where they are."""
+    assert snap_compare(
+        reader(open_document="wola-beyond-the-wall-root-causes"),
+        terminal_size=size,
+        run_before=sides_on_pillar_ii,
+    )
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_coverage_matrix(snap_compare, reader, size) -> None:
     assert snap_compare(reader(), press=["C"], terminal_size=size, run_before=settle)

@@ -1,29 +1,44 @@
-"""The compare pane (c): what two or three sources recommend on one pillar, aligned row by row,
-and the coverage matrix (C): sources x pillars, counts of recommendations."""
+"""The compare pane (c): what two or three sources recommend on one pillar, aligned row by row;
+or, in sides mode (m), every advocacy ask against every government commitment, gaps named."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.screen import Screen
+from textual.widgets import Footer, Static
 
-from brief_tui.compare import Comparison, Recommendation, Similarity, compare, coverage
+from brief_tui.compare import Comparison, Recommendation, Row, Similarity, compare, kind_label
+from brief_tui.compare_sides import (
+    ANSWERS_TITLE,
+    ASKS_TITLE,
+    UNANSWERED,
+    UNASKED,
+    SideComparison,
+    SideRow,
+    compare_sides,
+)
 from brief_tui.corpus.citation import format_date, page_label
 from brief_tui.corpus.model import Document, Library
-from brief_tui.corpus.pillars import PILLAR_IDS, PILLARS_BY_ID, label
-from brief_tui.keys import COMPARE, MATRIX
+from brief_tui.corpus.pillars import PILLARS_BY_ID, label
+from brief_tui.keys import COMPARE
 from brief_tui.notes.anchor import make_anchor
 from brief_tui.notes.store import Highlight, Marked, NoteStore
-from brief_tui.tui.keymap import bindings, bindings_by_id, hint, keys_shown
+from brief_tui.tui.keymap import bindings, hint, keys_shown
 from brief_tui.tui.messages import OpenBriefing
+from brief_tui.tui.screens.compare_explain import ExplainCompare
+from brief_tui.tui.screens.compare_sides import also_content, gap_content, side_heads
+from brief_tui.tui.screens.matrix import MatrixScreen
 from brief_tui.tui.screens.note_dialogs import LabelPicker, marked_message
 from brief_tui.tui.screens.note_editor import edit_note
 from brief_tui.tui.widgets.badges import LABEL_STYLES, PILLAR_STYLES, badges
 
 WIDE = 160
+DOCUMENTS, SIDES = "documents", "sides"
 
 
 def pillar_name(pillar: str | None) -> str:
@@ -42,17 +57,32 @@ class CompareCell(Static):
         self.recommendation = recommendation
 
 
-def cell_content(recommendation: Recommendation | None, labels: tuple[str, ...] = ()) -> Content:
-    """A recommendation whole (cells wrap; nothing is cut), its section, pillars and the
-    labels of the reader's highlights on it."""
+def cell_content(
+    recommendation: Recommendation | None,
+    labels: tuple[str, ...] = (),
+    *,
+    source: bool = False,
+    empty: Content | None = None,
+) -> Content:
+    """A recommendation whole (cells wrap; nothing is cut): what kind and who, its text, its
+    section (and document, where a column mixes documents), pillars and the labels of the
+    reader's highlights on it."""
     if recommendation is None:
-        return Content.styled("— nothing comparable here", "italic")
+        return empty or Content.styled("— nothing comparable here", "italic")
     passage = recommendation.passage
     text = f"{passage.marker} {passage.text}" if passage.marker else passage.text
     where = f"§ {recommendation.section.title}"
+    if source:
+        document = recommendation.document
+        organisation = document.organisations[0] if document.organisations else "Unknown"
+        where = f"{organisation}: {document.title} {where}"
     if passage.page is not None:
         where += f" · {page_label(passage.page)}"
-    lines = [Content(text), Content.styled(where, "dim italic")]
+    lines = [
+        Content.styled(kind_label(passage), "bold"),
+        Content(text),
+        Content.styled(where, "dim italic"),
+    ]
     tags = badges(passage.pillars, False, named=False)
     chips = [Content.styled(f" ▍ {label} ", LABEL_STYLES.get(label, "reverse")) for label in labels]
     if tags.plain or chips:
@@ -64,15 +94,23 @@ class CompareScreen(Screen[None]):
     KEY_CONTEXT = COMPARE
     BINDINGS = bindings(COMPARE)
 
-    def __init__(self, library: Library, pillar: str | None, sources: list[Document]) -> None:
+    def __init__(
+        self,
+        library: Library,
+        pillar: str | None,
+        sources: list[Document],
+        mode: str = DOCUMENTS,
+    ) -> None:
         super().__init__()
         self.library = library
         self.pillar = pillar
         self.sources = sources[:3]
+        self.mode = mode  # DOCUMENTS: source against source; SIDES: asks against commitments
         self.similarity = Similarity(library)
         self.row = 0
         self.side = 0
         self.comparison: Comparison | None = None
+        self.sides: SideComparison | None = None
         self._cells: list[list[CompareCell]] = []
         self._placed = False  # the cursor has been put on a side with a recommendation
 
@@ -95,10 +133,8 @@ class CompareScreen(Screen[None]):
 
     # Building ------------------------------------------------------------------------------
 
-    def refresh_comparison(self) -> None:
-        self.comparison = compare(self.library, self.sources, self.pillar, self.similarity)
-        name = pillar_name(self.pillar)
-        title: list[Content | tuple[str, str] | str] = [("Compare recommendations", "bold"), " on "]
+    def _title(self, what: str, joint: str) -> None:
+        title: list[Content | tuple[str, str] | str] = [(what, "bold"), joint]
         if self.pillar:
             title += [
                 (f" {label(self.pillar)} ", PILLAR_STYLES[self.pillar]),
@@ -107,6 +143,15 @@ class CompareScreen(Screen[None]):
         else:
             title.append(("any pillar", "bold"))
         self.query_one("#compare-title", Static).update(Content.assemble(*title))
+
+    def refresh_comparison(self) -> None:
+        if self.mode == SIDES:
+            self._refresh_sides()
+            return
+        self.sides = None
+        self.comparison = compare(self.library, self.sources, self.pillar, self.similarity)
+        name = pillar_name(self.pillar)
+        self._title("Compare recommendations", " on ")
         heads = self.query_one("#compare-heads", Horizontal)
         heads.remove_children()
         head_widgets = []
@@ -126,17 +171,62 @@ class CompareScreen(Screen[None]):
             )
             head_widgets.append(Static(head, classes="compare-head", markup=False))
         heads.mount_all(head_widgets)
-        rows = self.query_one("#compare-rows", VerticalScroll)
-        rows.remove_children()
-        self._cells = []
-        row_widgets: list[Static | CompareRowBox] = []
-        labels = self._highlight_labels()
-        for row in self.comparison.rows:
-            cells = [
-                CompareCell(rec, cell_content(rec, labels.get(rec.passage.id, ()) if rec else ()))
-                for rec in row.cells
+        labels = self._highlight_labels(self.sources)
+        self._fill_rows(
+            [
+                [
+                    CompareCell(
+                        rec, cell_content(rec, labels.get(rec.passage.id, ()) if rec else ())
+                    )
+                    for rec in row.cells
+                ]
+                for row in self.comparison.rows
+            ],
+            self.comparison.rows,
+            f"Neither source has a recommendation on {name}.",
+        )
+
+    def _refresh_sides(self) -> None:
+        """Advocacy asks on the left, government commitments on the right, gaps in words."""
+        self.comparison = None
+        self.sides = compare_sides(self.library, self.pillar, self.similarity)
+        self._title(f"{ASKS_TITLE} vs {ANSWERS_TITLE.lower()}", " · ")
+        heads = self.query_one("#compare-heads", Horizontal)
+        heads.remove_children()
+        heads.mount_all(side_heads(self.sides, pillar_name(self.pillar)))
+        documents = {d.id: d for side in (0, 1) for d in self.sides.documents(side)}
+        labels = self._highlight_labels(list(documents.values()))
+
+        def cell(recommendation: Recommendation | None, empty: Content) -> CompareCell:
+            chips = labels.get(recommendation.passage.id, ()) if recommendation else ()
+            content = cell_content(recommendation, chips, source=True, empty=empty)
+            return CompareCell(recommendation, content)
+
+        grid = [
+            [
+                cell(row.ask, gap_content(UNASKED)),
+                cell(row.answer, also_content(row) if row.also else gap_content(UNANSWERED)),
             ]
-            self._cells.append(cells)
+            for row in self.sides.rows
+        ]
+        self._fill_rows(
+            grid,
+            self.sides.rows,
+            f"No advocacy ask and no government commitment on {pillar_name(self.pillar)}.",
+        )
+
+    def _fill_rows(
+        self,
+        grid: list[list[CompareCell]],
+        rows: Sequence[Row | SideRow],
+        silence: str,
+    ) -> None:
+        """Mount the rows of cells, a caption above those that are alike, and place the cursor."""
+        box = self.query_one("#compare-rows", VerticalScroll)
+        box.remove_children()
+        self._cells = grid
+        row_widgets: list[Static | CompareRowBox] = []
+        for cells, row in zip(grid, rows, strict=True):
             caption = ""
             if row.theme:
                 caption = f"≈ same theme: {row.theme}"
@@ -152,16 +242,11 @@ class CompareScreen(Screen[None]):
                     )
                 )
             row_widgets.append(CompareRowBox(cells, children))
-        if not self.comparison.rows:
-            row_widgets.append(
-                Static(
-                    Content.styled(f"Neither source has a recommendation on {name}.", "italic"),
-                    markup=False,
-                )
-            )
-        rows.mount_all(row_widgets)
+        if not rows:
+            row_widgets.append(Static(Content.styled(silence, "italic"), markup=False))
+        box.mount_all(row_widgets)
         self.row = min(self.row, max(0, len(self._cells) - 1))
-        self.side = min(self.side, len(self.sources) - 1)
+        self.side = min(self.side, self.columns - 1)
         if not self._placed and self._cells:
             # Start on a side that has something to read, open or highlight; later the
             # cursor stays on the side the reader chose.
@@ -171,12 +256,16 @@ class CompareScreen(Screen[None]):
             )
         self.call_after_refresh(self._select)
 
-    def _highlight_labels(self) -> dict[str, tuple[str, ...]]:
-        """Passage id -> labels of the reader's highlights on it, for the shown sources."""
+    @property
+    def columns(self) -> int:
+        return 2 if self.mode == SIDES else len(self.sources)
+
+    def _highlight_labels(self, documents: list[Document]) -> dict[str, tuple[str, ...]]:
+        """Passage id -> labels of the reader's highlights on it, for the shown documents."""
 
         def gather(store: NoteStore) -> dict[str, tuple[str, ...]]:
             labels: dict[str, tuple[str, ...]] = {}
-            for doc in self.sources:
+            for doc in documents:
                 for highlight in store.highlights(doc.id):
                     if highlight.passage and highlight.status != "orphaned":
                         known = labels.get(highlight.passage, ())
@@ -192,14 +281,21 @@ class CompareScreen(Screen[None]):
                 cell.set_class(r == self.row and s == self.side, "-selected")
         if self._cells:
             self._cells[self.row][self.side].scroll_visible(animate=False)
-        pairs = [
-            ("compare-down", "rows"),
-            ("compare-left-next", "left source"),
-            ("compare-right-next", "right source"),
-            ("compare-swap", "swap"),
-            ("compare-matrix", "matrix"),
-        ]
-        if self.app.size.width >= WIDE:
+        if self.mode == SIDES:
+            pairs = [
+                ("compare-down", "rows"),
+                ("compare-mode", "compares documents"),
+                ("compare-matrix", "matrix"),
+            ]
+        else:
+            pairs = [
+                ("compare-down", "rows"),
+                ("compare-left-next", "left source"),
+                ("compare-right-next", "right source"),
+                ("compare-swap", "swap"),
+                ("compare-matrix", "matrix"),
+            ]
+        if self.mode == DOCUMENTS and self.app.size.width >= WIDE:
             pairs.append(("compare-add", "adds a third source"))
         status = hint(self.app, *pairs) + " · 1-6 0 pillar"
         self.query_one("#compare-status", Static).update(Content(status))
@@ -212,10 +308,29 @@ class CompareScreen(Screen[None]):
             self._select()
 
     def action_switch_side(self) -> None:
-        self.side = (self.side + 1) % len(self.sources)
+        self.side = (self.side + 1) % self.columns
         self._select()
 
+    def action_mode(self) -> None:
+        """Documents against each other, or advocacy asks against government commitments."""
+        if self.mode == SIDES and len(self.sources) < 2:
+            self.notify("Comparing documents needs at least two briefings in the library.")
+            return
+        self.mode = SIDES if self.mode == DOCUMENTS else DOCUMENTS
+        self.row = 0
+        self._placed = False
+        self.refresh_comparison()
+
+    def _in_sides(self) -> bool:
+        """Sides are not documents to choose, swap or add: say so rather than do nothing."""
+        if self.mode == SIDES:
+            hint_keys = keys_shown(self.app, "compare-mode")
+            self.notify(f"Sides are fixed here: {hint_keys} compares documents.", timeout=2)
+        return self.mode == SIDES
+
     def action_cycle(self, column: int, step: int) -> None:
+        if self._in_sides():
+            return
         documents = list(self.library.documents)
         if column >= len(self.sources) or len(documents) < 2:
             return
@@ -234,6 +349,8 @@ class CompareScreen(Screen[None]):
         self.refresh_comparison()
 
     def action_swap(self) -> None:
+        if self._in_sides():
+            return
         self.sources[0], self.sources[1] = self.sources[1], self.sources[0]
         self.side = 1 - self.side if self.side < 2 else self.side
         self.refresh_comparison()
@@ -243,6 +360,8 @@ class CompareScreen(Screen[None]):
         return not (action == "third" and parameters == (True,) and self.app.size.width < WIDE)
 
     def action_third(self, add: bool) -> None:
+        if self._in_sides():
+            return
         if add:
             if self.app.size.width < WIDE:
                 self.notify(
@@ -343,93 +462,12 @@ class CompareRowBox(Vertical):
             yield from self._cells
 
 
-EXPLANATION = """\
-Compare recommendations
+def open_sides(app, library: Library, pillar: str | None) -> None:
+    """Push the compare pane in sides mode: advocacy asks against government commitments."""
+    from brief_tui.compare import default_sources
 
-Each column is one source; each row, recommendations on the chosen pillar. Recommendations
-that address the same thing share a row: either a curator gave them the same theme in
-content/curation.toml (shown as "same theme"), or their wording overlaps (rare words count
-more than common ones). What has no counterpart stands alone, with "nothing comparable" on
-the other side; a source with nothing on the pillar says so in its heading: silence is
-information.
-
-Keys: Tab switches side · j/k move between rows · [ ] change the left source · { } the right ·
-1-6 choose a pillar, 0 any pillar · s swaps the sides · Enter opens the recommendation in
-its briefing · h highlights it · a adds a note · + adds a third source on terminals 160
-columns wide (− removes it) · C shows the coverage matrix · Esc goes back."""
-
-
-class ExplainCompare(ModalScreen[None]):
-    BINDINGS = bindings_by_id("explain-close")
-
-    def compose(self) -> ComposeResult:
-        panel = Static(Content(EXPLANATION), id="explain", markup=False)
-        panel.border_title = f"About this pane ({keys_shown(self.app, 'explain-close')} closes)"
-        yield panel
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-
-class MatrixTable(DataTable):
-    """The matrix grid, moved with h/j/k/l and g/G as well as the arrows."""
-
-    BINDINGS = bindings(MATRIX, leave_out=("matrix-back",))
-
-
-class MatrixScreen(Screen[None]):
-    """Sources x pillars: how many recommendations each source makes on each pillar."""
-
-    KEY_CONTEXT = MATRIX
-    BINDINGS = bindings_by_id("matrix-back")
-
-    def __init__(self, library: Library) -> None:
-        super().__init__()
-        self.library = library
-
-    def compose(self) -> ComposeResult:
-        yield Static(
-            Content.assemble(
-                ("Coverage matrix", "bold"),
-                "  recommendations per source and pillar (Total also counts those with no pillar)"
-                " · Enter on a cell compares there · " + hint(self.app, ("matrix-back", "back")),
-            ),
-            id="matrix-title",
-            markup=False,
-        )
-        yield MatrixTable(id="matrix", cursor_type="cell", zebra_stripes=True)
-        yield Footer()
-
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column("Source", key="source")
-        for pillar in PILLAR_IDS:
-            table.add_column(pillar, key=pillar, width=5)
-        table.add_column("Total", key="all", width=6)
-        counts = coverage(self.library)
-        width = max(20, self.app.size.width - 6 * 7 - 12)
-        for doc in self.library.documents:
-            organisation = doc.organisations[0] if doc.organisations else "?"
-            name = f"{organisation}: {doc.title}"
-            if len(name) > width:
-                name = name[: width - 1] + "…"
-            row = [counts[doc.id][p] or "·" for p in PILLAR_IDS]
-            total = sum(1 for _, p in doc.passages() if p.recommendation)
-            table.add_row(name, *[str(c) for c in row], str(total), key=doc.id)
-        table.focus()
-        if table.row_count:
-            table.move_cursor(row=0, column=1)
-
-    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
-        doc = self.library.document(str(event.cell_key.row_key.value))
-        column = str(event.cell_key.column_key.value)
-        if doc is None:
-            return
-        pillar = column if column in PILLAR_IDS else None
-        open_compare(self.app, self.library, pillar, doc)
-
-    def action_back(self) -> None:
-        self.app.pop_screen()
+    sources = default_sources(library, pillar)  # what m switches to
+    app.push_screen(CompareScreen(library, pillar, sources, mode=SIDES))
 
 
 def open_compare(app, library: Library, pillar: str | None, first: Document | None) -> None:
