@@ -21,7 +21,7 @@ def markdown_cell(recommendation: Recommendation | None, empty: str = "—") -> 
     text = " ".join(passage.text.split())
     if passage.marker:
         text = f"{passage.marker} {text}"
-    cite = citation(recommendation.document, recommendation.section, passage)
+    cite = citation(recommendation.document, recommendation.section, passage, kind=False)
     return f"**{escape(kind_label(passage))}** <br>{escape(text)} <br>— {escape(cite)}"
 
 

@@ -32,12 +32,13 @@ def kind_and_who(passage: Passage) -> str:
     return f"{kind} · {who}" if who else kind
 
 
-def citation(doc: Document, section: Section, passage: Passage) -> str:
+def citation(doc: Document, section: Section, passage: Passage, *, kind: bool = True) -> str:
     """'WOLA, “Title”, 17 June 2021, section “X”, p. 12, passage p-1234abcd (ask ·
-    Congress).': a recommendation's citation says what it is and who."""
+    Congress).': a recommendation's citation says what it is and who (unless `kind` is
+    False, where a label beside it already says so)."""
     organisations = ", ".join(doc.organisations) or "Unknown organisation"
     page = f"{page_label(passage.page)}, " if passage.page is not None else ""
-    what = kind_and_who(passage)
+    what = kind_and_who(passage) if kind else ""
     return (
         f"{organisations}, “{doc.title}”, {format_date(doc.date)}, "
         f"section “{section.title}”, {page}passage {passage.id}" + (f" ({what})." if what else ".")
