@@ -48,7 +48,7 @@ def side_heads(sides: SideComparison, name: str) -> list[Static]:
         ),
         (
             ANSWERS_TITLE,
-            f"{_plural(answers, 'commitment')} or actions, "
+            f"{answers} {'commitment or action' if answers == 1 else 'commitments or actions'}, "
             f"{_plural(len(sides.documents(1)), 'doc')}"
             if answers
             else f"no government commitment on {name}",
