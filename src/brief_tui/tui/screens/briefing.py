@@ -33,7 +33,6 @@ _KIND_PLURALS = {"ask": "asks", "commitment": "commitments", "reported": "report
 class BriefingScreen(BriefingNotes):
     KEY_CONTEXT = BRIEFING
     BINDINGS = bindings(BRIEFING)
-    PREFIX_ACTIONS = frozenset({"set_mark", "jump_mark"})
 
     def __init__(
         self,

@@ -27,10 +27,6 @@ class KeyedScreen(Screen):
     """A screen that reads counts before motions and the second key of two-key commands."""
 
     COUNTS = True
-    # Actions that wait for a second key. They run as their key passes this screen, not when
-    # it reaches the app's bindings, so a key typed right after (a fast typist, a paste, a
-    # script) is already the one they wait for.
-    PREFIX_ACTIONS: frozenset[str] = frozenset()
 
     def __init__(self) -> None:
         super().__init__()
@@ -104,6 +100,9 @@ class KeyedScreen(Screen):
     # Keys ----------------------------------------------------------------------------------
 
     async def on_key(self, event: events.Key) -> None:
+        """Every key bound here runs as it passes this screen, in the order typed: left to the
+        app's bindings, a motion could run after the key typed straight after it ('G'q' would
+        jump to the mark and then to the end; '9jmq' would mark before moving)."""
         if self._waiting is not None:
             then = self._waiting
             self._stop_waiting()
@@ -113,11 +112,6 @@ class KeyedScreen(Screen):
                 then(event.key, event.character)
             return
         active = self.active_bindings.get(event.key)
-        if active is not None and active.enabled and active.binding.action in self.PREFIX_ACTIONS:
-            event.prevent_default()
-            event.stop()
-            await self.run_action(active.binding.action)
-            return
         character = event.character or ""
         if self.COUNTS and character.isdigit() and (self._count or character != "0"):
             event.prevent_default()
@@ -127,17 +121,23 @@ class KeyedScreen(Screen):
                 self._count_timer.stop()
             self._count_timer = self.set_timer(COUNT_PAUSE, self._count_paused)
             self.pending_changed()
-        elif self._count and event.key == "escape":
+            return
+        if self._count and event.key == "escape":
             event.prevent_default()
             event.stop()
             self._clear_count()
             self.pending_changed()
-        elif self._count and not self._counted(event.key):
+            return
+        if self._count and not self._counted(event.key):
             # Another key: a lone digit first does what its key does (4 then c filters, then
             # compares); a longer number is dropped.
             digits = self._count
             self._clear_count()
             self.pending_changed()
-            active = self.active_bindings.get(digits) if len(digits) == 1 else None
-            if active is not None and active.enabled:
-                await self.app.run_action(active.binding.action, active.node)
+            first = self.active_bindings.get(digits) if len(digits) == 1 else None
+            if first is not None and first.enabled:
+                await self.app.run_action(first.binding.action, first.node)
+        if active is not None and active.enabled:
+            event.prevent_default()
+            event.stop()
+            await self.app.run_action(active.binding.action, active.node)
