@@ -1,4 +1,4 @@
-"""The query language: words (typo-tolerant), "exact phrases", p:II, d:wola, rec."""
+"""The query language: words (typo-tolerant), "exact phrases", p:II, d:wola, rec, n:."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ QUERY_HELP = (
         "only briefings whose id, title, organisation or kind has a word starting so",
     ),
     ("rec", "only recommendations"),
+    ("n:", "only your highlights, notes and bookmarks"),
 )
 
 
@@ -33,6 +34,7 @@ class Query:
     documents: tuple[str, ...] = ()
     recommendations_only: bool = False
     typing: bool = True  # the last word may still be incomplete (no trailing space yet)
+    notes_only: bool = False  # `n:`: only the user's highlights, notes and bookmarks
 
     @property
     def empty(self) -> bool:
@@ -40,7 +42,9 @@ class Query:
 
     @property
     def filtered(self) -> bool:
-        return bool(self.pillars or self.documents or self.recommendations_only)
+        return bool(
+            self.pillars or self.documents or self.recommendations_only or self.notes_only
+        )
 
 
 def parse_query(text: str) -> Query:
@@ -53,7 +57,7 @@ def parse_query(text: str) -> Query:
     phrases: list[str] = []
     pillars: list[str] = []
     documents: list[str] = []
-    recommendations = False
+    recommendations = notes = False
     for match in _PART.finditer(text):
         phrase, part = match.group(1), match.group(2)
         if phrase is not None:
@@ -70,6 +74,10 @@ def parse_query(text: str) -> Query:
         if value and key in ("d", "doc", "document"):
             documents.append(value)
             continue
+        if key in ("n", "note", "notes") and ":" in part:
+            notes = True
+            words.extend(tokens(value))
+            continue
         if part.lower() in _REC_WORDS:
             recommendations = True
             continue
@@ -81,4 +89,5 @@ def parse_query(text: str) -> Query:
         tuple(documents),
         recommendations,
         typing=not text.endswith((" ", '"')),
+        notes_only=notes,
     )
