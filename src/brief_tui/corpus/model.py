@@ -150,6 +150,8 @@ class LoadProblem:
     def __str__(self) -> str:
         """For display: a file name or a quoted value may hold escape sequences; drop them."""
         path = safe_line(self.path)
+        if not path:
+            return safe_line(self.message)
         where = f"{path}:{self.line}" if self.line else path
         return f"{where}: {safe_line(self.message)}"
 
@@ -158,6 +160,7 @@ class LoadProblem:
 class Library:
     documents: tuple[Document, ...]
     problems: tuple[LoadProblem, ...] = field(default=())
+    catalog: Any = field(default=None, compare=False, repr=False)  # where it was listed from
 
     def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)

@@ -1,0 +1,224 @@
+"""Search over the catalog: FTS5 finds the entries holding a word, the vocabulary table
+answers completions and typos, and the ranking is the in-memory index's own.
+
+Nothing is built at start: the postings of a word are read from FTS5 when a query first
+needs it and kept (bounded) for the next keystrokes; every cache is dropped when the
+catalog's generation changes (a document added or removed, here or in another process).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from array import array
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+
+from brief_tui.catalog.store import Catalog
+from brief_tui.catalog.sync import LENGTH_MASK, PILLAR_BIT, RECOMMENDATION_BIT
+from brief_tui.corpus.wordmatch import document_words
+from brief_tui.search.entries import Entry
+from brief_tui.search.index import documents_matching, norms_of
+from brief_tui.search.query import Query
+from brief_tui.search.ranking import Norms, RankedSearch
+
+POSTINGS_KEPT = 2_000_000  # ids held in memory across words, ~8 MB
+ENTRY_COLUMNS = (
+    "kind, document, document_title, organisations, section, passage, text, pillars, "
+    "recommendation, document_kind"
+)
+
+
+class CatalogIndex(RankedSearch):
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self._generation = -1
+        self._fresh()
+
+    def _fresh(self) -> None:
+        """Drop every cache if the catalog changed since they were filled."""
+        generation = self.catalog.generation()
+        if generation == self._generation:
+            return
+        self._generation = generation
+        self.expand.cache_clear()
+        self._postings: OrderedDict[str, array[int]] = OrderedDict()
+        self._kept = 0
+        self._df: dict[str, int] = {}
+        self._by_length: dict[int, list[str]] | None = None
+        self._facts: dict[int, int] | None = None
+        self._norms: dict[int, float] | None = None
+        self._document_words: dict[str, frozenset[str]] | None = None
+        self._entries: OrderedDict[int, Entry] = OrderedDict()
+        self._total = self.catalog.run(
+            lambda c: c.execute("SELECT count(*) FROM entries").fetchone()[0]
+        )
+
+    def search(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self._fresh()
+        return super().search(*args, **kwargs)
+
+    # Storage -------------------------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        return int(self._total)
+
+    def postings(self, word: str) -> Sequence[int]:
+        found = self._postings.get(word)
+        if found is not None:
+            self._postings.move_to_end(word)
+            return found
+
+        def read(c: sqlite3.Connection) -> array[int]:
+            rows = c.execute(
+                "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?", (f'"{word}"',)
+            )
+            return array("I", (r for (r,) in rows))
+
+        found = self.catalog.run(read) if self._df.get(word, 1) else array("I")
+        self._postings[word] = found
+        self._kept += len(found)
+        while self._kept > POSTINGS_KEPT and len(self._postings) > 1:
+            _, dropped = self._postings.popitem(last=False)
+            self._kept -= len(dropped)
+        return found
+
+    def df(self, word: str) -> int:
+        known = self._df.get(word)
+        if known is None:
+            row = self.catalog.run(
+                lambda c: c.execute("SELECT df FROM vocabulary WHERE word = ?", (word,)).fetchone()
+            )
+            known = self._df[word] = int(row[0]) if row else 0
+        return known
+
+    def has_word(self, word: str) -> bool:
+        return self.df(word) > 0
+
+    def completions(self, start: str) -> list[str]:
+        rows = self.catalog.run(
+            lambda c: c.execute(
+                "SELECT word, df FROM vocabulary WHERE word >= ? AND word < ? "
+                "ORDER BY df DESC, word LIMIT 48",
+                (start, start + "\uffff"),
+            ).fetchall()
+        )
+        for word, df in rows:
+            self._df[word] = int(df)
+        return [w for w, _ in rows]
+
+    def words_of_length(self, shortest: int, longest: int) -> list[str]:
+        if self._by_length is None:
+            by_length: dict[int, list[str]] = {}
+            rows = self.catalog.run(
+                lambda c: c.execute("SELECT word, length FROM vocabulary ORDER BY word").fetchall()
+            )
+            for word, length in rows:
+                by_length.setdefault(length, []).append(word)
+            self._by_length = by_length
+        return [w for n in range(shortest, longest + 1) for w in self._by_length.get(n, ())]
+
+    def _all_facts(self) -> dict[int, int]:
+        if self._facts is None:
+            rows = self.catalog.run(lambda c: c.execute("SELECT id, facts FROM entries").fetchall())
+            self._facts = dict(rows)
+            ids = list(self._facts)
+            norms = norms_of([self._facts[i] & LENGTH_MASK for i in ids])
+            self._norms = dict(zip(ids, norms, strict=True))
+        return self._facts
+
+    def norms(self, ids: Iterable[int]) -> Norms:
+        self._all_facts()
+        assert self._norms is not None
+        return self._norms
+
+    def folded(self, ids: Iterable[int]) -> dict[int, str]:
+        wanted = list(ids)
+        found: dict[int, str] = {}
+
+        def read(c: sqlite3.Connection) -> None:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                found.update(
+                    c.execute(
+                        f"SELECT rowid, folded FROM entries_fts WHERE rowid IN ({marks})", chunk
+                    )
+                )
+
+        self.catalog.run(read)
+        return found
+
+    def entry(self, i: int) -> Entry:
+        known = self._entries.get(i)
+        if known is None:
+            row = self.catalog.run(
+                lambda c: c.execute(
+                    f"SELECT {ENTRY_COLUMNS} FROM entries WHERE id = ?", (i,)
+                ).fetchone()
+            )
+            kind, document, title, organisations, section, passage, text, pillars, rec, dkind = row
+            known = Entry(
+                kind,
+                document,
+                title,
+                organisations,
+                section,
+                passage,
+                text,
+                tuple(pillars.split()),
+                bool(rec),
+                dkind,
+            )
+            self._entries[i] = known
+            if len(self._entries) > 2000:
+                self._entries.popitem(last=False)
+        return known
+
+    # Filters -------------------------------------------------------------------------------
+
+    def allowed(self, query: Query, scope: str | None) -> set[int] | None:
+        allowed: set[int] | None = None
+
+        def narrow(ids: set[int]) -> None:
+            nonlocal allowed
+            allowed = set(ids) if allowed is None else allowed & ids
+
+        if query.documents:
+            narrow(self._of_documents(documents_matching(self._words(), query.documents)))
+        if scope is not None:
+            narrow(self._of_documents({scope}))
+        if query.pillars or query.recommendations_only:
+            mask = RECOMMENDATION_BIT if query.recommendations_only else 0
+            for pillar in query.pillars:
+                mask |= PILLAR_BIT[pillar]
+            narrow({i for i, facts in self._all_facts().items() if facts & mask == mask})
+        if query.notes_only:
+            narrow(set())  # notes are not in the catalog: the session searches them
+        return allowed
+
+    def _of_documents(self, documents: set[str]) -> set[int]:
+        wanted = sorted(documents)
+        if not wanted:
+            return set()
+        marks = ",".join("?" * len(wanted))
+        rows = self.catalog.run(
+            lambda c: c.execute(f"SELECT id FROM entries WHERE document IN ({marks})", wanted)
+        )
+        return {i for (i,) in rows}
+
+    def _words(self) -> dict[str, frozenset[str]]:
+        if self._document_words is None:
+            rows = self.catalog.run(
+                lambda c: c.execute(
+                    "SELECT document, document_title, organisations, document_kind FROM entries "
+                    "WHERE kind = 'title'"
+                ).fetchall()
+            )
+            self._document_words = {
+                doc: document_words(doc, title, [organisations], kind)
+                for doc, title, organisations, kind in rows
+            }
+        return self._document_words
+

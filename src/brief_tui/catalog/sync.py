@@ -1,0 +1,166 @@
+"""Bring the catalog in line with the content files: re-read only what changed.
+
+The manifest is each content file's path, size and modification time. When it matches what
+the catalog holds, nothing is read (a thousand `stat` calls and one query). Otherwise the
+changed files are parsed and their documents, search entries and vocabulary replaced, all in
+one write transaction, so a reader never sees half a batch and two processes syncing at once
+do the work once (the second finds the manifest already matching).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+from brief_tui.corpus.cache import plain_document
+from brief_tui.corpus.contentfile import load_document
+from brief_tui.corpus.library import content_files
+from brief_tui.corpus.model import Document, DocumentCounts, Library, LoadProblem
+from brief_tui.corpus.pillars import PILLAR_IDS
+from brief_tui.search.entries import library_entries
+from brief_tui.search.text import WORD, fold, tokens
+
+Manifest = dict[str, tuple[str, int, int, int]]  # path -> origin, rank, size, mtime_ns
+
+PILLAR_BIT = {pillar: 1 << (16 + n) for n, pillar in enumerate(PILLAR_IDS)}
+RECOMMENDATION_BIT = 1 << 24
+LENGTH_MASK = 0xFFFF
+
+
+def disk_manifest(directories: list[tuple[Path, str]]) -> Manifest:
+    manifest: Manifest = {}
+    for rank, (directory, origin) in enumerate(directories):
+        for path in content_files(directory):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue  # removed while we looked: it is simply not there
+            manifest[str(path)] = (origin, rank, stat.st_size, stat.st_mtime_ns)
+    return manifest
+
+
+def stored_manifest(connection: sqlite3.Connection) -> Manifest:
+    rows = connection.execute("SELECT path, origin, rank, size, mtime FROM files")
+    return {path: (origin, rank, size, mtime) for path, origin, rank, size, mtime in rows}
+
+
+def sync(connection: sqlite3.Connection, directories: list[tuple[Path, str]], fts: bool) -> int:
+    """Re-read the content files that changed since the catalog last saw them; how many."""
+    disk = disk_manifest(directories)
+    if disk == stored_manifest(connection):
+        return 0
+    connection.execute("BEGIN IMMEDIATE")  # one writer at a time; readers go on reading
+    try:
+        stored = stored_manifest(connection)  # another process may have just done it
+        gone = [path for path in stored if path not in disk]
+        changed = [path for path, facts in disk.items() if stored.get(path) != facts]
+        vocabulary: Counter[str] = Counter()
+        for path in gone + changed:
+            _forget(connection, path, vocabulary, fts)
+        for path in changed:
+            origin, rank, size, mtime = disk[path]
+            loaded = load_document(Path(path), origin)
+            problem = None
+            if isinstance(loaded, LoadProblem):
+                problem = json.dumps([loaded.path, loaded.line, loaded.message])
+            else:
+                _remember(connection, path, rank, loaded, vocabulary, fts)
+            connection.execute(
+                "INSERT INTO files (path, origin, rank, size, mtime, problem) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (path, origin, rank, size, mtime, problem),
+            )
+        _update_vocabulary(connection, vocabulary)
+        if gone or changed:
+            connection.execute(
+                "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'"
+            )
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    return len(gone) + len(changed)
+
+
+def _forget(connection: sqlite3.Connection, path: str, vocabulary: Counter[str], fts: bool) -> None:
+    """Drop a file's documents, entries and their words from the vocabulary."""
+    rows = connection.execute("SELECT id, text FROM entries WHERE file = ?", (path,)).fetchall()
+    for entry_id, text in rows:
+        vocabulary.subtract(set(tokens(text)))
+        if fts:
+            connection.execute("DELETE FROM entries_fts WHERE rowid = ?", (entry_id,))
+    connection.execute("DELETE FROM entries WHERE file = ?", (path,))
+    connection.execute("DELETE FROM documents WHERE file = ?", (path,))
+    connection.execute("DELETE FROM files WHERE path = ?", (path,))
+
+
+def _remember(
+    connection: sqlite3.Connection,
+    path: str,
+    rank: int,
+    doc: Document,
+    vocabulary: Counter[str],
+    fts: bool,
+) -> None:
+    plain = plain_document(doc)
+    body = plain.pop("sections")
+    counts = DocumentCounts.of(doc.sections)
+    connection.execute(
+        "INSERT INTO documents (file, id, rank, sort, meta, passages, recommendations, pillars, "
+        "body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            path,
+            doc.id,
+            rank,
+            f"{doc.seed or ''}\x00{doc.id}",
+            json.dumps(plain, ensure_ascii=False),
+            counts.passages,
+            counts.recommendations,
+            json.dumps(counts.pillars),
+            json.dumps(body, ensure_ascii=False),
+        ),
+    )
+    for entry in library_entries(Library((doc,))):
+        words = tokens(entry.text)
+        vocabulary.update(set(words))
+        facts = min(len(words), LENGTH_MASK)
+        for pillar in entry.pillars:
+            facts |= PILLAR_BIT[pillar]
+        if entry.recommendation:
+            facts |= RECOMMENDATION_BIT
+        cursor = connection.execute(
+            "INSERT INTO entries (file, kind, document, document_title, organisations, section, "
+            "passage, text, pillars, recommendation, document_kind, facts) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                path,
+                entry.kind,
+                entry.document,
+                entry.document_title,
+                entry.organisations,
+                entry.section,
+                entry.passage,
+                entry.text,
+                " ".join(entry.pillars),
+                entry.recommendation,
+                entry.document_kind,
+                facts,
+            ),
+        )
+        if fts:
+            connection.execute(
+                "INSERT INTO entries_fts (rowid, folded) VALUES (?, ?)",
+                (cursor.lastrowid, " ".join(WORD.findall(fold(entry.text)))),
+            )
+
+
+def _update_vocabulary(connection: sqlite3.Connection, change: Counter[str]) -> None:
+    rows = [(word, count, len(word)) for word, count in change.items() if count]
+    connection.executemany(
+        "INSERT INTO vocabulary (word, df, length) VALUES (?, ?, ?) "
+        "ON CONFLICT (word) DO UPDATE SET df = df + excluded.df",
+        rows,
+    )
+    connection.execute("DELETE FROM vocabulary WHERE df <= 0")
