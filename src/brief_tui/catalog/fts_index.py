@@ -221,4 +221,3 @@ class CatalogIndex(RankedSearch):
                 for doc, title, organisations, kind in rows
             }
         return self._document_words
-

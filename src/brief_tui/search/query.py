@@ -42,9 +42,7 @@ class Query:
 
     @property
     def filtered(self) -> bool:
-        return bool(
-            self.pillars or self.documents or self.recommendations_only or self.notes_only
-        )
+        return bool(self.pillars or self.documents or self.recommendations_only or self.notes_only)
 
 
 def parse_query(text: str) -> Query:
