@@ -221,16 +221,16 @@ def report_problems(library: Library) -> None:
 
 def cmd_search(args: argparse.Namespace, data_dir: Path) -> int:
     """The reader's search engine for scripts: same index, same ranking."""
-    from brief_tui.search import SearchIndex, library_entries
+    from brief_tui.session import library_index
 
     if args.limit < 1:
         print("brief-tui: --limit must be at least 1.", file=sys.stderr)
         return 2
-    library = load_all(data_dir)
+    library = load_all(data_dir, cached=True)  # the catalog's index: nothing to build
     report_problems(library)
     # A finished query: the last word is complete, as if followed by a space.
     text = " ".join(args.query) + " "
-    hits = SearchIndex.build(library_entries(library)).search(text, limit=args.limit)
+    hits = library_index(library).search(text, limit=args.limit)
     if args.json:
         records = [
             {

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 def cmd_add(args: argparse.Namespace, data_dir: Path) -> int:
     # Ingest machinery is imported only by the commands that use it, to keep start-up fast.
+    from brief_tui.catalog.store import catalog_exists
     from brief_tui.corpus.curation import CURATION_FILE, CurationError
     from brief_tui.corpus.dates import is_valid_date, parse_date
     from brief_tui.corpus.source_list import expand_sources
@@ -50,7 +51,9 @@ def cmd_add(args: argparse.Namespace, data_dir: Path) -> int:
     library = UserLibrary(
         locations.library_dir(data_dir),
         locations.library_sources_dir(data_dir),
-        load_all(data_dir, cached=True),
+        # From the catalog when there is one (a large library lists without its passages);
+        # a command that fails writes nothing, so none is made before the first success.
+        load_all(data_dir, cached=catalog_exists(data_dir)),
     )
     try:
         library.curation  # noqa: B018 - a broken curation file stops the batch before it starts

@@ -135,6 +135,12 @@ def _problem(text: str) -> LoadProblem:
     return LoadProblem(safe_line(str(path)), line if isinstance(line, int) else None, str(message))
 
 
+def catalog_exists(data_dir: Path) -> bool:
+    from brief_tui import locations
+
+    return (locations.cache_dir(data_dir) / CATALOG_FILE).exists()
+
+
 def open_catalog(cache_dir: Path, directories: list[tuple[Path, str]]) -> Catalog:
     """The catalog in `cache_dir`, brought up to date with the content files.
 

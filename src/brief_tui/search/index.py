@@ -138,7 +138,8 @@ class SearchIndex(RankedSearch):
         if query.recommendations_only:
             narrow(self._recommendations)
         if query.notes_only:
-            narrow({i for i, e in enumerate(self.entries) if e.kind == "note"})
+            kinds = ("note", "highlight", "bookmark")
+            narrow({i for i, e in enumerate(self.entries) if e.kind in kinds})
         return allowed
 
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from textual.message_pump import MessagePump
 
     from brief_tui.notes.store import Bookmark, NoteStore
-    from brief_tui.search import SearchIndex
+    from brief_tui.search.ranking import RankedSearch
     from brief_tui.search.request import SearchRequest
     from brief_tui.tui.note_writes import NoteSaved, NoteWriter
 
@@ -395,7 +395,7 @@ class BriefApp(App[None]):
         """Build the search index in the background, after the first paint."""
         self.search_index()
 
-    def search_index(self) -> SearchIndex:
+    def search_index(self) -> RankedSearch:
         """The search index over the library, built once (in whichever thread asks first)."""
         return self.session.search_index()
 
