@@ -14,10 +14,10 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
 from brief_tui.catalog.store import Catalog
-from brief_tui.catalog.sync import LENGTH_MASK, PILLAR_BIT, RECOMMENDATION_BIT
+from brief_tui.catalog.sync import PILLAR_BIT, RECOMMENDATION_BIT
 from brief_tui.corpus.wordmatch import document_words
 from brief_tui.search.entries import Entry
-from brief_tui.search.index import documents_matching, norms_of
+from brief_tui.search.index import documents_matching
 from brief_tui.search.query import Query
 from brief_tui.search.ranking import Norms, RankedSearch
 
@@ -41,14 +41,17 @@ class CatalogIndex(RankedSearch):
         if generation == self._generation:
             return
         self._generation = generation
-        self.expand.cache_clear()
+        self.forget()
         self._postings: OrderedDict[str, array[int]] = OrderedDict()
         self._kept = 0
         self._df: dict[str, int] = {}
         self._by_length: dict[int, list[str]] | None = None
-        self._facts: dict[int, int] | None = None
-        self._norms: dict[int, float] | None = None
+        self._facts: array[int] | None = None
+        self._norms: array[float] | None = None
+        self._filtered: dict[int, set[int]] = {}
         self._document_words: dict[str, frozenset[str]] | None = None
+        self._named: dict[tuple[str, ...], set[str]] = {}
+        self._ranges: dict[str, tuple[int, int, int]] | None = None
         self._entries: OrderedDict[int, Entry] = OrderedDict()
         self._total = self.catalog.run(
             lambda c: c.execute("SELECT count(*) FROM entries").fetchone()[0]
@@ -110,28 +113,34 @@ class CatalogIndex(RankedSearch):
 
     def words_of_length(self, shortest: int, longest: int) -> list[str]:
         if self._by_length is None:
-            by_length: dict[int, list[str]] = {}
+            self._by_length = {}
+        missing = [n for n in range(shortest, longest + 1) if n not in self._by_length]
+        if missing:
+            names = [f"words-{n}" for n in missing]
+            marks = ",".join("?" * len(names))
             rows = self.catalog.run(
-                lambda c: c.execute("SELECT word, length FROM vocabulary ORDER BY word").fetchall()
+                lambda c: c.execute(
+                    f"SELECT name, value FROM arrays WHERE name IN ({marks})", names
+                ).fetchall()
             )
-            for word, length in rows:
-                by_length.setdefault(length, []).append(word)
-            self._by_length = by_length
-        return [w for n in range(shortest, longest + 1) for w in self._by_length.get(n, ())]
+            found = {int(name[6:]): value.decode().split("\n") for name, value in rows}
+            for n in missing:
+                self._by_length[n] = found.get(n, [])
+        return [w for n in range(shortest, longest + 1) for w in self._by_length[n]]
 
-    def _all_facts(self) -> dict[int, int]:
-        if self._facts is None:
-            rows = self.catalog.run(lambda c: c.execute("SELECT id, facts FROM entries").fetchall())
-            self._facts = dict(rows)
-            ids = list(self._facts)
-            norms = norms_of([self._facts[i] & LENGTH_MASK for i in ids])
-            self._norms = dict(zip(ids, norms, strict=True))
-        return self._facts
+    def _arrays(self) -> tuple[array[int], array[float]]:
+        """Each entry's facts and norm, by entry id, as the last sync wrote them."""
+        if self._facts is None or self._norms is None:
+            rows = dict(
+                self.catalog.run(lambda c: c.execute("SELECT name, value FROM arrays").fetchall())
+            )
+            self._facts, self._norms = array("I"), array("d")
+            self._facts.frombytes(rows.get("facts", b""))
+            self._norms.frombytes(rows.get("norms", b""))
+        return self._facts, self._norms
 
     def norms(self, ids: Iterable[int]) -> Norms:
-        self._all_facts()
-        assert self._norms is not None
-        return self._norms
+        return self._arrays()[1]
 
     def folded(self, ids: Iterable[int]) -> dict[int, str]:
         wanted = list(ids)
@@ -186,27 +195,54 @@ class CatalogIndex(RankedSearch):
             allowed = set(ids) if allowed is None else allowed & ids
 
         if query.documents:
-            narrow(self._of_documents(documents_matching(self._words(), query.documents)))
+            named = self._named.get(query.documents)
+            if named is None:
+                named = self._named[query.documents] = documents_matching(
+                    self._words(), query.documents
+                )
+            narrow(self._of_documents(named))
         if scope is not None:
             narrow(self._of_documents({scope}))
         if query.pillars or query.recommendations_only:
             mask = RECOMMENDATION_BIT if query.recommendations_only else 0
             for pillar in query.pillars:
                 mask |= PILLAR_BIT[pillar]
-            narrow({i for i, facts in self._all_facts().items() if facts & mask == mask})
+            found = self._filtered.get(mask)
+            if found is None:
+                facts = self._arrays()[0]
+                found = self._filtered[mask] = {
+                    i for i, fact in enumerate(facts) if fact & mask == mask
+                }
+            narrow(found)
         if query.notes_only:
             narrow(set())  # notes are not in the catalog: the session searches them
         return allowed
 
     def _of_documents(self, documents: set[str]) -> set[int]:
-        wanted = sorted(documents)
-        if not wanted:
-            return set()
-        marks = ",".join("?" * len(wanted))
-        rows = self.catalog.run(
-            lambda c: c.execute(f"SELECT id FROM entries WHERE document IN ({marks})", wanted)
-        )
-        return {i for (i,) in rows}
+        """The entries of these documents: each document's entries were written together, so
+        they are one run of ids."""
+        if self._ranges is None:
+            rows = self.catalog.run(
+                lambda c: c.execute(
+                    "SELECT document, min(id), max(id), count(*) FROM entries GROUP BY document"
+                ).fetchall()
+            )
+            self._ranges = {doc: (first, last, n) for doc, first, last, n in rows}
+        found: set[int] = set()
+        for doc in documents:
+            first, last, count = self._ranges.get(doc, (0, -1, 0))
+            if last - first + 1 == count:
+                found.update(range(first, last + 1))
+            else:  # two files with one id: ask
+                found.update(self._ids_of(doc))
+        return found
+
+    def _ids_of(self, document: str) -> list[int]:
+        def read(c: sqlite3.Connection) -> list[int]:
+            rows = c.execute("SELECT id FROM entries WHERE document = ?", (document,))
+            return [i for (i,) in rows]
+
+        return self.catalog.run(read)
 
     def _words(self) -> dict[str, frozenset[str]]:
         if self._document_words is None:

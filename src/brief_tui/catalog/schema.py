@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from functools import cache
 
-VERSION = "1"
+VERSION = "3"
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -31,6 +31,7 @@ CREATE TABLE IF NOT EXISTS vocabulary (
     word TEXT PRIMARY KEY, df INTEGER NOT NULL, length INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS vocabulary_length ON vocabulary (length);
+CREATE TABLE IF NOT EXISTS arrays (name TEXT PRIMARY KEY, value BLOB NOT NULL);
 """
 
 # Folded words only ([a-z0-9]+ joined by spaces), so unicode61 splits them as the index does.

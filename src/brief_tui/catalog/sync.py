@@ -10,7 +10,9 @@ do the work once (the second finds the manifest already matching).
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
+from array import array
 from collections import Counter
 from pathlib import Path
 
@@ -74,6 +76,7 @@ def sync(connection: sqlite3.Connection, directories: list[tuple[Path, str]], ft
             )
         _update_vocabulary(connection, vocabulary)
         if gone or changed:
+            _write_arrays(connection)
             connection.execute(
                 "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'"
             )
@@ -164,3 +167,26 @@ def _update_vocabulary(connection: sqlite3.Connection, change: Counter[str]) -> 
         rows,
     )
     connection.execute("DELETE FROM vocabulary WHERE df <= 0")
+
+
+def _write_arrays(connection: sqlite3.Connection) -> None:
+    """Each entry's facts and length norm as arrays indexed by entry id, so the first search
+    after start reads two values rather than a row per entry."""
+    rows = connection.execute("SELECT id, facts FROM entries").fetchall()
+    size = max((i for i, _ in rows), default=0) + 1
+    facts = array("I", bytes(4 * size))
+    norms = array("d", bytes(8 * size))
+    lengths = [f & LENGTH_MASK for _, f in rows]
+    average = (sum(lengths) / len(lengths)) if lengths else 1.0
+    for (i, fact), length in zip(rows, lengths, strict=True):
+        facts[i] = fact
+        norms[i] = 1.0 / (0.75 + 0.25 * math.sqrt((length or 1) / average))
+    by_length: dict[int, list[str]] = {}
+    for word, length in connection.execute("SELECT word, length FROM vocabulary ORDER BY word"):
+        by_length.setdefault(length, []).append(word)
+    connection.execute("DELETE FROM arrays")
+    connection.executemany(
+        "INSERT INTO arrays (name, value) VALUES (?, ?)",
+        [("facts", facts.tobytes()), ("norms", norms.tobytes())]
+        + [(f"words-{n}", "\n".join(words).encode()) for n, words in by_length.items()],
+    )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +27,8 @@ EXACT, PREFIX, FUZZY = 1.0, 0.85, 0.7
 ORDER_BONUS = 1.5  # per word, when the words occur in the order typed
 EXACT_BONUS = 1.0
 MAX_COMPLETIONS = 24
+RECENT_WORDS = 24
+PREFIX_MASS = 12_000  # entries a word being typed may stand for through its completions
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,13 @@ class RankedSearch:
 
     def __init__(self) -> None:
         self.expand = lru_cache(maxsize=8192)(self._expand)
+        # The last few words' weights: typing the third word must not weigh the first two again.
+        self._recent: OrderedDict[tuple[str, bool], dict[int, float]] = OrderedDict()
+
+    def forget(self) -> None:
+        """Drop what was worked out from the entries (they changed)."""
+        self.expand.cache_clear()
+        self._recent.clear()
 
     # What a storage provides ---------------------------------------------------------------
 
@@ -98,8 +108,14 @@ class RankedSearch:
             found[word] = EXACT
         if typing and len(word) >= 2:
             # A two-letter start could be anything: follow only its commonest completions.
+            # Past PREFIX_MASS entries, more completions only add candidates that rank alike.
+            mass = 0
             for candidate in self.completions(word)[: min(MAX_COMPLETIONS, 4 * len(word))]:
-                found.setdefault(candidate, PREFIX)
+                if mass >= PREFIX_MASS:
+                    break
+                if candidate not in found:
+                    found[candidate] = PREFIX
+                    mass += self.df(candidate)
         # Typo tolerance is for words the corpus does not have: 'police' must not also
         # match 'policy'.
         if len(word) >= 4 and not known:
@@ -114,7 +130,16 @@ class RankedSearch:
         return tuple(found.items())
 
     def _weights(self, word: str, typing: bool) -> dict[int, float]:
-        """Entry -> the best weight with which `word` matches it."""
+        """Entry -> the best weight with which `word` matches it (do not change the dict)."""
+        key = (word, typing)
+        known = self._recent.get(key)
+        if known is None:
+            known = self._recent[key] = self._weigh(word, typing)
+            if len(self._recent) > RECENT_WORDS:
+                self._recent.popitem(last=False)
+        return known
+
+    def _weigh(self, word: str, typing: bool) -> dict[int, float]:
         total = self.total or 1
         expansions = self.expand(word, typing)
         # Completions of an unfinished word share one rarity (that of the commonest), so a rare
@@ -164,7 +189,11 @@ class RankedSearch:
             per_word.append(self._weights(word, typing))
             if cancelled():
                 return []
-        candidates = set(per_word[0]).intersection(*per_word[1:])
+        # From the smallest, each step costs what is left, not the size of the next word's dict.
+        by_size = sorted(per_word, key=len)
+        candidates = set(by_size[0])
+        for weights in by_size[1:]:
+            candidates = {i for i in candidates if i in weights}
         if allowed is not None:
             candidates &= allowed
         if query.phrases:
@@ -175,27 +204,29 @@ class RankedSearch:
             if allowed is not None:
                 others &= allowed
             candidates |= others
-        scored: dict[int, float] = {}
-        counts: dict[int, int] | None = {} if len(words) > 1 else None
         norms = self.norms(candidates)
-        for n, i in enumerate(candidates):
-            if n % 4096 == 4095 and cancelled():
-                return []
-            total = 0.0
-            matched = 0
+        counts: dict[int, int] | None = None
+        if len(words) == 1:  # one word: its weight times the norm, in one pass
+            weights = per_word[0]
+            scored = {i: weights[i] * norms[i] for i in candidates}
+        else:
+            # Word by word over the candidates holding it (summed in the typed order).
+            totals = dict.fromkeys(candidates, 0.0)
+            counts = dict.fromkeys(candidates, 0)
             for weights in per_word:
-                weight = weights.get(i)
-                if weight is not None:
-                    total += weight
-                    matched += 1
-            scored[i] = total * norms[i]
-            if counts is not None:
-                counts[i] = matched
-        shortlist = heapq.nlargest(
-            max(limit * 4, 100),
-            candidates,
-            key=lambda i: (counts[i] if counts else 1, scored[i]),
-        )
+                if cancelled():
+                    return []
+                for i in weights.keys() & candidates:
+                    totals[i] += weights[i]
+                    counts[i] += 1
+            scored = {i: total * norms[i] for i, total in totals.items()}
+        if counts is None:
+            shortlist = heapq.nlargest(max(limit * 4, 100), scored, key=scored.__getitem__)
+        else:
+            held = counts
+            shortlist = heapq.nlargest(
+                max(limit * 4, 100), scored, key=lambda i: (held[i], scored[i])
+            )
         ordered = " ".join(query.words)
         ranked: list[tuple[float, int, bool]] = []
         folded = self.folded(shortlist)
