@@ -12,7 +12,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-from pathlib import Path
 
 from brief_tui import locations
 from brief_tui.catalog.store import CATALOG_FILE
