@@ -21,7 +21,7 @@ from brief_tui.corpus.cache import DamagedCache, document_from_plain, sections_f
 from brief_tui.corpus.library import without_duplicate_ids
 from brief_tui.corpus.model import Document, DocumentCounts, Library, LoadProblem, Section
 from brief_tui.corpus.pillars import PILLAR_IDS
-from brief_tui.corpus.sanitize import safe_line
+from brief_tui.corpus.sanitize import is_safe, safe_line
 
 CATALOG_FILE = "catalog.sqlite3"
 BUSY_SECONDS = 20.0
@@ -80,25 +80,36 @@ class Catalog:
                 "SELECT problem FROM files WHERE problem IS NOT NULL ORDER BY rank, path"
             ).fetchall()
         )
+        # One check over every row at once: no control character, raw or escaped, anywhere.
+        joined = "".join(row[1] for row in rows)
+        clean = "\\" not in joined and is_safe(joined, newlines=False)
         documents = []
         for file, meta, passages, recommendations, pillars in rows:
-            documents.append(self._document(file, meta, passages, recommendations, pillars))
+            documents.append(self._document(file, meta, passages, recommendations, pillars, clean))
         kept, duplicates = without_duplicate_ids(documents)
         loaded = [_problem(p) for (p,) in problems]
         return Library(tuple(kept), tuple(loaded + duplicates), catalog=self)
 
     def _document(
-        self, file: str, meta: str, passages: int, recommendations: int, pillars: str
+        self,
+        file: str,
+        meta: str,
+        passages: int,
+        recommendations: int,
+        pillars: str,
+        clean: bool,
     ) -> Document:
         data: dict[str, Any] = json.loads(meta)
-        data["sections"] = []
-        plain = document_from_plain(data)
+        fields = _trusted_fields(data) if clean else None
+        if fields is None:  # anything unusual: every value checked and cleaned, as the cache does
+            data["sections"] = []
+            plain = document_from_plain(data)
+            fields = {name: getattr(plain, name) for name in _FIELDS}
         counts = DocumentCounts(
             int(passages),
             int(recommendations),
             tuple((p, int(n)) for p, n in json.loads(pillars) if p in PILLAR_IDS),
         )
-        fields = {name: getattr(plain, name) for name in _FIELDS}
         return Document.lazy(lambda: self.sections(file), counts, **fields)
 
     def sections(self, file: str) -> tuple[Section, ...]:
@@ -128,6 +139,31 @@ _FIELDS = (
     "added_from",
     "title_guessed",
 )
+
+
+_TEXTS = ("id", "title", "kind", "source", "partial", "origin", "path", "added_from")
+
+
+def _trusted_fields(data: dict[str, Any]) -> dict[str, Any] | None:
+    """The fields as stored, when they are what the catalog writes (strings where strings go;
+    the caller checked that no control character is there): cleaning them again would change
+    nothing. None when anything looks otherwise."""
+    try:
+        fields = {name: data[name] for name in _FIELDS}
+    except KeyError:
+        return None
+    organisations = fields["organisations"]
+    if not (
+        all(isinstance(fields[name], str) for name in _TEXTS)
+        and isinstance(organisations, list)
+        and all(isinstance(o, str) for o in organisations)
+        and all(fields[n] is None or isinstance(fields[n], str) for n in ("date", "seed"))
+        and fields["origin"] in ("bundled", "user")
+    ):
+        return None
+    fields["organisations"] = tuple(organisations)
+    fields["title_guessed"] = fields["title_guessed"] is True
+    return fields
 
 
 def _problem(text: str) -> LoadProblem:
