@@ -69,23 +69,28 @@ class Catalog:
 
     def library(self) -> Library:
         """Every document's metadata and counts; passages are read when first asked for."""
-        rows = self.run(
-            lambda c: c.execute(
+        documents: list[Document] = []
+
+        def read(c: sqlite3.Connection) -> None:
+            cursor = c.execute(
                 "SELECT file, meta, passages, recommendations, pillars FROM documents "
                 "ORDER BY rank, sort"
-            ).fetchall()
-        )
+            )
+            while rows := cursor.fetchmany(200):
+                # One check per batch: no control character, raw or escaped, anywhere in it.
+                joined = "".join(row[1] for row in rows)
+                clean = "\\" not in joined and is_safe(joined, newlines=False)
+                for file, meta, passages, recommendations, pillars in rows:
+                    documents.append(
+                        self._document(file, meta, passages, recommendations, pillars, clean)
+                    )
+
+        self.run(read)
         problems = self.run(
             lambda c: c.execute(
                 "SELECT problem FROM files WHERE problem IS NOT NULL ORDER BY rank, path"
             ).fetchall()
         )
-        # One check over every row at once: no control character, raw or escaped, anywhere.
-        joined = "".join(row[1] for row in rows)
-        clean = "\\" not in joined and is_safe(joined, newlines=False)
-        documents = []
-        for file, meta, passages, recommendations, pillars in rows:
-            documents.append(self._document(file, meta, passages, recommendations, pillars, clean))
         kept, duplicates = without_duplicate_ids(documents)
         loaded = [_problem(p) for (p,) in problems]
         return Library(tuple(kept), tuple(loaded + duplicates), catalog=self)
@@ -222,6 +227,7 @@ def _open(path: Path, fts: bool) -> Catalog:
     try:
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
+        connection.execute("PRAGMA cache_size=-512")  # KiB: the reader reads little at a time
         version = _meta(connection, "version")
         if version is not None and version != schema.VERSION:
             raise _Outdated("made by another version of brief-tui")
