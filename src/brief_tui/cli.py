@@ -134,11 +134,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def load_all(data_dir: Path, *, cached: bool = False) -> Library:
-    """The bundled briefings and the user's own; the reader uses the start-up cache."""
+def load_all(data_dir: Path, *, cached: bool = False, check: bool = True) -> Library:
+    """The bundled briefings and the user's own; the reader lists them from the catalog."""
     from brief_tui.session import load_reader_library
 
-    return load_reader_library(data_dir, cached=cached)
+    return load_reader_library(data_dir, cached=cached, check=check)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -364,7 +364,8 @@ def cmd_read(data_dir: Path, document: str | None) -> int:
     # Start-up allocates many long-lived objects and no garbage worth collecting; the app
     # turns collection back on (and freezes what start-up made) once it is on screen.
     gc.disable()
-    library = load_all(data_dir, cached=True)
+    # The catalog is checked against the content files after the first frame (BriefApp).
+    library = load_all(data_dir, cached=True, check=False)
     document_id = passage_id = None
     if document:
         name, _, target = document.partition("#")

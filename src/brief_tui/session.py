@@ -25,20 +25,26 @@ if TYPE_CHECKING:
     from brief_tui.search.ranking import RankedSearch
 
 
-def load_reader_library(
-    data_dir: Path, content_dir: Path | None = None, *, cached: bool
-) -> Library:
-    """The bundled briefings and the user's own; `cached` lists them from the catalog (only
-    the files that changed are read; passages are read when a briefing opens)."""
-    directories = [
+def reader_directories(data_dir: Path, content_dir: Path | None = None) -> list[tuple[Path, str]]:
+    """The content folders of the library, in order: the bundled briefings, the user's own."""
+    return [
         (content_dir or locations.content_dir(), "bundled"),
         (locations.library_dir(data_dir), "user"),
     ]
+
+
+def load_reader_library(
+    data_dir: Path, content_dir: Path | None = None, *, cached: bool, check: bool = True
+) -> Library:
+    """The bundled briefings and the user's own; `cached` lists them from the catalog (only
+    the files that changed are read; passages are read when a briefing opens). Without
+    `check` a catalog that lists something is used as it is: see `refresh_catalog`."""
+    directories = reader_directories(data_dir, content_dir)
     if cached:
         from brief_tui.catalog.store import CatalogUnavailable, open_catalog
 
         try:
-            catalog = open_catalog(locations.cache_dir(data_dir), directories)
+            catalog = open_catalog(locations.cache_dir(data_dir), directories, check=check)
         except CatalogUnavailable as error:
             library = load_library(*directories)
             return replace(library, problems=(*library.problems, LoadProblem("", None, str(error))))
@@ -91,6 +97,20 @@ class ReaderSession:
     @property
     def library(self) -> Library:
         return self._library
+
+    def check_catalog(self) -> Library | None:
+        """Bring the catalog in line with the content files; the library as it now is if
+        anything changed (None: nothing did, or there is no catalog). Safe in any thread."""
+        catalog = self._library.catalog
+        if catalog is None:
+            return None
+        import sqlite3
+
+        try:
+            changed = catalog.sync(reader_directories(self.data_dir, self.content_dir))
+        except sqlite3.Error:
+            return None  # busy or damaged: the next start rebuilds it; reading goes on
+        return catalog.library() if changed else None
 
     def load_library(self) -> Library:
         """The bundled briefings and the user's own, read from their content files."""

@@ -182,8 +182,11 @@ def catalog_exists(data_dir: Path) -> bool:
     return (locations.cache_dir(data_dir) / CATALOG_FILE).exists()
 
 
-def open_catalog(cache_dir: Path, directories: list[tuple[Path, str]]) -> Catalog:
-    """The catalog in `cache_dir`, brought up to date with the content files.
+def open_catalog(
+    cache_dir: Path, directories: list[tuple[Path, str]], *, check: bool = True
+) -> Catalog:
+    """The catalog in `cache_dir`, brought up to date with the content files (unless `check`
+    is False and it already lists something: the reader checks after its first frame).
 
     A damaged file is rebuilt (`Catalog.warning` says so); CatalogUnavailable when it cannot
     be made or written at all.
@@ -192,7 +195,8 @@ def open_catalog(cache_dir: Path, directories: list[tuple[Path, str]]) -> Catalo
     fts = schema.fts5_available()
     try:
         catalog = _open(path, fts)
-        catalog.sync(directories)
+        if check or not catalog.run(_lists_anything):
+            catalog.sync(directories)
         return catalog
     except _Outdated:
         damaged = False
@@ -239,6 +243,10 @@ def _open(path: Path, fts: bool) -> Catalog:
         connection.close()
         raise
     return Catalog(path, connection, fts)
+
+
+def _lists_anything(connection: sqlite3.Connection) -> bool:
+    return connection.execute("SELECT 1 FROM files LIMIT 1").fetchone() is not None
 
 
 def _meta(connection: sqlite3.Connection, key: str) -> str | None:
