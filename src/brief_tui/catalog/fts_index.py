@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from array import array
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from brief_tui.catalog.store import Catalog
 from brief_tui.catalog.sync import PILLAR_BIT, RECOMMENDATION_BIT
@@ -19,7 +19,7 @@ from brief_tui.corpus.wordmatch import document_words
 from brief_tui.search.entries import Entry
 from brief_tui.search.index import documents_matching
 from brief_tui.search.query import Query
-from brief_tui.search.ranking import Norms, RankedSearch
+from brief_tui.search.ranking import Hit, Norms, RankedSearch
 
 POSTINGS_KEPT = 2_000_000  # ids held in memory across words, ~8 MB
 ENTRY_COLUMNS = (
@@ -57,9 +57,17 @@ class CatalogIndex(RankedSearch):
             lambda c: c.execute("SELECT count(*) FROM entries").fetchone()[0]
         )
 
-    def search(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def search(
+        self,
+        text: str | Query,
+        *,
+        limit: int = 50,
+        scope: str | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> list[Hit]:
+        """As `RankedSearch.search`, after dropping caches the catalog has outdated."""
         self._fresh()
-        return super().search(*args, **kwargs)
+        return super().search(text, limit=limit, scope=scope, cancelled=cancelled)
 
     # Storage -------------------------------------------------------------------------------
 

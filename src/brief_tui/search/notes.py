@@ -5,6 +5,7 @@ in-memory index of their own, searched beside the library's and merged by score.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from brief_tui.corpus.model import Library
@@ -71,9 +72,7 @@ def search_with_notes(
     """The library's hits and the notes' hits, best first; `n:` keeps the notes' only."""
     found: list[Hit] = []
     if notes_index is not None and not (query.pillars or query.recommendations_only):
-        plain = query.__class__(
-            query.words, query.phrases, (), query.documents, False, query.typing
-        )
+        plain = replace(query, notes_only=False)
         found = notes_index.search(plain, limit=limit, scope=scope, cancelled=cancelled)
     if query.notes_only:
         return found
