@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from brief_tui import locations
+from brief_tui import locations, session
 from brief_tui.catalog import schema
 from brief_tui.catalog.store import CATALOG_FILE, open_catalog
 from brief_tui.cli import main
@@ -48,6 +48,12 @@ def test_the_library_lists_every_briefing_without_reading_passages(isolated_data
     first = library.documents[0]
     assert first.sections == direct.documents[0].sections  # read when the briefing opens
     assert first.loaded and not library.documents[1].loaded
+
+
+@pytest.fixture(autouse=True)
+def catalog_search_for_any_size(monkeypatch) -> None:
+    """The reader searches small libraries in memory; here the catalog's index is wanted."""
+    monkeypatch.setattr(session, "IN_MEMORY_BELOW", 0)
 
 
 def test_only_changed_files_are_read_again(tmp_path, isolated_data_dir) -> None:
@@ -120,6 +126,7 @@ def test_without_fts5_the_in_memory_index_answers(isolated_data_dir, monkeypatch
         tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
     assert "entries_fts" not in tables
     monkeypatch.undo()  # the same catalog opened where FTS5 exists: rebuilt with it
+    monkeypatch.setattr(session, "IN_MEMORY_BELOW", 0)
     library = load_reader_library(isolated_data_dir, cached=True)
     assert not library.problems
     index = ReaderSession(isolated_data_dir, library=library).search_index()

@@ -13,7 +13,7 @@ import sqlite3
 import subprocess
 import sys
 
-from brief_tui import locations
+from brief_tui import locations, session
 from brief_tui.catalog.store import CATALOG_FILE
 from brief_tui.corpus.library import load_library
 from brief_tui.session import ReaderSession, load_reader_library
@@ -23,7 +23,8 @@ WORDS = "aardvark bison caracal dingo eland ferret gibbon hyrax ibex jackal kudu
 READER = """
 import sys, time
 from pathlib import Path
-from brief_tui.session import ReaderSession, load_reader_library
+from brief_tui.catalog.fts_index import CatalogIndex
+from brief_tui.session import load_reader_library
 
 data, rounds = Path(sys.argv[1]), int(sys.argv[2])
 for n in range(rounds):
@@ -33,7 +34,7 @@ for n in range(rounds):
         passages = sum(len(s.passages) for s in doc.sections)
         # A briefing re-synced between listing and opening may have changed; never emptied.
         assert passages > 0, doc.id
-    hits = ReaderSession(data, library=library).search_index().search("asylum", limit=5)
+    hits = CatalogIndex(library.catalog).search("asylum", limit=5)
     assert hits, "no hits"
 print("ok", len(library.documents))
 """
@@ -47,7 +48,10 @@ def memo(word: str, n: int) -> str:
     )
 
 
-def test_two_readers_and_an_add_at_once_lose_and_corrupt_nothing(tmp_path, isolated_data_dir):
+def test_two_readers_and_an_add_at_once_lose_and_corrupt_nothing(
+    tmp_path, isolated_data_dir, monkeypatch
+):
+    monkeypatch.setattr(session, "IN_MEMORY_BELOW", 0)  # the catalog's index, at any size
     folder = tmp_path / "memos"
     folder.mkdir()
     for n, word in enumerate(WORDS):

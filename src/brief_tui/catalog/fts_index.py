@@ -170,13 +170,34 @@ class CatalogIndex(RankedSearch):
     def entry(self, i: int) -> Entry:
         known = self._entries.get(i)
         if known is None:
-            row = self.catalog.run(
-                lambda c: c.execute(
-                    f"SELECT {ENTRY_COLUMNS} FROM entries WHERE id = ?", (i,)
-                ).fetchone()
-            )
-            kind, document, title, organisations, section, passage, text, pillars, rec, dkind = row
-            known = Entry(
+            self.prefetch([i])
+            known = self._entries[i]
+        return known
+
+    def prefetch(self, ids: list[int]) -> None:
+        wanted = [i for i in ids if i not in self._entries]
+        if not wanted:
+            return
+        marks = ",".join("?" * len(wanted))
+        rows = self.catalog.run(
+            lambda c: c.execute(
+                f"SELECT id, {ENTRY_COLUMNS} FROM entries WHERE id IN ({marks})", wanted
+            ).fetchall()
+        )
+        for (
+            i,
+            kind,
+            document,
+            title,
+            organisations,
+            section,
+            passage,
+            text,
+            pillars,
+            rec,
+            dkind,
+        ) in rows:
+            self._entries[i] = Entry(
                 kind,
                 document,
                 title,
@@ -188,10 +209,8 @@ class CatalogIndex(RankedSearch):
                 bool(rec),
                 dkind,
             )
-            self._entries[i] = known
-            if len(self._entries) > 2000:
-                self._entries.popitem(last=False)
-        return known
+        while len(self._entries) > max(2000, 2 * len(wanted)):
+            self._entries.popitem(last=False)
 
     # Filters -------------------------------------------------------------------------------
 

@@ -99,6 +99,9 @@ class RankedSearch:
         """The entries the filters allow; None when nothing is filtered."""
         raise NotImplementedError
 
+    def prefetch(self, ids: list[int]) -> None:
+        """About to ask for these entries: a storage may read them in one go."""
+
     # Which vocabulary words a query word stands for ----------------------------------------
 
     def _expand(self, word: str, typing: bool) -> tuple[tuple[str, float], ...]:
@@ -179,7 +182,9 @@ class RankedSearch:
         if query.empty:
             if allowed is None:
                 return []
-            return [self._hit(i, 0.0, True, query, frozenset()) for i in sorted(allowed)[:limit]]
+            listed = sorted(allowed)[:limit]
+            self.prefetch(listed)
+            return [self._hit(i, 0.0, True, query, frozenset()) for i in listed]
         words = list(
             dict.fromkeys(query.words + tuple(w for p in query.phrases for w in p.split()))
         )
@@ -241,6 +246,7 @@ class RankedSearch:
             matched = counts[i] if counts else 1
             ranked.append((matched * 100 + score, i, exact or bool(query.phrases)))
         ranked.sort(key=lambda r: (-r[0], r[1]))
+        self.prefetch([i for _, i, _ in ranked[:limit]])
         return [
             self._hit(i, score, exact, query, self._matched_words(folded[i], words, query.typing))
             for score, i, exact in ranked[:limit]
