@@ -136,3 +136,17 @@ def test_without_fts5_the_in_memory_index_answers(isolated_data_dir, monkeypatch
 
 def test_fts5_is_detected() -> None:
     assert schema.fts5_available() in (True, False)
+
+
+def test_a_tampered_catalog_cannot_put_escape_sequences_on_screen(isolated_data_dir) -> None:
+    load_reader_library(isolated_data_dir, cached=True)
+    path = locations.cache_dir(isolated_data_dir) / CATALOG_FILE
+    with sqlite3.connect(path) as connection:
+        connection.execute(
+            "UPDATE documents SET meta = json_set(meta, '$.title', ?)",
+            ("Retitled\x1b]0;pwned\x07 \u202eevil",),
+        )
+    library = load_reader_library(isolated_data_dir, cached=True, check=False)
+    for doc in library.documents:
+        assert doc.title.startswith("Retitled")
+        assert "\x1b" not in doc.title and "\x07" not in doc.title and "\u202e" not in doc.title
