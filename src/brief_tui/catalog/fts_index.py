@@ -9,6 +9,7 @@ catalog's generation changes (a document added or removed, here or in another pr
 from __future__ import annotations
 
 import sqlite3
+import threading
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
@@ -32,6 +33,7 @@ class CatalogIndex(RankedSearch):
     def __init__(self, catalog: Catalog) -> None:
         super().__init__()
         self.catalog = catalog
+        self._searching = threading.Lock()  # the caches below are one search's at a time
         self._generation = -1
         self._fresh()
 
@@ -65,9 +67,11 @@ class CatalogIndex(RankedSearch):
         scope: str | None = None,
         cancelled: Callable[[], bool] = lambda: False,
     ) -> list[Hit]:
-        """As `RankedSearch.search`, after dropping caches the catalog has outdated."""
-        self._fresh()
-        return super().search(text, limit=limit, scope=scope, cancelled=cancelled)
+        """As `RankedSearch.search`, after dropping caches the catalog has outdated; one
+        search at a time (the search screen and a briefing's hits may ask at once)."""
+        with self._searching:
+            self._fresh()
+            return super().search(text, limit=limit, scope=scope, cancelled=cancelled)
 
     # Storage -------------------------------------------------------------------------------
 
