@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -52,11 +53,13 @@ class RankedSearch:
         self.expand = lru_cache(maxsize=8192)(self._expand)
         # The last few words' weights: typing the third word must not weigh the first two again.
         self._recent: OrderedDict[tuple[str, bool], dict[int, float]] = OrderedDict()
+        self._recent_lock = threading.Lock()  # searches may run in two threads at once
 
     def forget(self) -> None:
         """Drop what was worked out from the entries (they changed)."""
         self.expand.cache_clear()
-        self._recent.clear()
+        with self._recent_lock:
+            self._recent.clear()
 
     # What a storage provides ---------------------------------------------------------------
 
@@ -135,11 +138,14 @@ class RankedSearch:
     def _weights(self, word: str, typing: bool) -> dict[int, float]:
         """Entry -> the best weight with which `word` matches it (do not change the dict)."""
         key = (word, typing)
-        known = self._recent.get(key)
+        with self._recent_lock:
+            known = self._recent.get(key)
         if known is None:
-            known = self._recent[key] = self._weigh(word, typing)
-            if len(self._recent) > RECENT_WORDS:
-                self._recent.popitem(last=False)
+            known = self._weigh(word, typing)
+            with self._recent_lock:
+                self._recent[key] = known
+                while len(self._recent) > RECENT_WORDS:
+                    self._recent.popitem(last=False)
         return known
 
     def _weigh(self, word: str, typing: bool) -> dict[int, float]:
