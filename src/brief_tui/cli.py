@@ -128,6 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
         "import", help="merge a JSON backup from `export --format json` into your notes"
     )
     restore.add_argument("file", metavar="FILE")
+
+    from brief_tui.cli_serve import add_serve_parser
+
+    add_serve_parser(commands)
     parser.epilog = (
         "With no command, opens the reader; `brief-tui DOC` opens the briefing DOC (id or title)."
     )
@@ -190,6 +194,10 @@ def passage_records(library: Library, document: str | None = None) -> list[dict[
                     "text": passage.text,
                     "pillars": list(passage.pillars),
                     "recommendation": passage.recommendation,
+                    "recommendation_kind": passage.recommendation_kind,
+                    "actor": passage.actor,
+                    "addressee": passage.addressee,
+                    "source_type": doc.source_type,
                     "page": passage.page,
                 }
             )
@@ -208,7 +216,9 @@ def cmd_passages(args: argparse.Namespace, data_dir: Path) -> int:
         sys.stdout.write("\n")
     else:
         for record in records:
-            flag = " [rec]" if record["recommendation"] else ""
+            flag = (
+                f" [{record['recommendation_kind'] or 'rec'}]" if record["recommendation"] else ""
+            )
             pillars = ",".join(record["pillars"])  # type: ignore[arg-type]
             print(f"{record['document']} {record['id']} ({pillars}){flag}: {record['text']}")
     return 0
@@ -340,6 +350,7 @@ COMMANDS = (
     "compare",
     "export",
     "import",
+    "serve",
 )
 
 
@@ -426,6 +437,7 @@ def main(argv: list[str] | None = None) -> int:
     from brief_tui.cli_export import cmd_export
     from brief_tui.cli_keys import cmd_keys
     from brief_tui.cli_library import cmd_remove
+    from brief_tui.cli_serve import cmd_serve
 
     handlers = {
         "check": cmd_check,
@@ -438,6 +450,7 @@ def main(argv: list[str] | None = None) -> int:
         "compare": cmd_compare,
         "export": cmd_export,
         "import": cmd_import,
+        "serve": cmd_serve,
     }
     if args.command in handlers:
         try:

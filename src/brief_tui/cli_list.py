@@ -12,6 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from brief_tui.cli_output import literal_console, print_problems
+from brief_tui.corpus.model import RECOMMENDATION_KINDS
 from brief_tui.wording import plural
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 # Below this many columns for each of title, organisation and kind, a table reads worse
 # than one block per briefing.
 MIN_FOLDING_WIDTH = 12
-HEADERS = ("id", "title", "organisation", "kind", "date", "passages", "recs")
+HEADERS = ("id", "title", "organisation", "type", "kind", "date", "passages", "recs")
 FOLDING = frozenset({"title", "organisation", "kind"})
 
 
@@ -35,9 +36,13 @@ def library_records(library: Library) -> list[dict[str, object]]:
             "organisations": list(doc.organisations),
             "date": doc.date,
             "kind": doc.kind,
+            "source_type": doc.source_type,
             "source": doc.source,
             "passages": doc.passage_count,
             "recommendations": doc.recommendation_count,
+            "recommendation_kinds": {
+                kind: doc.kind_counts().get(kind, 0) for kind in RECOMMENDATION_KINDS
+            },
         }
         for doc in library.documents
     ]
@@ -48,6 +53,7 @@ def _cells(doc: Document) -> tuple[str, ...]:
         doc.id,
         doc.title,
         ", ".join(doc.organisations),
+        doc.source_type,
         doc.kind,
         doc.date or "",
         str(doc.passage_count),
@@ -89,7 +95,13 @@ def print_blocks(console: Console, documents: tuple[Document, ...]) -> None:
         if index:
             console.print()
         console.print(Text(doc.id, style="bold"), no_wrap=True, overflow="ignore", crop=False)
-        details = [", ".join(doc.organisations), doc.kind, doc.date or "", _counts(doc)]
+        details = [
+            ", ".join(doc.organisations),
+            doc.source_type,
+            doc.kind,
+            doc.date or "",
+            _counts(doc),
+        ]
         for paragraph in (doc.title, " · ".join(d for d in details if d)):
             for line in Text(paragraph, overflow="fold").wrap(console, max(console.width - 2, 8)):
                 line.rstrip()

@@ -93,6 +93,13 @@ def _briefing() -> list[KeySpec]:
             "previous_recommendation",
             "previous recommendation",
         ),
+        KeySpec(
+            "recommendation-kind",
+            BRIEFING,
+            "r",
+            "cycle_recommendation_kind",
+            "} and { visit: every recommendation, asks, commitments or reports (cycles)",
+        ),
         KeySpec("outline", BRIEFING, "t", "outline", "outline of sections", True, "outline"),
     ]
     for key, pillar in _PILLAR_KEYS:
@@ -207,6 +214,22 @@ def _library_and_pillar_view() -> list[KeySpec]:
                 f"show {what} instead",
             )
         )
+    keys += [
+        KeySpec(
+            "pillar-view-kind",
+            PILLAR_VIEW,
+            "r",
+            "cycle_kind",
+            "only asks, commitments or reports (cycles)",
+        ),
+        KeySpec(
+            "pillar-view-type",
+            PILLAR_VIEW,
+            "y",
+            "cycle_type",
+            "only one source type: advocacy, government, research… (cycles)",
+        ),
+    ]
     keys.append(KeySpec("pillar-view-back", PILLAR_VIEW, "escape,backspace", "back", "back"))
     return keys
 
@@ -225,6 +248,22 @@ def _search() -> list[KeySpec]:
             "recommendations only (on/off)",
             True,
             "recs only",
+        ),
+        KeySpec(
+            "search-kind",
+            SEARCH,
+            "ctrl+o",
+            "cycle_kind",
+            "only asks, commitments or reports (cycles)",
+            True,
+            "kind",
+        ),
+        KeySpec(
+            "search-type",
+            SEARCH,
+            "ctrl+y",
+            "cycle_type",
+            "only one source type: advocacy, government, research… (cycles)",
         ),
         KeySpec(
             "search-pillar",

@@ -11,6 +11,7 @@ from brief_tui.corpus.sentences import sentence_spans
 
 __all__ = [
     "ReadingPlan",
+    "kept_by_filters",
     "Row",
     "Step",
     "locate",
@@ -79,12 +80,18 @@ class ReadingPlan:
         earlier = [s for s in self.section_starts if s < position]
         return earlier[-1] if earlier else 0
 
-    def next_recommendation(self, position: int) -> int | None:
-        later = [r for r in self.recommendations if r > position]
+    def recommendations_of(self, kind: str | None) -> list[int]:
+        """Positions of the recommendations `}`/`{` visit: all, or only one kind."""
+        if kind is None:
+            return self.recommendations
+        return [r for r in self.recommendations if self.passages[r][1].recommendation_kind == kind]
+
+    def next_recommendation(self, position: int, kind: str | None = None) -> int | None:
+        later = [r for r in self.recommendations_of(kind) if r > position]
         return later[0] if later else None
 
-    def previous_recommendation(self, position: int) -> int | None:
-        earlier = [r for r in self.recommendations if r < position]
+    def previous_recommendation(self, position: int, kind: str | None = None) -> int | None:
+        earlier = [r for r in self.recommendations_of(kind) if r < position]
         return earlier[-1] if earlier else None
 
     def row_of(self, position: int) -> int:
@@ -138,3 +145,13 @@ def read_fraction(document: Document, passage_id: str | None) -> float | None:
         if passage.id == passage_id:
             return index / document.passage_count
     return None
+
+
+def kept_by_filters(
+    document: Document, passage: Passage, kind: str | None, source_type: str | None
+) -> bool:
+    """Whether a passage passes the pillar view's filters: a recommendation kind (only asks)
+    and a source type (only government documents); None lets everything through."""
+    if kind is not None and not (passage.recommendation and passage.recommendation_kind == kind):
+        return False
+    return source_type is None or document.source_type == source_type

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from brief_tui.corpus.model import Document
+
 _IRREGULAR = {"is": "are", "it": "them", "its": "their", "this": "these"}
 
 
@@ -25,3 +30,26 @@ def clip(text: str, limit: int) -> str:
     if space > limit // 2:
         cut = cut[:space]
     return cut.rstrip(" ,;:") + "…"
+
+
+_KIND_LABELS = {"ask": "▶ Ask", "commitment": "▶ Commitment", "reported": "▷ Reported"}
+
+
+def recommendation_label(kind: str | None, actor: str | None, addressee: str | None) -> str:
+    """What a recommendation is and who: '▶ Ask · Congress', '▷ Reported · Mexico'. An ask
+    names whom it asks; a commitment or a report, who commits or acted."""
+    label = _KIND_LABELS.get(kind or "", "▶ Recommendation")
+    who = addressee if kind == "ask" else actor
+    return f"{label} · {who}" if who else label
+
+
+def recommendation_counts(doc: Document) -> str:
+    """'40 recommendations (12 asks, 5 commitments, 23 reported)': the kinds that occur."""
+    total = plural(doc.recommendation_count, "recommendation")
+    counts = doc.kind_counts()
+    parts = [
+        plural(counts[kind], noun) if kind != "reported" else f"{counts[kind]} reported"
+        for kind, noun in (("ask", "ask"), ("commitment", "commitment"), ("reported", ""))
+        if counts.get(kind)
+    ]
+    return f"{total} ({', '.join(parts)})" if parts else total

@@ -113,7 +113,8 @@ def test_each_highlight_is_one_item_quote_first_citation_tags_and_block_id_last(
     ]
     assert summary[1].last_line() == (
         "— WOLA, “Central America Trips Shed Light on the Migration Agenda”, 17 June 2021, "
-        "section “Summary”, passage p-0000bbbb. #pillar-IV #protection #recommendation "
+        "section “Summary”, passage p-0000bbbb (ask · U.S. government). #pillar-IV #protection "
+        "#recommendation/ask "
         "#question ^hl-00000002"
     )
     assert (

@@ -47,6 +47,6 @@ async def test_clicking_a_briefing_opens_it(make_app) -> None:
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         library = app.screen.query_one(LibraryList)
-        await pilot.click(library, offset=(10, 8))
+        await pilot.click(library, offset=(10, 2))  # the first card's title
         await pilot.pause()
         assert isinstance(app.screen, BriefingScreen)

@@ -150,3 +150,22 @@ def test_a_tampered_catalog_cannot_put_escape_sequences_on_screen(isolated_data_
     for doc in library.documents:
         assert doc.title.startswith("Retitled")
         assert "\x1b" not in doc.title and "\x07" not in doc.title and "\u202e" not in doc.title
+
+
+@pytest.mark.parametrize(
+    "query", ["kind:ask asylum", "kind:commitment", "type:government migration", "type:advocacy"]
+)
+def test_kind_and_type_filters_answer_alike_from_the_catalog(isolated_data_dir, query) -> None:
+    from brief_tui.catalog.fts_index import CatalogIndex
+    from brief_tui.search import library_entries
+
+    library = load_reader_library(isolated_data_dir, cached=True)
+    memory = SearchIndex.build(library_entries(library))
+    catalog = CatalogIndex(library.catalog)
+    expected = [(h.entry.document, h.entry.passage) for h in memory.search(query, limit=200)]
+    assert expected
+    assert [(h.entry.document, h.entry.passage) for h in catalog.search(query, limit=200)] == (
+        expected
+    )
+    hit = catalog.search(query, limit=1)[0]
+    assert hit.entry == memory.search(query, limit=1)[0].entry  # kind, type and who as well

@@ -17,6 +17,10 @@ EXPECTED_KEYS = [
     "text",
     "pillars",
     "recommendation",
+    "recommendation_kind",
+    "actor",
+    "addressee",
+    "source_type",
     "page",
 ]
 

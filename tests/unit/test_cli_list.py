@@ -26,9 +26,11 @@ JSON_KEYS = [
     "organisations",
     "date",
     "kind",
+    "source_type",
     "source",
     "passages",
     "recommendations",
+    "recommendation_kinds",
 ]
 
 
@@ -114,6 +116,11 @@ def test_list_json_has_exactly_the_documented_keys(capsys, tmp_path: Path) -> No
     assert trips["organisations"] == ["WOLA"] and trips["date"] == "2021-06-17"
     assert trips["kind"] == "commentary" and trips["passages"] == 69
     assert trips["recommendations"] == 40
+    assert trips["source_type"] == "advocacy"
+    assert sum(trips["recommendation_kinds"].values()) == 40
+    assert trips["recommendation_kinds"]["ask"] and trips["recommendation_kinds"]["reported"]
+    strategy = records[BUNDLED_IDS.index("us-root-causes-strategy")]
+    assert strategy["source_type"] == "government"
     web = records[BUNDLED_IDS.index("us-root-causes-web-page")]
     assert web["date"] is None and isinstance(web["source"], str) and web["source"]
     memo = records[-1]

@@ -234,3 +234,38 @@ def test_a_title_in_capitals_is_shown_in_title_case_keeping_real_capitals() -> N
         "Most of the money goes through local cooperatives and municipal offices.\n"
     )
     assert doc.title == "FY 2024 USAID Programs for the Dry Corridor"
+
+
+def test_a_hearing_named_in_quotes_is_titled_by_the_quoted_words() -> None:
+    doc = build(
+        'Hearing: "Wages, Work and the Road North"\n\n'
+        "Subcommittee on the Western Hemisphere\n\n"
+        "The subcommittee will come to order. Today we examine why workers in the maquilas "
+        "leave for the north, and what our programmes have done about it.\n"
+    )
+    assert doc.title == "Wages, Work and the Road North"
+
+
+def test_a_sentence_case_headline_under_a_kicker_is_the_title() -> None:
+    doc = build(
+        "Comunicado No. 318\n\n"
+        "Guatemala and Mexico sign an agreement on seasonal work visas\n\n"
+        "22 de agosto de 2024\n\n"
+        "The two governments signed an agreement on Tuesday that opens twelve thousand seasonal "
+        "work visas for farm workers from the western highlands.\n\n"
+        "The ministry will publish the rules for applicants within thirty days.\n"
+    )
+    assert doc.title == "Guatemala and Mexico sign an agreement on seasonal work visas"
+    assert "Comunicado No. 318" not in everything(doc)
+
+
+def test_a_publisher_named_again_in_the_copyright_line_is_not_the_title() -> None:
+    doc = build(
+        "The Ridgeline Courier\n\n"
+        "Remittances Keep Highland Towns Afloat\n\n"
+        "By Marta Iriarte\n\n"
+        "Money sent home from the United States paid for a third of the houses built in the "
+        "highland towns last year, a survey of local builders found.\n\n"
+        "© 2025 The Ridgeline Courier. All rights reserved.\n"
+    )
+    assert doc.title == "Remittances Keep Highland Towns Afloat"

@@ -46,6 +46,11 @@ def pillars(text: str, asks: bool = False) -> tuple[str, ...]:
         ("Street gangs charge shopkeepers a weekly extortion fee.", ("IV",)),
         ("Open shelters and hotlines for survivors of domestic violence.", ("V",)),
         ("Femicide cases rarely reach a courtroom in the capital.", ("V",)),
+        ("Many women told us they left because of violence by a partner.", ("V",)),
+        ("The port city took in 30,000 returned migrants last year.", ("P",)),
+        ("Half of the displaced households had moved twice inside the country.", ("P",)),
+        ("Workers who try to join a union at the plant are fired within weeks.", ("III",)),
+        ("Officials recorded 9,000 encounters with people in an irregular situation.", ("P",)),
         ("The conference will open with a welcome from the host.", ()),
     ],
 )

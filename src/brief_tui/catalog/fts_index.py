@@ -15,7 +15,14 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 
 from brief_tui.catalog.store import Catalog
-from brief_tui.catalog.sync import PILLAR_BIT, RECOMMENDATION_BIT
+from brief_tui.catalog.sync import (
+    KIND_BIT,
+    PILLAR_BIT,
+    RECOMMENDATION_BIT,
+    TYPE_MASK,
+    TYPE_NUMBER,
+    TYPE_SHIFT,
+)
 from brief_tui.corpus.wordmatch import document_words
 from brief_tui.search.entries import Entry
 from brief_tui.search.index import documents_matching
@@ -25,7 +32,7 @@ from brief_tui.search.ranking import Hit, Norms, RankedSearch
 POSTINGS_KEPT = 2_000_000  # ids held in memory across words, ~8 MB
 ENTRY_COLUMNS = (
     "kind, document, document_title, organisations, section, passage, text, pillars, "
-    "recommendation, document_kind"
+    "recommendation, document_kind, recommendation_kind, source_type, who"
 )
 
 
@@ -51,6 +58,7 @@ class CatalogIndex(RankedSearch):
         self._facts: array[int] | None = None
         self._norms: array[float] | None = None
         self._filtered: dict[int, set[int]] = {}
+        self._matching: dict[tuple[object, ...], set[int]] = {}
         self._document_words: dict[str, frozenset[str]] | None = None
         self._named: dict[tuple[str, ...], set[str]] = {}
         self._ranges: dict[str, tuple[int, int, int]] | None = None
@@ -188,19 +196,9 @@ class CatalogIndex(RankedSearch):
                 f"SELECT id, {ENTRY_COLUMNS} FROM entries WHERE id IN ({marks})", wanted
             ).fetchall()
         )
-        for (
-            i,
-            kind,
-            document,
-            title,
-            organisations,
-            section,
-            passage,
-            text,
-            pillars,
-            rec,
-            dkind,
-        ) in rows:
+        for row in rows:
+            i, kind, document, title, organisations, section, passage, text = row[:8]
+            pillars, rec, dkind, rec_kind, source_type, who = row[8:]
             self._entries[i] = Entry(
                 kind,
                 document,
@@ -212,6 +210,9 @@ class CatalogIndex(RankedSearch):
                 tuple(pillars.split()),
                 bool(rec),
                 dkind,
+                rec_kind,
+                source_type,
+                who,
             )
         while len(self._entries) > max(2000, 2 * len(wanted)):
             self._entries.popitem(last=False)
@@ -245,9 +246,30 @@ class CatalogIndex(RankedSearch):
                     i for i, fact in enumerate(facts) if fact & mask == mask
                 }
             narrow(found)
+        if query.kinds:  # kind:ask kind:commitment: either kind
+            bits = 0
+            for kind in query.kinds:
+                bits |= KIND_BIT.get(kind, 0)
+            narrow(self._where(("kind", bits), lambda fact: bool(fact & bits)))
+        if query.source_types:
+            numbers = {TYPE_NUMBER[t] for t in query.source_types if t in TYPE_NUMBER}
+            narrow(
+                self._where(
+                    ("type", *sorted(numbers)),
+                    lambda fact: (fact >> TYPE_SHIFT) & TYPE_MASK in numbers,
+                )
+            )
         if query.notes_only:
             narrow(set())  # notes are not in the catalog: the session searches them
         return allowed
+
+    def _where(self, key: tuple[object, ...], test: Callable[[int], bool]) -> set[int]:
+        """The entries whose facts pass `test`, kept under `key` until the catalog changes."""
+        found = self._matching.get(key)
+        if found is None:
+            facts = self._arrays()[0]
+            found = self._matching[key] = {i for i, fact in enumerate(facts) if fact and test(fact)}
+        return found
 
     def _of_documents(self, documents: set[str]) -> set[int]:
         """The entries of these documents: each document's entries were written together, so

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from functools import cache
 
-VERSION = "3"
+VERSION = "4"
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -16,14 +16,15 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS documents (
     file TEXT PRIMARY KEY, id TEXT NOT NULL, rank INTEGER NOT NULL, sort TEXT NOT NULL,
     meta TEXT NOT NULL, passages INTEGER NOT NULL, recommendations INTEGER NOT NULL,
-    pillars TEXT NOT NULL, body TEXT NOT NULL
+    pillars TEXT NOT NULL, kinds TEXT NOT NULL, body TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_order ON documents (rank, sort);
 CREATE TABLE IF NOT EXISTS entries (
     id INTEGER PRIMARY KEY, file TEXT NOT NULL, kind TEXT NOT NULL, document TEXT NOT NULL,
     document_title TEXT NOT NULL, organisations TEXT NOT NULL, section TEXT NOT NULL,
     passage TEXT, text TEXT NOT NULL, pillars TEXT NOT NULL, recommendation INTEGER NOT NULL,
-    document_kind TEXT NOT NULL, facts INTEGER NOT NULL
+    document_kind TEXT NOT NULL, recommendation_kind TEXT, source_type TEXT NOT NULL,
+    who TEXT, facts INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS entries_file ON entries (file);
 CREATE INDEX IF NOT EXISTS entries_document ON entries (document);

@@ -19,7 +19,15 @@ from brief_tui.catalog import schema
 from brief_tui.catalog.sync import sync
 from brief_tui.corpus.cache import DamagedCache, document_from_plain, sections_from_plain
 from brief_tui.corpus.library import without_duplicate_ids
-from brief_tui.corpus.model import Document, DocumentCounts, Library, LoadProblem, Section
+from brief_tui.corpus.model import (
+    RECOMMENDATION_KINDS,
+    SOURCE_TYPES,
+    Document,
+    DocumentCounts,
+    Library,
+    LoadProblem,
+    Section,
+)
 from brief_tui.corpus.pillars import PILLAR_IDS
 from brief_tui.corpus.sanitize import is_safe, safe_line
 
@@ -73,16 +81,16 @@ class Catalog:
 
         def read(c: sqlite3.Connection) -> None:
             cursor = c.execute(
-                "SELECT file, meta, passages, recommendations, pillars FROM documents "
+                "SELECT file, meta, passages, recommendations, pillars, kinds FROM documents "
                 "ORDER BY rank, sort"
             )
             while rows := cursor.fetchmany(200):
                 # One check per batch: no control character, raw or escaped, anywhere in it.
                 joined = "".join(row[1] for row in rows)
                 clean = "\\" not in joined and is_safe(joined, newlines=False)
-                for file, meta, passages, recommendations, pillars in rows:
+                for file, meta, passages, recommendations, pillars, kinds in rows:
                     documents.append(
-                        self._document(file, meta, passages, recommendations, pillars, clean)
+                        self._document(file, meta, passages, recommendations, pillars, kinds, clean)
                     )
 
         self.run(read)
@@ -102,6 +110,7 @@ class Catalog:
         passages: int,
         recommendations: int,
         pillars: str,
+        kinds: str,
         clean: bool,
     ) -> Document:
         data: dict[str, Any] = json.loads(meta)
@@ -114,6 +123,7 @@ class Catalog:
             int(passages),
             int(recommendations),
             tuple((p, int(n)) for p, n in json.loads(pillars) if p in PILLAR_IDS),
+            tuple((k, int(n)) for k, n in json.loads(kinds) if k in RECOMMENDATION_KINDS),
         )
         return Document.lazy(lambda: self.sections(file), counts, **fields)
 
@@ -143,6 +153,7 @@ _FIELDS = (
     "path",
     "added_from",
     "title_guessed",
+    "source_type",
 )
 
 
@@ -164,6 +175,7 @@ def _trusted_fields(data: dict[str, Any]) -> dict[str, Any] | None:
         and all(isinstance(o, str) for o in organisations)
         and all(fields[n] is None or isinstance(fields[n], str) for n in ("date", "seed"))
         and fields["origin"] in ("bundled", "user")
+        and fields["source_type"] in SOURCE_TYPES
     ):
         return None
     fields["organisations"] = tuple(organisations)

@@ -21,16 +21,28 @@ from stat import S_ISREG
 from brief_tui.corpus.cache import plain_document
 from brief_tui.corpus.contentfile import load_document
 from brief_tui.corpus.curation import CURATION_FILE
-from brief_tui.corpus.model import Document, DocumentCounts, Library, LoadProblem
+from brief_tui.corpus.model import (
+    RECOMMENDATION_KINDS,
+    SOURCE_TYPES,
+    Document,
+    DocumentCounts,
+    Library,
+    LoadProblem,
+)
 from brief_tui.corpus.pillars import PILLAR_IDS
 from brief_tui.search.entries import library_entries
 from brief_tui.search.text import WORD, fold, tokens
 
 Manifest = dict[str, tuple[str, int, int, int]]  # path -> origin, rank, size, mtime_ns
 
+# An entry's facts in one int: its length in words, then a bit per pillar, recommendation and
+# recommendation kind, then its document's source type.
+LENGTH_MASK = 0xFFFF
 PILLAR_BIT = {pillar: 1 << (16 + n) for n, pillar in enumerate(PILLAR_IDS)}
 RECOMMENDATION_BIT = 1 << 24
-LENGTH_MASK = 0xFFFF
+KIND_BIT = {kind: 1 << (25 + n) for n, kind in enumerate(RECOMMENDATION_KINDS)}
+TYPE_SHIFT, TYPE_MASK = 28, 0b111
+TYPE_NUMBER = {source_type: n for n, source_type in enumerate(SOURCE_TYPES)}
 
 
 def disk_manifest(directories: list[tuple[Path, str]]) -> Manifest:
@@ -72,14 +84,17 @@ def sync(connection: sqlite3.Connection, directories: list[tuple[Path, str]], ft
         vocabulary: Counter[str] = Counter()
         for path in gone + changed:
             _forget(connection, path, vocabulary, fts)
-        for path in changed:
+        loaded = {path: load_document(Path(path), disk[path][0]) for path in changed}
+        # Entries are numbered in reading order (as the library lists them), so results that
+        # rank alike come in that order, as they do from the in-memory index.
+        for path in sorted(changed, key=lambda p: _reading_order(disk[p][1], loaded[p])):
             origin, rank, size, mtime = disk[path]
-            loaded = load_document(Path(path), origin)
+            document = loaded[path]
             problem = None
-            if isinstance(loaded, LoadProblem):
-                problem = json.dumps([loaded.path, loaded.line, loaded.message])
+            if isinstance(document, LoadProblem):
+                problem = json.dumps([document.path, document.line, document.message])
             else:
-                _remember(connection, path, rank, loaded, vocabulary, fts)
+                _remember(connection, path, rank, document, vocabulary, fts)
             connection.execute(
                 "INSERT INTO files (path, origin, rank, size, mtime, problem) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
@@ -96,6 +111,12 @@ def sync(connection: sqlite3.Connection, directories: list[tuple[Path, str]], ft
         connection.execute("ROLLBACK")
         raise
     return len(gone) + len(changed)
+
+
+def _reading_order(rank: int, loaded: Document | LoadProblem) -> tuple[int, str, str]:
+    if isinstance(loaded, LoadProblem):
+        return (rank, "\uffff", loaded.path)
+    return (rank, loaded.seed or "", loaded.id)
 
 
 def _forget(connection: sqlite3.Connection, path: str, vocabulary: Counter[str], fts: bool) -> None:
@@ -123,7 +144,7 @@ def _remember(
     counts = DocumentCounts.of(doc.sections)
     connection.execute(
         "INSERT INTO documents (file, id, rank, sort, meta, passages, recommendations, pillars, "
-        "body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "kinds, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             path,
             doc.id,
@@ -133,6 +154,7 @@ def _remember(
             counts.passages,
             counts.recommendations,
             json.dumps(counts.pillars),
+            json.dumps(counts.kinds),
             json.dumps(body, ensure_ascii=False),
         ),
     )
@@ -144,10 +166,13 @@ def _remember(
             facts |= PILLAR_BIT[pillar]
         if entry.recommendation:
             facts |= RECOMMENDATION_BIT
+            if entry.recommendation_kind in KIND_BIT:
+                facts |= KIND_BIT[entry.recommendation_kind]
+        facts |= TYPE_NUMBER.get(entry.source_type, TYPE_MASK) << TYPE_SHIFT
         cursor = connection.execute(
             "INSERT INTO entries (file, kind, document, document_title, organisations, section, "
-            "passage, text, pillars, recommendation, document_kind, facts) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "passage, text, pillars, recommendation, document_kind, recommendation_kind, "
+            "source_type, who, facts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 path,
                 entry.kind,
@@ -160,6 +185,9 @@ def _remember(
                 " ".join(entry.pillars),
                 entry.recommendation,
                 entry.document_kind,
+                entry.recommendation_kind,
+                entry.source_type,
+                entry.who,
                 facts,
             ),
         )

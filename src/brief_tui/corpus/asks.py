@@ -19,8 +19,10 @@ from brief_tui.corpus.sentence_cues import WH, Cue, any_of, following, subordina
 _CALLS = (
     any_of(r"urg(?:e|es|ed|ing)", before=r"(?<!the )(?<!an )(?<!this )\b"),
     any_of(r"call(?:s|ed|ing)? (?:on|upon)"),
+    any_of(r"call to action (?:for|to)"),
     any_of(r"call(?:s|ed|ing)? for", after=r"\b(?! (?:help|proposals|applications|papers)\b)"),
-    any_of(r"recommend(?:s|ed|ing)?"),
+    # ('… and recommended for parole' describes applicants; it asks nothing.)
+    any_of(r"recommend(?:s|ed|ing)?", after=r"\b(?! for\b)"),
     # 'GAO is making three recommendations to USAID', 'Our recommendations include …'
     any_of(
         r"(?:making|made|makes|make) (?:\w+ ){0,2}recommendations?",

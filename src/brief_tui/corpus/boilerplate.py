@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from brief_tui.corpus.blocks import Block
 from brief_tui.corpus.chrome import (
     RELATED,
+    SIGNATORIES,
     announces_points,
     chrome_reason,
     is_sentence,
@@ -61,7 +62,17 @@ _SENTENCE_KINDS = frozenset(
     ("caption or credit", "sign-up line", "donation appeal", "copyright line", "disclaimer")
 )
 # Dropped lines that say who published the document and when.
-_TELLING = frozenset(("dateline", "copyright line", "byline", "field line", "press office line"))
+_TELLING = frozenset(
+    (
+        "dateline",
+        "copyright line",
+        "byline",
+        "field line",
+        "press office line",
+        "document number",
+        "signature or contact",
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -179,7 +190,10 @@ def strip_boilerplate(blocks: list[Block]) -> Stripped:
             names = re.sub(r"^by:?\s+", "", text, flags=re.I)
             authors.extend(n.strip() for n in re.split(r",|\band\b|&", names) if n.strip())
         skip_short = skip_short and bool(reason)
-        if (reason == "press office line" and _CONTACT_HEADER.search(text)) or reason == RELATED:
+        if (reason == "press office line" and _CONTACT_HEADER.search(text)) or reason in (
+            RELATED,
+            SIGNATORIES,
+        ):
             skip_short = True  # the contact lines, or the link titles, under it go too
         if not reason and block.kind == "paragraph" and _looks_like_alt_text(text):
             neighbours = blocks[max(0, index - 1) : index] + blocks[index + 1 : index + 2]

@@ -14,12 +14,20 @@ import os
 from pathlib import Path
 from typing import Any
 
-from brief_tui.corpus.model import PASSAGE_KINDS, Document, LoadProblem, Passage, Section
+from brief_tui.corpus.model import (
+    PASSAGE_KINDS,
+    RECOMMENDATION_KINDS,
+    SOURCE_TYPES,
+    Document,
+    LoadProblem,
+    Passage,
+    Section,
+)
 from brief_tui.corpus.pillars import PILLAR_IDS
 from brief_tui.corpus.reasons import Reason, reason_from_table
 from brief_tui.corpus.sanitize import safe_line, safe_text
 
-CACHE_VERSION = 6
+CACHE_VERSION = 7
 
 
 def cache_path(cache_dir: Path, directory: Path) -> Path:
@@ -92,6 +100,7 @@ def _plain(doc: Document) -> dict[str, Any]:
         "path": doc.path,
         "added_from": doc.added_from,
         "title_guessed": doc.title_guessed,
+        "source_type": doc.source_type,
         "sections": [
             [
                 s.id,
@@ -107,6 +116,9 @@ def _plain(doc: Document) -> dict[str, Any]:
                         p.marker,
                         list(p.themes),
                         p.page,
+                        p.recommendation_kind,
+                        p.actor,
+                        p.addressee,
                     ]
                     for p in s.passages
                 ],
@@ -176,7 +188,9 @@ def _problem(value: object) -> LoadProblem:
 
 
 def _passage(value: object) -> Passage:
-    pid, kind, text, pillars, rec, why, marker, themes, page = _list(value, 9)
+    pid, kind, text, pillars, rec, why, marker, themes, page, rec_kind, actor, addressee = _list(
+        value, 12
+    )
     return Passage(
         safe_line(_text(pid)),
         _choice(kind, PASSAGE_KINDS),
@@ -187,7 +201,15 @@ def _passage(value: object) -> Passage:
         safe_line(_text(marker)),
         tuple(safe_line(t) for t in _texts(themes)),
         _optional_count(page),
+        None if rec_kind is None else _choice(rec_kind, RECOMMENDATION_KINDS),
+        _clean_optional(actor),
+        _clean_optional(addressee),
     )
+
+
+def _clean_optional(value: object) -> str | None:
+    text = _optional_text(value)
+    return None if text is None else safe_line(text)
 
 
 def _reason(value: object) -> Reason:
@@ -234,6 +256,7 @@ def _document(data: object) -> Document:
             path=_text(data["path"]),
             added_from=safe_line(_text(data["added_from"])),
             title_guessed=data.get("title_guessed") is True,
+            source_type=_choice(data.get("source_type", "other"), SOURCE_TYPES),
         )
     except KeyError:
         raise DamagedCache from None

@@ -30,7 +30,7 @@ UI_WORDS = frozenset(
     preferences manage privacy policy terms use conditions accessibility sitemap help contact
     rss feed language languages english español français português deutsch view next previous
     prev feedback related featured trending popular latest recommended see also explore
-    hide show expand collapse more less
+    hide show expand collapse more less gift gifted unlock paywall min mins minute minutes
     """.split()
 )
 # Words that are interface controls on their own (a line needs one of them to be a widget).
@@ -38,7 +38,7 @@ _STRONG_UI = frozenset(
     """
     skip menu search login log sign subscribe donate share print email e-mail tweet facebook
     twitter linkedin whatsapp instagram youtube follow newsletter download pdf save cite bookmark
-    comments listen advertisement advertising sponsored cookies cookie privacy terms
+    comments listen gift advertisement advertising sponsored cookies cookie privacy terms
     accessibility sitemap rss languages english español français
     """.split()
 )
@@ -81,7 +81,8 @@ _GOV_BANNER = re.compile(
 )
 _PRESS_OFFICE = re.compile(
     r"^(?:for immediate release|immediate release|press release|news release|media advisory|"
-    r"(?:media|press) (?:contacts?|enquiries|inquiries):?|(?:for more information,? )?(?:please )?contact:?|"
+    r"(?:media|press) (?:contacts?|enquiries|inquiries):?|(?:for (?:more|further) information,? )?(?:please )?contact:?|"
+    r"(?:begin|end) (?:of )?(?:text|statement)[:.]?|"
     r"contacts?:|#{3,}|-+\s*(?:end|30)\s*-+|embargoed.{0,40})$|"
     r"^(?:the )?(?:office|bureau) of (?:press|public|media)\b.{0,40}$|"
     r"^press (?:office|relations)\b.{0,40}$|"
@@ -113,7 +114,7 @@ _WIDGET_PHRASE = re.compile(
 )
 # The header of a block of links to other pages; the titles under it go with it.
 _RELATED = re.compile(
-    r"^(?:related|more|other|latest|recent) (?:content|news|stories|articles|posts|documents|"
+    r"^(?:related|more|other|latest|recent) (?:press |news |media )?(?:content|news|stories|articles|posts|documents|"
     r"resources|reading|links|publications|reports|statements|releases)$|"
     r"^(?:related|see also|read next|read more|you may also like|recommended(?: for you)?|tags|topics|"
     r"most read|most popular|trending|featured(?: \w+)?|in (?:this|the) series):?$|"
@@ -122,7 +123,10 @@ _RELATED = re.compile(
 )
 # A publisher's disclaimer: 'The views expressed … do not necessarily reflect those of …'.
 _DISCLAIMER = re.compile(
-    r"\bdo(?:es)? not necessarily (?:reflect|represent|state)\b|\bare the (?:sole )?responsibility of\b",
+    r"\bdo(?:es)? not necessarily (?:reflect|represent|state)\b|\bare the (?:sole )?responsibility of\b|"
+    r"\b(?:views|opinions) (?:expressed )?(?:here(?:in)? |in this \w+ )?are (?:solely )?"
+    r"(?:the|those of the) (?:authors?|writers?|contributors?)['’]?s?(?: own)?\b|"
+    r"^(?:the )?(?:views|opinions) expressed\b.{0,60}\bown\W*$",
     re.I,
 )
 # An appeal for money: 'Your gift can help …', 'Make a tax-deductible donation'.
@@ -137,6 +141,49 @@ _URL_ONLY = re.compile(
     re.I,
 )
 _CODE = re.compile(r"^(?=\S*\d)(?!\S*[A-Z]{4})[A-Z0-9][A-Z0-9.\-/]{2,20}$")  # 'R41349', '7-5700'
+# A transcript's furniture: '[10:14]', '(Laughter.)', 'Uncorrected transcript …', 'Excerpt
+# begins at 10:14 a.m.', 'END OF EXCERPT'.
+_TIMESTAMP = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?[\])]?$", re.I)
+_STAGE_DIRECTION = re.compile(
+    r"^[\[(](?:laughter|laughs|applause|inaudible|crosstalk|cross-talk|pause|silence|recess|"
+    r"off[- ]mic(?:rophone)?|audio gap|music|video (?:plays|ends)|gavel|break|unintelligible)"
+    r"[\w\s.,]{0,20}[\])]$",
+    re.I,
+)
+_TRANSCRIPT_NOTE = re.compile(
+    r"^(?:(?:un)?(?:corrected|edited|official|unofficial|verbatim|rush|raw)\s+)?transcript\b.{0,40}"
+    r"\b(?:errors?|verified|corrected|edited|official|not be quoted|may differ)\b.{0,60}$|"
+    r"^(?:this (?:is an? )?)?(?:un)?(?:corrected|unofficial|rush) transcript\b.{0,80}$|"
+    r"^(?:the )?(?:excerpt|transcript|recording|video|audio|webcast|livestream) (?:begins|starts|"
+    r"ends|resumes)\b.{0,40}$|^(?:end|start|beginning) of (?:the )?(?:excerpt|transcript|"
+    r"recording|hearing|session|webcast)\W*$",
+    re.I,
+)
+# 'Comunicado No. 318', 'Situation Report No. 27', 'Press Release 45/2024', 'Bulletin #12'.
+_DOCUMENT_NUMBER = re.compile(
+    r"^(?:[\w’'-]+\s){0,3}[\w’'-]+\s*(?:no\.?|nos\.?|núm\.?|n[º°o]\.?|#)\s*\d[\d./-]*$", re.I
+)
+# '(Unofficial translation from the Spanish original)', 'Translated from French by …'.
+_TRANSLATION_NOTE = re.compile(
+    r"^\(?(?:an? )?(?:unofficial|informal|official|free|courtesy|machine|automatic)?\s*"
+    r"(?:english )?translation(?:\s*[:.]?\s*|\s+(?:from|by|of the|into|provided|courtesy)\b.{0,80})\)?$|"
+    r"^\(?translated (?:from|by)\b.{0,80}\)?$|"
+    r"^\(?(?:traducci[oó]n|traduction|tradução)\b.{0,80}\)?$",
+    re.I,
+)
+# 'This document was prepared under the … Policy', 'This report was published in accordance
+# with …': where a publication comes from, not what it says.
+_PUBLICATION_NOTE = re.compile(
+    r"^this (?:document|report|publication|brief|paper|note|page|update|bulletin) (?:was|has "
+    r"been|is) (?:prepared|produced|published|disclosed|made (?:available|public)|released|"
+    r"issued) (?:under|in accordance with|pursuant to|as part of|by\b.{0,80}\b(?:in "
+    r"(?:collaboration|partnership|cooperation|coordination) with|with (?:support|funding) "
+    r"from))\b|^suggested citation\b|^(?:please )?cite (?:this|as)\b|^printed for the use of\b|"
+    r"^(?:u\.s\. )?government (?:publishing|printing) office$|"
+    r"^(?:this|the) (?:article|story|report|post|page) (?:has been|was) (?:updated|corrected|"
+    r"amended)\b.{0,40}\b(?:correct|error|clarif|reflect)",
+    re.I,
+)
 _ENUMERATOR = re.compile(
     r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|finally|lastly|next)"
     r"(?:ly)?\s*:$",
@@ -145,6 +192,29 @@ _ENUMERATOR = re.compile(
 
 
 RELATED = "links to other pages"
+# A printer's furniture: GPO slug lines ('VerDate Sep 11 2014 14:22 Jun 03, 2024 Jkt 055921 …'),
+# image placeholders ('[GRAPHIC] [TIFF OMITTED] T5921.001'), rules drawn with characters, and
+# bracketed editorial notes ('[The prepared statement of Ms. Ruiz follows:]').
+_PRINTER = re.compile(
+    r"^VerDate\b.{0,40}\bJkt\b|\bJkt \d+\s+PO \d+\s+Frm \d+|^\[(?:GRAPHIC|TIFF OMITTED|"
+    r"IMAGE|CHART|TABLE OMITTED|FIGURE)\]|^[=_\-–—~*·.•\s]{4,}$",
+)
+_EDITORIAL = re.compile(
+    r"^\[(?:the |a )?(?:prepared statement|statement|information|letter|material|questions|"
+    r"responses?|article|report|chart|submission)s?\b[^\]]{0,80}\b(?:follows?|referred to|"
+    r"submitted|retained|appears?|inserted)\b[^\]]{0,40}\]$|^\[(?:recess|whereupon)\b[^\]]{0,200}\]$",
+    re.I,
+)
+_BILINGUAL = re.compile(r"\s+/\s+")  # 'Comunicados relacionados / Related press releases'
+SIGNATORIES = "list of signatories"
+# The header of a list of signatories; the names under it go with it.
+_SIGNATORIES = re.compile(
+    r"^(?:(?:list of |the )?(?:signator(?:y|ies)|co-?signers?|signers|endorsers|undersigned)"
+    r"(?: organi[sz]ations?| groups| members)?|(?:signed|endorsed|supported|signing) by|"
+    r"(?:signing|endorsing|supporting) organi[sz]ations|organizaciones firmantes|firmantes|"
+    r"firman|signataires)\s*:?$",
+    re.I,
+)
 
 
 def words_of(text: str) -> list[str]:
@@ -156,9 +226,17 @@ def is_sentence(text: str) -> bool:
     return bool(_SENTENCE.search(_ABBREVIATIONS.sub("X", text)))
 
 
+# A running time beside a player or a reading-time widget: '(1:28:40)', '(6 min)', '4 min read'.
+_DURATION = re.compile(
+    r"\(?\b\d{1,2}(?::\d{2}){1,2}\)?|\(?\b\d+\s*(?:min|mins|minutes?|sec|seconds?|h|hrs?)\b\.?\)?",
+    re.I,
+)
+
+
 def _is_widget(text: str) -> bool:
-    """A short line made mostly of interface words: 'Share full article', 'Print | Share'."""
-    words = words_of(text)
+    """A short line made mostly of interface words: 'Share full article', 'Print | Share',
+    '▶ Watch the video (1:28:40)', 'Listen (6 min)'."""
+    words = words_of(_DURATION.sub(" ", text))
     if not words or len(words) > 10 or text.rstrip().endswith("."):
         return False
     ui = sum(1 for w in words if w in UI_WORDS)
@@ -166,8 +244,19 @@ def _is_widget(text: str) -> bool:
     return ui >= 0.7 * len(words) and (strong or (ui == len(words) and len(words) <= 4))
 
 
+_CRUMB = re.compile(r"\s+[›»>]\s+")
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """'Home > Press > 2024': short parts between arrows, which no sentence or table uses."""
+    parts = [p.strip() for p in _CRUMB.split(text) if p.strip()]
+    return len(parts) >= 2 and all(len(p.split()) <= 5 for p in parts) and not is_sentence(text)
+
+
 def _is_menu(text: str) -> bool:
     """Three or more short parts between separators: a menu, a breadcrumb, a footer strip."""
+    if _is_breadcrumb(text):
+        return True
     parts = [p.strip() for p in _SEPARATOR.split(text) if p.strip()]
     if len(parts) >= 2 and all(set(words_of(p)) <= _LANGUAGES for p in parts):
         return True  # a language switcher
@@ -232,7 +321,7 @@ def chrome_reason(text: str) -> str:
         return "byline"
     if _FIELD.match(stripped):
         return "field line"
-    if _RELATED.match(stripped):
+    if any(_RELATED.match(part.strip()) for part in _BILINGUAL.split(stripped)):
         return RELATED
     if _APPEAL.search(stripped) and len(stripped.split()) <= 30:
         return "donation appeal"
@@ -248,6 +337,22 @@ def chrome_reason(text: str) -> str:
         return "report number"
     if _ENUMERATOR.match(stripped):
         return "enumerator"
+    if _PRINTER.search(stripped):
+        return "printer's furniture"
+    if _EDITORIAL.match(stripped):
+        return "editorial note"
+    if _SIGNATORIES.match(stripped):
+        return SIGNATORIES
+    if _TIMESTAMP.match(stripped) or _STAGE_DIRECTION.match(stripped):
+        return "transcript timing or stage direction"
+    if _TRANSCRIPT_NOTE.match(stripped):
+        return "transcript notice"
+    if _DOCUMENT_NUMBER.match(stripped) and len(stripped.split()) <= 6:
+        return "document number"
+    if _TRANSLATION_NOTE.match(stripped) and len(stripped.split()) <= 16:
+        return "translation note"
+    if _PUBLICATION_NOTE.match(stripped) and len(stripped.split()) <= 30:
+        return "publication note"
     if date_line(stripped) is not None:
         return "dateline"
     if _is_widget(stripped):

@@ -22,13 +22,25 @@ def page_label(page: int | None) -> str:
     return f"p. {page}" if page is not None else ""
 
 
+def kind_and_who(passage: Passage) -> str:
+    """'ask · Congress', 'commitment · U.S. government', 'reported · Mexico'; '' when the
+    passage is no recommendation (or its kind is unknown)."""
+    if not (passage.recommendation and passage.recommendation_kind):
+        return ""
+    kind = passage.recommendation_kind
+    who = passage.addressee if kind == "ask" else passage.actor
+    return f"{kind} · {who}" if who else kind
+
+
 def citation(doc: Document, section: Section, passage: Passage) -> str:
-    """'WOLA, “Title”, 17 June 2021, section “X”, p. 12, passage p-1234abcd.'"""
+    """'WOLA, “Title”, 17 June 2021, section “X”, p. 12, passage p-1234abcd (ask ·
+    Congress).': a recommendation's citation says what it is and who."""
     organisations = ", ".join(doc.organisations) or "Unknown organisation"
     page = f"{page_label(passage.page)}, " if passage.page is not None else ""
+    what = kind_and_who(passage)
     return (
         f"{organisations}, “{doc.title}”, {format_date(doc.date)}, "
-        f"section “{section.title}”, {page}passage {passage.id}."
+        f"section “{section.title}”, {page}passage {passage.id}" + (f" ({what})." if what else ".")
     )
 
 

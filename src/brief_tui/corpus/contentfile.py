@@ -17,7 +17,15 @@ from typing import Any
 
 from brief_tui.corpus.dates import is_valid_date
 from brief_tui.corpus.ids import reserved_id_problem
-from brief_tui.corpus.model import PASSAGE_KINDS, Document, LoadProblem, Passage, Section
+from brief_tui.corpus.model import (
+    PASSAGE_KINDS,
+    RECOMMENDATION_KINDS,
+    SOURCE_TYPES,
+    Document,
+    LoadProblem,
+    Passage,
+    Section,
+)
 from brief_tui.corpus.pillars import PILLAR_IDS
 from brief_tui.corpus.reasons import Reason, reason_from_table, reason_from_text
 from brief_tui.corpus.sanitize import safe_line, safe_text
@@ -69,6 +77,7 @@ def render_document(doc: Document, origin_note: str) -> str:
         lines.append(f"added_from = {_string(doc.added_from)}")
     if doc.title_guessed:
         lines.append("title_guessed = true")
+    lines.append(f"source_type = {_string(doc.source_type)}")
     for section in doc.sections:
         lines += [
             "",
@@ -94,6 +103,11 @@ def render_document(doc: Document, origin_note: str) -> str:
             lines += [
                 f"pillars = {_strings(passage.pillars)}",
                 f"recommendation = {'true' if passage.recommendation else 'false'}",
+            ]
+            for name in ("recommendation_kind", "actor", "addressee"):
+                if value := getattr(passage, name):
+                    lines.append(f"{name} = {_string(value)}")
+            lines += [
                 f"why = [{', '.join(_inline_table(r.as_table()) for r in passage.why)}]",
                 f"text = {_string(passage.text)}",
             ]
@@ -292,6 +306,7 @@ def parse_document(text: str, path: str, origin: str = "bundled") -> Document:
         path=path,
         added_from=_optional_text(data, "added_from"),
         title_guessed=data.get("title_guessed") is True,
+        source_type=_source_type(data, where),
     )
 
 
@@ -343,6 +358,13 @@ def _parse_passage(
     why = _reasons(p_data, label, ref("why"))
     marker = p_data.get("marker", "")
     themes = _string_list(p_data, "themes", label, ref("themes")) if "themes" in p_data else []
+    rec_kind = _optional_field(p_data, "recommendation_kind", label, ref("recommendation_kind"))
+    if rec_kind and rec_kind not in RECOMMENDATION_KINDS:
+        raise ContentError(
+            ref("recommendation_kind"),
+            f"{label}: recommendation_kind “{rec_kind}” must be one of "
+            f"{', '.join(RECOMMENDATION_KINDS)}.",
+        )
     return Passage(
         id=p_id,
         kind=kind,
@@ -353,7 +375,27 @@ def _parse_passage(
         marker=safe_line(marker) if isinstance(marker, str) else "",
         themes=tuple(safe_line(t) for t in themes),
         page=_optional_number(p_data, "page", label, ref("page"), 1, 1_000_000),
+        recommendation_kind=(rec_kind or None) if recommendation else None,
+        actor=_optional_field(p_data, "actor", label, ref("actor")) or None,
+        addressee=_optional_field(p_data, "addressee", label, ref("addressee")) or None,
     )
+
+
+def _optional_field(table: dict[str, Any], key: str, where: str, line: LineRef | None) -> str:
+    """An optional text field, cleaned for display; "" when absent."""
+    if key not in table:
+        return ""
+    return safe_line(_require(table, key, str, where, line)).strip()
+
+
+def _source_type(data: dict[str, Any], where: _Locator) -> str:
+    value = _optional_field(data, "source_type", "the document", where.line("source_type"))
+    if value and value not in SOURCE_TYPES:
+        raise ContentError(
+            where.line("source_type"),
+            f"source_type “{value}” must be one of {', '.join(SOURCE_TYPES)}.",
+        )
+    return value or "other"
 
 
 def _reasons(p_data: dict[str, Any], label: str, line: LineRef) -> tuple[Reason, ...]:

@@ -16,18 +16,39 @@ from typing import Any
 
 from brief_tui.corpus.dates import is_valid_date
 from brief_tui.corpus.ids import reserved_id_problem
+from brief_tui.corpus.model import RECOMMENDATION_KINDS, SOURCE_TYPES
 from brief_tui.corpus.pillars import PILLAR_IDS
 from brief_tui.corpus.tomlread import TomlProblem, load_toml
 
 CURATION_FILE = "curation.toml"
-DOCUMENT_FIELDS = ("id", "title", "organisations", "date", "kind", "source", "partial")
-PASSAGE_FIELDS = ("pillars", "recommendation", "themes", "note")
+DOCUMENT_FIELDS = (
+    "id",
+    "title",
+    "organisations",
+    "date",
+    "kind",
+    "source",
+    "partial",
+    "source_type",
+)
+PASSAGE_FIELDS = (
+    "pillars",
+    "recommendation",
+    "recommendation_kind",
+    "actor",
+    "addressee",
+    "themes",
+    "note",
+)
 
 HEADER = """\
 # Curator corrections, applied by `brief-tui ingest` on top of what it derives from the sources.
 #
-# [seeds."<source file name>"]   id, title, organisations, date, kind, source, partial
-# [passages."<passage id>"]      pillars, recommendation, themes, note (why you changed it)
+# [seeds."<source file name>"]   id, title, organisations, date, kind, source, partial,
+#                                source_type (advocacy, government, research, media,
+#                                multilateral, other)
+# [passages."<passage id>"]      pillars, recommendation, recommendation_kind (ask, commitment,
+#                                reported), actor, addressee, themes, note (why you changed it)
 #
 # See content/README.md. Re-run `brief-tui ingest` after editing this file.
 """
@@ -105,6 +126,10 @@ def parse_curation(text: str) -> Curation:
                     line,
                     f"seed “{name}”: id “{value}” must be lowercase letters, digits and dashes.",
                 )
+            if key == "source_type" and value not in SOURCE_TYPES:
+                raise CurationError(
+                    line, f"seed “{name}”: source_type must be one of {', '.join(SOURCE_TYPES)}."
+                )
             if key == "id" and (reserved := reserved_id_problem(value)):
                 raise CurationError(line, f"seed “{name}”: {reserved}.")
     passages = _tables(data, "passages", "passage", text)
@@ -132,6 +157,16 @@ def parse_curation(text: str) -> Curation:
             isinstance(themes, list) and all(isinstance(t, str) for t in themes)
         ):
             raise CurationError(line, f"passage {passage_id}: themes must be a list of names.")
+        kind = values.get("recommendation_kind")
+        if kind is not None and kind not in ("", *RECOMMENDATION_KINDS):
+            raise CurationError(
+                line,
+                f"passage {passage_id}: recommendation_kind must be one of "
+                f"{', '.join(RECOMMENDATION_KINDS)}.",
+            )
+        for key in ("actor", "addressee"):
+            if key in values and not isinstance(values[key], str):
+                raise CurationError(line, f"passage {passage_id}: {key} must be text in quotes.")
         if "note" in values and not isinstance(values["note"], str):
             raise CurationError(line, f"passage {passage_id}: note must be text in quotes.")
     return Curation(seeds=seeds, passages=passages)

@@ -14,6 +14,7 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from brief_tui.corpus.attribution import ATTRIBUTION_FIELDS, attribute_document
 from brief_tui.corpus.boilerplate import strip_boilerplate
 from brief_tui.corpus.contentfile import (
     ContentError,
@@ -27,10 +28,12 @@ from brief_tui.corpus.formats import Extracted, extract
 from brief_tui.corpus.ids import IdAllocator, document_id, reserved_id_problem
 from brief_tui.corpus.metadata import detect_front_matter
 from brief_tui.corpus.model import Document, Passage, Section
-from brief_tui.corpus.reasons import CURATOR, PILLARS, RECOMMENDATION, UNTAGGED, Reason
+from brief_tui.corpus.reasons import CURATOR, KIND, PILLARS, RECOMMENDATION, UNTAGGED, Reason
 from brief_tui.corpus.sanitize import safe_line
 from brief_tui.corpus.segment import classify_headings, group_sections
+from brief_tui.corpus.source_types import source_type
 from brief_tui.corpus.tagging import passage_contexts, tag_passage
+from brief_tui.corpus.voice import voice_hints
 
 # Why a passage of a contents list or a list of links carries no tags (see reasons.RULE_WORDS).
 _UNTAGGED_RULES = {CONTENTS: "contents list", LINKS: "list of links"}
@@ -111,19 +114,55 @@ def build_document(
         if stripped.partial_notice
         else ""
     )
-    return Document(
+    organisations = tuple(doc_curation.get("organisations") or found.organisations)
+    kind = doc_curation.get("kind") or found.kind
+    opening = tuple(line for b in extracted.blocks[:40] for line in b.text.splitlines())
+    voice = voice_hints(list(opening), found.title)
+    document = Document(
         id=doc_id,
         title=doc_curation.get("title") or found.title,
-        organisations=tuple(doc_curation.get("organisations") or found.organisations),
+        organisations=organisations,
         date=doc_curation.get("date") or found.date,
-        kind=doc_curation.get("kind") or found.kind,
+        kind=kind,
         source=doc_curation.get("source") or extracted.meta.source or source_name,
         seed=source_name,
         partial=doc_curation.get("partial", partial),
         sections=tuple(sections),
         origin=origin,
         title_guessed=found.title_guessed and not doc_curation.get("title"),
+        source_type=doc_curation.get("source_type") or source_type(organisations or voice, kind),
     )
+    return _apply_attribution_curation(attribute_document(document, voice, opening), curation)
+
+
+def _apply_attribution_curation(doc: Document, curation: Curation) -> Document:
+    """A curator's kind, actor or addressee for a passage, over what attribution found."""
+    fixes = {
+        pid: {k: v for k, v in fix.items() if k in ATTRIBUTION_FIELDS}
+        for pid, fix in curation.passages.items()
+    }
+    if not any(fixes.values()):
+        return doc
+    sections = []
+    for section in doc.sections:
+        passages = []
+        for passage in section.passages:
+            if fix := fixes.get(passage.id):
+                kind = fix.get("recommendation_kind", passage.recommendation_kind) or None
+                passage = replace(
+                    passage,
+                    recommendation=passage.recommendation or kind is not None,
+                    recommendation_kind=kind,
+                    actor=fix.get("actor", passage.actor) or None,
+                    addressee=fix.get("addressee", passage.addressee) or None,
+                )
+                why = [w for w in passage.why if w.tag != KIND]
+                note = str(curation.passages[passage.id].get("note", ""))
+                why.append(Reason(KIND, CURATOR, (passage.recommendation_kind or "none",), note))
+                passage = replace(passage, why=tuple(why))
+            passages.append(passage)
+        sections.append(replace(section, passages=tuple(passages)))
+    return replace(doc, sections=tuple(sections))
 
 
 def _apply_passage_curation(passage: Passage, curation: Curation) -> Passage:
@@ -232,7 +271,7 @@ def lift_hand_edits(existing_text: str, fresh: Document, curation_path: Path) ->
         )
     lifted: list[str] = []
     doc_changes: dict[str, object] = {}
-    for name in ("title", "organisations", "date", "kind", "source", "partial"):
+    for name in ("title", "organisations", "date", "kind", "source", "partial", "source_type"):
         before, after = getattr(fresh, name), getattr(edited, name)
         if (before or None) != (after or None):
             doc_changes[name] = list(after) if isinstance(after, tuple) else (after or "")
@@ -251,6 +290,9 @@ def lift_hand_edits(existing_text: str, fresh: Document, curation_path: Path) ->
             changes["pillars"] = list(after.pillars)
         if after.recommendation != before.recommendation:
             changes["recommendation"] = after.recommendation
+        for name in ("recommendation_kind", "actor", "addressee"):
+            if getattr(after, name) != getattr(before, name):
+                changes[name] = getattr(after, name) or ""
         if changes:
             set_curation_values(curation_path, f'passages."{passage_id}"', changes)
             lifted += [f"{passage_id}: {name}" for name in changes]

@@ -94,9 +94,12 @@ def _junk_left(doc: Document, junk: str) -> bool:
     wanted = fold(junk)
     if not wanted:
         return False
-    pattern = re.compile(r"(?<!\w)" + re.escape(wanted) + r"(?!\w)")
     texts = [fold(doc.title)] + [fold(s.title) for s in doc.sections]
     texts += [fold(p.text) for _, p in doc.passages()]
+    if len(re.findall(r"[^\W\d_]{2,}", wanted)) < 3:
+        # 'Home', '2', 'Human Rights': words any text may use; left only when they stand alone.
+        return any(t.strip(" .:|") == wanted.strip(" .:|") for t in texts)
+    pattern = re.compile(r"(?<!\w)" + re.escape(wanted) + r"(?!\w)")
     return any(pattern.search(t) for t in texts)
 
 
@@ -124,8 +127,10 @@ def score_document(labels: dict[str, Any], root: Path) -> DocumentScore:
     score.junk_left = [j for j in labels.get("junk", []) if _junk_left(doc, j)]
     for item in labels.get("items", []):
         found = _find(doc, item["quote"])
+        # A label set may leave a part unjudged: "rec": null, or no "ok" pillars.
+        judges_rec, judges_pillars = item.get("rec") is not None, item.get("ok") is not None
         rec = bool(item.get("rec"))
-        primary, ok = set(item.get("primary", [])), set(item.get("ok", []))
+        primary, ok = set(item.get("primary") or []), set(item.get("ok") or [])
         if found is None:
             score.split_sentences += _split_across(doc, item["quote"])
             score.recommendations.fn += rec
@@ -133,13 +138,15 @@ def score_document(labels: dict[str, Any], root: Path) -> DocumentScore:
             continue
         score.items_found += 1
         pillars, flagged = found
-        score.recommendations.add(
-            Counts(tp=rec and flagged, fp=flagged and not rec, fn=rec and not flagged)
-        )
+        if judges_rec:
+            score.recommendations.add(
+                Counts(tp=rec and flagged, fp=flagged and not rec, fn=rec and not flagged)
+            )
         tagged = set(pillars)
-        score.pillars.add(
-            Counts(tp=len(tagged & ok), fp=len(tagged - ok), fn=len(primary - tagged))
-        )
+        if judges_pillars:
+            score.pillars.add(
+                Counts(tp=len(tagged & ok), fp=len(tagged - ok), fn=len(primary - tagged))
+            )
     return score
 
 

@@ -24,6 +24,7 @@ from brief_tui.corpus.leadins import is_salutation
 from brief_tui.corpus.segment import looks_like_title
 from brief_tui.corpus.titles import (
     Candidate,
+    Dropped,
     capitalised_share,
     choose_title,
     is_address,
@@ -164,7 +165,8 @@ def detect_front_matter(
         if at is not None:
             candidate = Candidate(at, at + 1, meta_title, 30.0, True)
     else:
-        candidate = choose_title(blocks, start) or _first_line(blocks, start)
+        dropped = tuple(Dropped(*note) for note in notes)
+        candidate = choose_title(blocks, start, dropped) or _first_line(blocks, start)
         if candidate is not None:
             prose = " ".join(b.text for b in blocks[start : start + 40] if not is_caps(b.text))
             found.title = recased(candidate.text, prose)
@@ -227,7 +229,8 @@ def _organisations(
     after_title: list[Block],
     notes: tuple[tuple[int, str, str], ...],
 ) -> None:
-    """Who published it, most telling first: a memo's 'From:' affiliation, an organisation
+    """Who published it, most telling first: a memo's 'From:' affiliation, a byline's
+    affiliation, an organisation
     the cover names under the title (not an addressee's address block, not a job title), the
     holder of the page's copyright, the site or letterhead named above the title."""
     for block in after_title:
@@ -236,6 +239,12 @@ def _organisations(
             if is_organisation(parts[-1]):
                 found.organisations.append(parts[-1])
                 return
+    for _, reason, text in notes:
+        # 'By Marta Iriarte, Lakeside Refugee Network': an author's affiliation.
+        parts = [p.strip() for p in text.split(",")]
+        if reason == "byline" and len(parts) > 1 and is_organisation(parts[-1]):
+            found.organisations.append(parts[-1])
+            return
     for index, block in enumerate(after_title):
         near = after_title[max(0, index - 1) : index + 2]
         addressee = any(is_address(b.text) for b in near)

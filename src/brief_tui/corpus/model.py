@@ -18,6 +18,8 @@ KINDS = (
     "document",
 )
 PASSAGE_KINDS = ("heading", "paragraph", "item")
+RECOMMENDATION_KINDS = ("ask", "commitment", "reported")
+SOURCE_TYPES = ("advocacy", "government", "research", "media", "multilateral", "other")
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,9 @@ class Passage:
     marker: str = ""  # list marker: "•" or "1."
     themes: tuple[str, ...] = ()  # curator-set themes; the compare pane aligns on them
     page: int | None = None  # the 1-based page of the source where it starts; None: no pages
+    recommendation_kind: str | None = None  # "ask" | "commitment" | "reported"; None: not one
+    actor: str | None = None  # who would act, commits or acted ('U.S. government', 'Mexico')
+    addressee: str | None = None  # for an ask: who is asked
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,7 @@ class Document:
     path: str = ""  # the content file it was loaded from
     added_from: str = ""  # for a user's document: the file it was added from, to update in place
     title_guessed: bool = False  # no title line was found: it was taken from a heading or the name
+    source_type: str = "other"  # advocacy, government, research, media, multilateral or other
 
     @classmethod
     def lazy(
@@ -107,6 +113,18 @@ class Document:
             return int(known.recommendations)
         return sum(1 for _, p in self.passages() if p.recommendation)
 
+    def kind_counts(self) -> dict[str, int]:
+        """Recommendations by kind: {'ask': 12, 'commitment': 3, 'reported': 9}."""
+        known = self.__dict__.get("_counts")
+        if known is not None:
+            return dict(known.kinds)
+        counts: dict[str, int] = {}
+        for _, passage in self.passages():
+            if passage.recommendation and passage.recommendation_kind:
+                kind = passage.recommendation_kind
+                counts[kind] = counts.get(kind, 0) + 1
+        return counts
+
     def pillar_counts(self) -> dict[str, int]:
         known = self.__dict__.get("_counts")
         if known is not None:
@@ -125,10 +143,12 @@ class DocumentCounts:
     passages: int
     recommendations: int
     pillars: tuple[tuple[str, int], ...]
+    kinds: tuple[tuple[str, int], ...] = ()  # recommendations by kind
 
     @classmethod
     def of(cls, sections: tuple[Section, ...]) -> DocumentCounts:
         pillars: dict[str, int] = {}
+        kinds: dict[str, int] = {}
         passages = recommendations = 0
         for section in sections:
             for passage in section.passages:
@@ -136,7 +156,10 @@ class DocumentCounts:
                 recommendations += passage.recommendation
                 for pillar in passage.pillars:
                     pillars[pillar] = pillars.get(pillar, 0) + 1
-        return cls(passages, recommendations, tuple(pillars.items()))
+                if passage.recommendation and passage.recommendation_kind:
+                    kind = passage.recommendation_kind
+                    kinds[kind] = kinds.get(kind, 0) + 1
+        return cls(passages, recommendations, tuple(pillars.items()), tuple(kinds.items()))
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ RECOMMENDATION = "recommendation"  # the tag of reasons for the recommendation f
 PILLARS = "pillars"  # the tag of a reason for the whole set of pillars (a curator's)
 CURATOR = "curator"  # the rule of a reason set by a curator in curation.toml
 UNTAGGED = ""  # the tag of a reason why a passage was not tagged at all
+KIND = "kind"  # the tag of the reason for a recommendation's kind (ask, commitment, reported)
 
 # How each rule reads in a sentence: a word cue is shown after it, in quotes.
 RULE_WORDS = {
@@ -61,6 +62,9 @@ class Reason:
             return f"names Pillar {self.tag}{note}"
         if self.tag == RECOMMENDATION:
             return f"{rule} ({words}){note}" if words else rule + note
+        if self.tag == KIND:  # 'ask: asks Congress (“should”)'
+            said = f" (“{self.words[0]}”)" if self.words else ""
+            return f"{self.rule}: {self.note}{said}" if self.note else f"{self.rule}{said}"
         return (f"{rule} {words}" if words else rule) + note
 
     def as_table(self) -> dict[str, Any]:
@@ -86,6 +90,7 @@ def reason_from_table(table: object) -> Reason | None:
     return Reason(tag, rule, tuple(words), note)
 
 
+_LEGACY_KIND = re.compile(r"^kind: (ask|commitment|reported)(?:: (.*?))?(?: \(“(.*)”\))?$")
 _LEGACY_PILLAR = re.compile(r"^(I|II|III|IV|V|P): (mentions|names Pillar \w+)(.*)$")
 _LEGACY_CUE = re.compile(r"^recommendation: (.+?)(?: \((“.*”)\))?$")
 _QUOTED = re.compile(r"“([^”]*)”")
@@ -94,6 +99,9 @@ _NOTE = re.compile(r"curation\.toml \((.*)\)$")
 
 def reason_from_text(text: str) -> Reason:
     """A reason from a content file written before reasons were data ('P: mentions “x”')."""
+    if match := _LEGACY_KIND.match(text):
+        kind, note, words = match.groups()
+        return Reason(KIND, kind, (words,) if words else (), note or "")
     if match := _LEGACY_PILLAR.match(text):
         pillar, rule, rest = match.groups()
         if rule.startswith("names"):

@@ -28,7 +28,8 @@ _CATEGORY = frozenset(
     memorandum summary overview contents issue paper papers working research publication
     background introduction highlights abstract conclusion conclusions findings preface
     foreword acknowledgments acknowledgements appendix notes facts fast key points takeaways
-    glance brief readout
+    glance brief readout hearing hearings webinar panel podcast episode communiqué communique
+    comunicado boletín boletin bulletin declaración declaracion pronunciamiento
     publications resources resource insights insight event events story stories joint
     """.split()
 )
@@ -40,8 +41,16 @@ ORG_WORDS = frozenset(
     school library herald times post journal news press tribune gazette group fund bank
     program programme house senate congress parliament court secretariat initiative
     international partnership trust campaign project federation league embassy mission
+    secretaría secretaria ministère ministério ministerio instituto institut comisión comision
+    comité comite consejo conseil fundación fundacion fondation asociación asociacion
+    association alianza aliança alliance red réseau colectivo collectif coordinadora
+    gobierno gouvernement governo procuraduría procuraduria fiscalía fiscalia defensoría
+    defensoria oficina bureau embajada ambassade universidad université universidade centro
+    observatorio observatoire movimiento mouvement federación federacion sindicato unión
     """.split()
 )
+# Words joining an organisation word to what it is of: 'Ministry of …', 'Alianza por …'.
+_ORG_JOINS = frozenset("of for on in de del por para pour des du da do dos das".split())
 _ROLE_WORDS = frozenset(
     """
     fellow associate director specialist analyst secretary representative ambassador
@@ -160,7 +169,7 @@ def is_organisation(text: str) -> bool:
     for index, word in enumerate(words):
         if word in ORG_WORDS:
             after = words[index + 1 :]
-            return not after or after[0] in ("of", "for", "on", "in", "de", "del")
+            return not after or after[0] in _ORG_JOINS
     return False
 
 
@@ -251,8 +260,82 @@ def _joins(first: Block, second: Block) -> bool:
     return head.endswith(":") or bool(_FRAGMENT_END.search(head)) or second.text[:1].islower()
 
 
-def choose_title(blocks: list[Block], body_start: int) -> Candidate | None:
-    """The best title among the blocks before the running text, or None."""
+# 'Hearing: "Women, Work and Safety"': a kind of document naming its title in quotes.
+_KIND_QUOTED = re.compile(r"^([\w ’'-]{3,30}):\s*[“\"‘'](.{8,200})[”\"’']$")
+# Lines cleaning dropped that sit around a headline: its byline, dateline or number.
+_ABOUT_A_HEADLINE = frozenset(("dateline", "byline", "document number", "field line"))
+_NAME_KEY = re.compile(r"\s*(?:[-–—]\s*[A-Z]{2,8}|\([A-Z]{2,8}\))\s*$")
+
+
+def _name_key(text: str) -> str:
+    """A name without its acronym ('Alianza … – ADT', 'Alianza … (ADT)'), in plain words."""
+    text = _NAME_KEY.sub("", text.strip())
+    return " ".join(re.sub(r"[^\w\s]", " ", text).casefold().split())
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A line cleaning took out of the opening, and how many kept blocks came before it."""
+
+    position: int
+    reason: str
+    text: str
+
+
+def unquoted_title(text: str) -> str:
+    """'Hearing: "Women, Work and Safety"' names the hearing; its title is the quoted part."""
+    match = _KIND_QUOTED.match(text.strip())
+    if match and is_category_label(match.group(1)):
+        return match.group(2).strip()
+    return text
+
+
+def headline_score(text: str) -> float:
+    """A headline in sentence case ('Mexico and the United States sign agreements on …'),
+    which only the lines around it tell from a sentence; 0 when it cannot be one."""
+    text = text.strip()
+    words = _words(text)
+    if not 3 <= len(words) <= 30 or not (text[0].isupper() or text[0] in "“\"'‘¿¡"):
+        return 0.0
+    if len(re.findall(r"[.!?](?:\s|$)", text)) > 2 or text.endswith((",", ";", ":")):
+        return 0.0
+    if is_category_label(text) or _FRAGMENT_END.search(text) or is_address(text):
+        return 0.0
+    return min(len(words), 20) + 6.0
+
+
+def _in_context(blocks: list[Block], index: int, end: int, dropped: tuple[Dropped, ...]) -> bool:
+    """Whether a line stands where a headline stands: over a byline or a dateline, or under
+    a kicker ('PUBLIC STATEMENT', 'OPINION | GUEST COLUMN', 'Comunicado No. 318')."""
+    if end < len(blocks) and _is_metadata_line(blocks[end].text):
+        return True
+    if any(d.position == end and d.reason in _ABOUT_A_HEADLINE for d in dropped):
+        return True
+    if index > 0:
+        before = blocks[index - 1].text
+        parts = [p for p in _SEPARATOR.split(before) if p.strip()]
+        if parts and all(is_category_label(p) for p in parts):
+            return True
+    return any(d.position == index and d.reason in _ABOUT_A_HEADLINE for d in dropped)
+
+
+def _is_masthead(text: str, dropped: tuple[Dropped, ...]) -> bool:
+    """A site's or a publisher's name: named again inside a copyright line, a dateline or a
+    list of signatories ('© 2025 The Ridgeline Courier', 'Secretaría … | 22 de agosto')."""
+    key = _name_key(text)
+    if len(key.split()) < 2:
+        return False
+    return any(key in _name_key(d.text) and key != _name_key(d.text) for d in dropped) or any(
+        key == _name_key(d.text) and d.reason == "signature or contact" for d in dropped
+    )
+
+
+def choose_title(
+    blocks: list[Block], body_start: int, dropped: tuple[Dropped, ...] = ()
+) -> Candidate | None:
+    """The best title among the blocks before the running text, or None. `dropped` are the
+    lines cleaning took out (bylines, datelines, copyright lines), which say where a headline
+    stands and which names are the publisher's."""
     texts = [" ".join(b.text.lower().split()) for b in blocks if not b.role]
     candidates: list[Candidate] = []
     for index, block in enumerate(blocks[:body_start]):
@@ -269,17 +352,26 @@ def choose_title(blocks: list[Block], body_start: int) -> Candidate | None:
             text, end = f"{text} {blocks[end].text}", end + 1
         if block.kind == "item" and not sure:
             continue
+        text = unquoted_title(text)
         following = blocks[end].text if end < len(blocks) else ""
         score = 30.0 if sure else title_score(text, following)
+        context = _in_context(blocks, index, end, dropped)
+        if score <= 0 and context:
+            score = headline_score(text)
+        elif context:
+            score += 3
         if block.kind == "heading" and block.level == 1:
             score, sure = score + 25, True
         if score <= 0:
             continue
+        masthead = not sure and _is_masthead(text, dropped)
         key = " ".join(text.lower().split())
-        if sum(1 for t in texts if key in t) >= 2:
+        if masthead:
+            score -= 10
+        elif sum(1 for t in texts if t == key or (len(key.split()) >= 3 and key in t)) >= 2:
             score += 4  # repeated: a running title, a breadcrumb
-        if end < len(blocks) and _is_metadata_line(blocks[end].text):
-            score += 3
+        if score <= 0:
+            continue
         candidates.append(Candidate(index, end, text.strip(), score, sure))
     if not candidates:
         return None

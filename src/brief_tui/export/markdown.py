@@ -42,6 +42,12 @@ def pillar_tag(pillar: str) -> str:
     return "#protection" if pillar == "P" else f"#pillar-{pillar}"
 
 
+def recommendation_tag(passage: Passage) -> str:
+    """'#recommendation/ask': a nested tag, so a search for #recommendation still finds it."""
+    kind = passage.recommendation_kind
+    return f"#recommendation/{kind}" if kind else "#recommendation"
+
+
 def label_tag(label: str) -> str:
     return "#" + label.replace(" ", "-")
 
@@ -219,7 +225,7 @@ def _highlights(placed: list[tuple[Place, Highlight]], block_ids: dict[str, str]
         quote = passage.text[highlight.start : highlight.end] or highlight.anchor.quote
         tags = [pillar_tag(p) for p in passage.pillars]
         if passage.recommendation:
-            tags.append("#recommendation")
+            tags.append(recommendation_tag(passage))
         tags.append(label_tag(highlight.label))
         cite = literal(citation(document, section, passage))
         out += highlight_item(

@@ -30,6 +30,7 @@ from brief_tui.export.markdown import (
     label_tag,
     organisations_of,
     pillar_tag,
+    recommendation_tag,
 )
 from brief_tui.export.vault_blocks import Block, merge_note
 from brief_tui.notes.anchor import ORPHANED
@@ -146,7 +147,7 @@ def _highlight_body(doc: Document, place: Place, highlight: Highlight, ids: dict
     quote = passage.text[highlight.start : highlight.end] or highlight.anchor.quote
     tags = [pillar_tag(p) for p in passage.pillars]
     if passage.recommendation:
-        tags.append("#recommendation")
+        tags.append(recommendation_tag(passage))
     tags.append(label_tag(highlight.label))
     cite = literal(citation(doc, place.section, passage))
     link = command_link(doc.id, _key(ids, highlight))

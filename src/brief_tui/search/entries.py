@@ -19,6 +19,9 @@ class Entry:
     pillars: tuple[str, ...] = ()
     recommendation: bool = False
     document_kind: str = ""  # on title entries: 'commentary', 'joint statement'… for `d:`
+    recommendation_kind: str | None = None  # 'ask', 'commitment', 'reported' (for `kind:`)
+    source_type: str = ""  # the document's: 'advocacy', 'government'… (for `type:`)
+    who: str | None = None  # whom an ask asks, or who commits or acted (for its label)
 
 
 def library_entries(library: Library) -> list[Entry]:
@@ -38,6 +41,7 @@ def library_entries(library: Library) -> list[Entry]:
                 first,
                 doc.title,
                 document_kind=doc.kind,
+                source_type=doc.source_type,
             )
         )
         for section in doc.sections:
@@ -54,6 +58,7 @@ def library_entries(library: Library) -> list[Entry]:
                         section.title,
                         opening.id,
                         section.title,
+                        source_type=doc.source_type,
                     )
                 )
             for passage in section.passages:
@@ -68,6 +73,11 @@ def library_entries(library: Library) -> list[Entry]:
                         passage.text,
                         passage.pillars,
                         passage.recommendation,
+                        recommendation_kind=passage.recommendation_kind,
+                        source_type=doc.source_type,
+                        who=passage.addressee
+                        if passage.recommendation_kind == "ask"
+                        else passage.actor,
                     )
                 )
     return entries

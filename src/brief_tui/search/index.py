@@ -67,6 +67,12 @@ class SearchIndex(RankedSearch):
             p: {i for i, e in enumerate(entries) if p in e.pillars} for p in PILLAR_IDS
         }
         self._recommendations = {i for i, e in enumerate(entries) if e.recommendation}
+        self._by_kind: dict[str, set[int]] = {}
+        self._by_type: dict[str, set[int]] = {}
+        for i, entry in enumerate(entries):
+            if entry.recommendation and entry.recommendation_kind:
+                self._by_kind.setdefault(entry.recommendation_kind, set()).add(i)
+            self._by_type.setdefault(entry.source_type, set()).add(i)
         # The words a `d:` filter is matched against, per document.
         self._document_words = {
             e.document: document_words(
@@ -137,6 +143,10 @@ class SearchIndex(RankedSearch):
             narrow(self._by_pillar[pillar])
         if query.recommendations_only:
             narrow(self._recommendations)
+        if query.kinds:  # kind:ask kind:commitment: either kind
+            narrow(set().union(*(self._by_kind.get(k, set()) for k in query.kinds)))
+        if query.source_types:
+            narrow(set().union(*(self._by_type.get(t, set()) for t in query.source_types)))
         if query.notes_only:
             kinds = ("note", "highlight", "bookmark")
             narrow({i for i, e in enumerate(self.entries) if e.kind in kinds})

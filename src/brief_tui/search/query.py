@@ -1,10 +1,12 @@
-"""The query language: words (typo-tolerant), "exact phrases", p:II, d:wola, rec, n:."""
+"""The query language: words (typo-tolerant), "exact phrases", p:II, d:wola, rec,
+kind:ask, type:government, n: (the user's own notes)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from brief_tui.corpus.model import RECOMMENDATION_KINDS, SOURCE_TYPES
 from brief_tui.corpus.pillars import PILLAR_IDS
 from brief_tui.search.text import WORD, fold, tokens
 
@@ -22,6 +24,11 @@ QUERY_HELP = (
         "only briefings whose id, title, organisation or kind has a word starting so",
     ),
     ("rec", "only recommendations"),
+    ("kind:ask  kind:commitment  kind:reported", "only recommendations of that kind"),
+    (
+        "type:government  type:advocacy",
+        "only briefings of that source type (research, media, multilateral, other too)",
+    ),
     ("n:", "only your highlights, notes and bookmarks"),
 )
 
@@ -34,6 +41,10 @@ class Query:
     documents: tuple[str, ...] = ()
     recommendations_only: bool = False
     typing: bool = True  # the last word may still be incomplete (no trailing space yet)
+    kinds: tuple[str, ...] = ()  # recommendation kinds (kind:ask)
+    source_types: tuple[
+        str, ...
+    ] = ()  # document source types (type:government)  # the last word may still be incomplete (no trailing space yet)
     notes_only: bool = False  # `n:`: only the user's highlights, notes and bookmarks
 
     @property
@@ -42,7 +53,14 @@ class Query:
 
     @property
     def filtered(self) -> bool:
-        return bool(self.pillars or self.documents or self.recommendations_only or self.notes_only)
+        return bool(
+            self.pillars
+            or self.documents
+            or self.recommendations_only
+            or self.kinds
+            or self.source_types
+            or self.notes_only
+        )
 
 
 def parse_query(text: str) -> Query:
@@ -56,6 +74,8 @@ def parse_query(text: str) -> Query:
     pillars: list[str] = []
     documents: list[str] = []
     recommendations = notes = False
+    kinds: list[str] = []
+    source_types: list[str] = []
     for match in _PART.finditer(text):
         phrase, part = match.group(1), match.group(2)
         if phrase is not None:
@@ -72,6 +92,16 @@ def parse_query(text: str) -> Query:
         if value and key in ("d", "doc", "document"):
             documents.append(value)
             continue
+        if value and key == "kind":
+            kind = _prefix_of(value.lower(), RECOMMENDATION_KINDS)
+            if kind:
+                kinds.append(kind)
+                continue
+        if value and key in ("type", "t"):
+            source_type = _prefix_of(value.lower(), SOURCE_TYPES)
+            if source_type:
+                source_types.append(source_type)
+                continue
         if key in ("n", "note", "notes") and ":" in part:
             notes = True
             words.extend(tokens(value))
@@ -87,5 +117,13 @@ def parse_query(text: str) -> Query:
         tuple(documents),
         recommendations,
         typing=not text.endswith((" ", '"')),
+        kinds=tuple(dict.fromkeys(kinds)),
+        source_types=tuple(dict.fromkeys(source_types)),
         notes_only=notes,
     )
+
+
+def _prefix_of(value: str, choices: tuple[str, ...]) -> str:
+    """The one choice `value` begins ('gov' -> 'government', 'c' -> 'commitment'), or ''."""
+    matching = [c for c in choices if c.startswith(value)]
+    return matching[0] if len(matching) == 1 else ""

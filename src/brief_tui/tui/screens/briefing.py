@@ -11,7 +11,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from brief_tui.corpus.citation import page_label, quote_with_citation
-from brief_tui.corpus.model import Document, Library
+from brief_tui.corpus.model import RECOMMENDATION_KINDS, Document, Library
 from brief_tui.corpus.pillars import PILLARS_BY_ID, label
 from brief_tui.keys import BRIEFING
 from brief_tui.reading import ReadingPlan, refiltered, step_hit
@@ -24,6 +24,10 @@ from brief_tui.tui.widgets.pillar_sidebar import PillarSidebar
 
 if TYPE_CHECKING:
     from brief_tui.search.request import SearchRequest
+
+
+_KIND_WORDS = {"ask": "ask", "commitment": "commitment", "reported": "report"}
+_KIND_PLURALS = {"ask": "asks", "commitment": "commitments", "reported": "reports"}
 
 
 class BriefingScreen(BriefingNotes):
@@ -42,6 +46,7 @@ class BriefingScreen(BriefingNotes):
         self.library = library
         self.document = document
         self.plan = ReadingPlan(document)
+        self.recommendation_kind: str | None = None  # which recommendations } and { visit
         self._start = passage_id
         self.search = search
         self.hits: list[str] = []  # passage ids of search hits here, in reading order
@@ -182,10 +187,31 @@ class BriefingScreen(BriefingNotes):
         self._repeat(self.plan.previous_section, "This is the first section.", top=True)
 
     def action_next_recommendation(self) -> None:
-        self._repeat(self.plan.next_recommendation, "No later recommendation.")
+        kind = self.recommendation_kind
+        self._repeat(
+            lambda at: self.plan.next_recommendation(at, kind),
+            f"No later {_KIND_WORDS.get(kind or '', 'recommendation')}.",
+        )
 
     def action_previous_recommendation(self) -> None:
-        self._repeat(self.plan.previous_recommendation, "No earlier recommendation.")
+        kind = self.recommendation_kind
+        self._repeat(
+            lambda at: self.plan.previous_recommendation(at, kind),
+            f"No earlier {_KIND_WORDS.get(kind or '', 'recommendation')}.",
+        )
+
+    def action_cycle_recommendation_kind(self) -> None:
+        """Which recommendations } and { visit: all, then asks, commitments, reports."""
+        cycle = (None, *RECOMMENDATION_KINDS)
+        self.recommendation_kind = cycle[(cycle.index(self.recommendation_kind) + 1) % len(cycle)]
+        kind = self.recommendation_kind
+        count = len(self.plan.recommendations_of(kind))
+        which = "every recommendation" if kind is None else _KIND_PLURALS[kind]
+        self.notify(
+            f"{keys_shown(self.app, 'next-recommendation')} and "
+            f"{keys_shown(self.app, 'previous-recommendation')} now visit {which} "
+            f"({count} here)."
+        )
 
     def on_passage_view_cursor_moved(self, message: PassageView.CursorMoved) -> None:
         self._end_selection()

@@ -14,13 +14,13 @@ from textual.widgets.option_list import Option
 from brief_tui.corpus.citation import page_label
 from brief_tui.corpus.model import Passage
 from brief_tui.corpus.pillars import PILLARS, PILLARS_BY_ID
-from brief_tui.corpus.reasons import CURATOR, RECOMMENDATION
+from brief_tui.corpus.reasons import CURATOR, KIND, RECOMMENDATION
 from brief_tui.keys import CONTEXTS, DIALOGS, KeySpec, keys_in
 from brief_tui.reading import ReadingPlan
 from brief_tui.tui.keymap import bindings_by_id, keys_shown
 from brief_tui.tui.widgets.badges import PILLAR_STYLES
 from brief_tui.tui.widgets.key_list import KeyList
-from brief_tui.wording import plural
+from brief_tui.wording import plural, recommendation_label
 
 CLOSE = bindings_by_id("close")
 
@@ -122,6 +122,16 @@ def why_content(passage: Passage) -> Content:
     rec = next((r.describe() for r in passage.why if r.tag == RECOMMENDATION), None)
     if passage.recommendation:
         lines.append(Content.assemble(("Recommendation: ", "bold"), rec or "set by a curator"))
+        label = recommendation_label(
+            passage.recommendation_kind, passage.actor, passage.addressee
+        ).lstrip("▶▷ ")
+        kind_reason = next((r for r in passage.why if r.tag == KIND), None)
+        source = ""
+        if kind_reason is not None and kind_reason.rule == CURATOR:
+            source = " (set by a curator in curation.toml)"
+        elif kind_reason is not None and kind_reason.words:
+            source = f" (from “{kind_reason.words[0]}”)"
+        lines.append(Content.assemble(("What and who: ", "bold"), label, (source, "italic")))
     else:
         lines.append(Content("Not a recommendation: no call to action or commitment was found."))
     lines += [
@@ -207,7 +217,11 @@ def help_widgets(app: object, here: str | None, active: set[str]) -> list[Widget
             classes="help-group",
         ),
         Static(
-            Content.styled("Recommendations have a green bar and a ▶ Recommendation label.", "dim")
+            Content.styled(
+                "Recommendations have a green bar and a label saying what and who: "
+                "▶ Ask · Congress, ▶ Commitment · U.S. government, ▷ Reported · Mexico.",
+                "dim",
+            )
         ),
     ]
     return widgets

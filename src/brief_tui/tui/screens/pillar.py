@@ -8,9 +8,10 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from brief_tui.corpus.model import Document, Library, Passage
+from brief_tui.corpus.model import RECOMMENDATION_KINDS, SOURCE_TYPES, Document, Library, Passage
 from brief_tui.corpus.pillars import PILLARS_BY_ID, label
 from brief_tui.keys import PILLAR_VIEW
+from brief_tui.reading import kept_by_filters
 from brief_tui.tui.keymap import bindings, hint
 from brief_tui.tui.messages import OpenBriefing
 from brief_tui.tui.screens.base import SidebarScreen
@@ -41,6 +42,8 @@ class PillarScreen(SidebarScreen):
         super().__init__()
         self.library = library
         self.pillar = pillar
+        self.kind: str | None = None  # only asks, commitments or reports
+        self.source_type: str | None = None  # only one source type
 
     def compose(self) -> ComposeResult:
         yield Static(id="pillar-title", markup=False)
@@ -61,7 +64,11 @@ class PillarScreen(SidebarScreen):
         options: list[Option | None] = []
         total = briefings = 0
         for doc in self.library.documents:
-            hits = [(s, p) for s, p in doc.passages() if pillar in p.pillars]
+            hits = [
+                (s, p)
+                for s, p in doc.passages()
+                if pillar in p.pillars and kept_by_filters(doc, p, self.kind, self.source_type)
+            ]
             if not hits:
                 continue
             briefings += 1
@@ -76,16 +83,29 @@ class PillarScreen(SidebarScreen):
                     "\n",
                     text,
                     "\n",
-                    badges(passage.pillars, passage.recommendation, named=False),
+                    badges(
+                        passage.pillars,
+                        passage.recommendation,
+                        False,
+                        passage.recommendation_kind,
+                        (passage.actor, passage.addressee),
+                    ),
                     "\n",
                 )
                 options.append(PassageOption(doc, passage, prompt))
             options.append(None)
         passages = self.query_one(PillarPassages)
         passages.clear_options()
+        filters = self._filter_words()
         passages.add_options(
             options
-            or [Option(f"No passage in the library is tagged {label(pillar)}.", disabled=True)]
+            or [
+                Option(
+                    f"No passage in the library is tagged {label(pillar)}"
+                    + (f" among {filters}." if filters else "."),
+                    disabled=True,
+                )
+            ]
         )
         first = next((i for i, o in enumerate(options) if o is not None and not o.disabled), None)
         passages.highlighted = first
@@ -93,8 +113,14 @@ class PillarScreen(SidebarScreen):
             Content.assemble(
                 (f" {label(pillar)} ", PILLAR_STYLES[pillar]),
                 (f" {PILLARS_BY_ID[pillar].name}", "bold"),
+                (f" · {filters}" if filters else "", "bold reverse" if filters else ""),
                 f" · {total} passages in {briefings} briefings · Enter opens in context · "
-                + hint(self.app, ("pillar-view-back", "back")),
+                + hint(
+                    self.app,
+                    ("pillar-view-kind", "kind"),
+                    ("pillar-view-type", "type"),
+                    ("pillar-view-back", "back"),
+                ),
             )
         )
 
@@ -108,6 +134,27 @@ class PillarScreen(SidebarScreen):
 
     def action_pillar(self, pillar: str) -> None:
         self.show_pillar(pillar)
+
+    def _filter_words(self) -> str:
+        """'asks · government sources': the filters in force, for the title."""
+        words = []
+        if self.kind:
+            words.append(
+                {"ask": "asks", "commitment": "commitments", "reported": "reports"}[self.kind]
+            )
+        if self.source_type:
+            words.append(f"{self.source_type} sources")
+        return " · ".join(words)
+
+    def action_cycle_kind(self) -> None:
+        cycle = (None, *RECOMMENDATION_KINDS)
+        self.kind = cycle[(cycle.index(self.kind) + 1) % len(cycle)]
+        self.show_pillar(self.pillar)
+
+    def action_cycle_type(self) -> None:
+        cycle = (None, *SOURCE_TYPES)
+        self.source_type = cycle[(cycle.index(self.source_type) + 1) % len(cycle)]
+        self.show_pillar(self.pillar)
 
     def action_back(self) -> None:
         self.app.pop_screen()

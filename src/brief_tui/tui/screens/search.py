@@ -10,7 +10,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from brief_tui.corpus.model import Document
+from brief_tui.corpus.model import RECOMMENDATION_KINDS, SOURCE_TYPES, Document
 from brief_tui.corpus.pillars import PILLAR_IDS, label
 from brief_tui.keys import SEARCH
 from brief_tui.search import Hit, parse_query
@@ -25,6 +25,11 @@ from brief_tui.tui.widgets.key_list import KeyList
 from brief_tui.wording import plural
 
 PILLAR_CYCLE = (None, *PILLAR_IDS)
+KIND_CYCLE = (None, *RECOMMENDATION_KINDS)
+TYPE_CYCLE = (None, *SOURCE_TYPES)
+
+
+_KIND_NAMES = {"ask": "asks", "commitment": "commitments", "reported": "reports"}
 
 
 class HitOption(Option):
@@ -47,6 +52,8 @@ class SearchScreen(Screen[None]):
         self.scoped = scoped and document is not None
         self.pillar: str | None = None
         self.recommendations_only = False
+        self.kind: str | None = None  # only asks, commitments or reports
+        self.source_type: str | None = None  # only one source type
         self._initial = text
         self._hits: list[Hit] = []
         self._shown_for = ""
@@ -57,7 +64,7 @@ class SearchScreen(Screen[None]):
         yield Static(id="search-title", markup=False)
         yield Input(
             self._initial,
-            placeholder='words, "exact phrase", p:II, d:wola, rec, n: (notes)',
+            placeholder='words, "exact phrase", p:II, d:wola, rec, kind:ask, type:government',
             id="query",
         )
         yield KeyList(id="results", markup=False)
@@ -82,7 +89,16 @@ class SearchScreen(Screen[None]):
             parts += ["  ", (f" {label(self.pillar)} only ", "bold reverse")]
         if self.recommendations_only:
             parts += ["  ", (" recommendations only ", "bold reverse")]
-        pairs = [("search-recommendations", "recs"), ("search-pillar", "pillar")]
+        if self.kind:
+            parts += ["  ", (f" {_KIND_NAMES[self.kind]} only ", "bold reverse")]
+        if self.source_type:
+            parts += ["  ", (f" {self.source_type} sources only ", "bold reverse")]
+        pairs = [
+            ("search-recommendations", "recs"),
+            ("search-kind", "kind"),
+            ("search-type", "type"),
+            ("search-pillar", "pillar"),
+        ]
         if self.document is not None:
             widen = "every briefing" if self.scoped else "this briefing only"
             pairs.append(("search-scope", widen))
@@ -105,6 +121,15 @@ class SearchScreen(Screen[None]):
         self.pillar = PILLAR_CYCLE[(PILLAR_CYCLE.index(self.pillar) + 1) % len(PILLAR_CYCLE)]
         self._filters_changed()
 
+    def action_cycle_kind(self) -> None:
+        self.kind = KIND_CYCLE[(KIND_CYCLE.index(self.kind) + 1) % len(KIND_CYCLE)]
+        self._filters_changed()
+
+    def action_cycle_type(self) -> None:
+        index = TYPE_CYCLE.index(self.source_type)
+        self.source_type = TYPE_CYCLE[(index + 1) % len(TYPE_CYCLE)]
+        self._filters_changed()
+
     def action_toggle_scope(self) -> None:
         if self.document is not None:
             self.scoped = not self.scoped
@@ -115,7 +140,13 @@ class SearchScreen(Screen[None]):
         self.start_search()
 
     def request(self) -> SearchRequest:
-        return SearchRequest(self.query_one(Input).value, self.pillar, self.recommendations_only)
+        return SearchRequest(
+            self.query_one(Input).value,
+            self.pillar,
+            self.recommendations_only,
+            self.kind,
+            self.source_type,
+        )
 
     # Searching -----------------------------------------------------------------------------
 
@@ -176,7 +207,7 @@ class SearchScreen(Screen[None]):
             found = "100+ results" if len(hits) == 100 else plural(len(hits), "result")
             choose = f"{keys_shown(self.app, 'search-up')}{keys_shown(self.app, 'search-down')}"
             self._set_status(f"{found} · {choose} choose · Enter opens")
-        elif query.empty and not (query.filtered or request.pillar or request.recommendations_only):
+        elif query.empty and not (request.query().filtered):
             self._set_status(self._invitation())
         else:
             self._set_status("No results. Fewer words, another spelling or fewer filters may help.")
@@ -223,7 +254,13 @@ def result_prompt(hit: Hit) -> Content:
     where = entry.document_title + (f" › {entry.section}" if entry.section else "")
     head = Content.assemble((f"{kind}: " if kind else "", "bold"), (where, "dim italic"))
     lines = [head, highlighted(hit.snippet, hit.spans)]
-    tags = badges(entry.pillars, entry.recommendation, named=False)
+    tags = badges(
+        entry.pillars,
+        entry.recommendation,
+        False,
+        entry.recommendation_kind,
+        (entry.who, entry.who),
+    )
     if tags.plain:
         lines.append(tags)
     return Content("\n").join(lines)

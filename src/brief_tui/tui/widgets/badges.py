@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from brief_tui.corpus.pillars import PILLAR_IDS, PILLARS_BY_ID
+from brief_tui.wording import recommendation_label
 
 PILLAR_STYLES = {
     "I": "bold #1d1d1d on #e8b85a",
@@ -15,6 +16,7 @@ PILLAR_STYLES = {
     "P": "bold #1d1d1d on #8fd694",
 }
 RECOMMENDATION_STYLE = "bold #1d1d1d on #7ad3c4"
+REPORTED_STYLE = "bold #1d1d1d on #c9d6d3"  # a report is shown quieter than an ask or pledge
 PARTIAL_STYLE = "bold #1d1d1d on #f0c05a"
 YOURS_STYLE = "bold #1d1d1d on #9ecbff"
 _BAR = " ▏▎▍▌▋▊▉█"
@@ -25,10 +27,20 @@ def badge(pillar: str, named: bool = True) -> Content:
     return Content.styled(label, PILLAR_STYLES[pillar])
 
 
-def badges(pillars: tuple[str, ...], recommendation: bool, named: bool = True) -> Content:
+def badges(
+    pillars: tuple[str, ...],
+    recommendation: bool,
+    named: bool = True,
+    kind: str | None = None,
+    who: tuple[str | None, str | None] = (None, None),
+) -> Content:
+    """A passage's labels: what kind of recommendation it is and who ('▶ Ask · Congress'),
+    then its pillars. `who` is (actor, addressee)."""
     parts: list[Content] = []
     if recommendation:
-        parts.append(Content.styled(" ▶ Recommendation ", RECOMMENDATION_STYLE))
+        label = recommendation_label(kind, *who)
+        style = REPORTED_STYLE if kind == "reported" else RECOMMENDATION_STYLE
+        parts.append(Content.styled(f" {label} ", style))
     parts += [badge(p, named) for p in pillars]
     return Content(" ").join(parts)
 

@@ -8,6 +8,7 @@ from textual.widgets import Static
 from brief_tui.corpus.citation import format_date
 from brief_tui.corpus.model import Document
 from brief_tui.tui.widgets.badges import titled
+from brief_tui.tui.widgets.library_list import source_type_shown
 
 
 def header_content(doc: Document, compact: bool = False) -> Content:
@@ -16,7 +17,13 @@ def header_content(doc: Document, compact: bool = False) -> Content:
     guessed = "title guessed" if doc.title_guessed else ""
     facts = " · ".join(
         part
-        for part in (", ".join(doc.organisations), format_date(doc.date), doc.kind, guessed)
+        for part in (
+            ", ".join(doc.organisations),
+            format_date(doc.date),
+            source_type_shown(doc),
+            doc.kind,
+            guessed,
+        )
         if part
     )
     lines = [title, Content.styled(facts, "italic")]

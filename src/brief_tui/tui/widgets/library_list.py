@@ -19,7 +19,14 @@ from brief_tui.corpus.citation import format_date
 from brief_tui.corpus.model import Document, Library
 from brief_tui.tui.widgets.badges import coverage, titled
 from brief_tui.tui.widgets.key_list import KeyList
-from brief_tui.wording import plural
+from brief_tui.wording import plural, recommendation_counts
+
+
+def source_type_shown(doc: Document) -> str:
+    """The source type, unless it says nothing the kind does not ('government strategy')."""
+    if doc.source_type == "other" or doc.source_type in doc.kind.split():
+        return ""
+    return doc.source_type
 
 
 def card(
@@ -30,10 +37,14 @@ def card(
         part
         for part in (
             ", ".join(doc.organisations),
+            source_type_shown(doc),
             doc.kind,
             format_date(doc.date),
             plural(doc.passage_count, "passage"),
-            plural(doc.recommendation_count, "recommendation"),
+            # The kinds of recommendation where there is room for them on the line.
+            recommendation_counts(doc)
+            if width >= 120
+            else plural(doc.recommendation_count, "recommendation"),
             f"read to {progress:.0%}" if progress is not None else "",
             "title guessed" if doc.title_guessed else "",
         )

@@ -66,7 +66,13 @@ def passage_content(
         text = text.stylize("bold")
     if passage.marker:
         text = Content.assemble((f"{passage.marker} ", "bold"), text)
-    tags = badges(passage.pillars, passage.recommendation, named_badges)
+    tags = badges(
+        passage.pillars,
+        passage.recommendation,
+        named_badges,
+        passage.recommendation_kind,
+        (passage.actor, passage.addressee),
+    )
     chips = [
         Content.styled(f" {'✎' if noted else '▍'} {label} ", LABEL_STYLES.get(label, "reverse"))
         for label, noted in dict.fromkeys((m.label, m.noted) for m in marks)

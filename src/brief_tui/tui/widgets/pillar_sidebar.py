@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from brief_tui.corpus.pillars import PILLARS
 from brief_tui.tui.widgets.badges import PILLAR_STYLES
 from brief_tui.tui.widgets.key_list import KeyList
+from brief_tui.wording import plural
 
 WIDTHS = {"full": 46, "short": 34, "ids": 16}  # columns per style; the CSS below agrees
 
@@ -74,7 +75,9 @@ class PillarSidebar(KeyList):
             return Content.assemble(
                 mark, (f" {pillar_id:<3}", PILLAR_STYLES[pillar_id]), " ", (counts, "dim")
             )
-        counts = f"{here} here · {total} in library" if self._local_label else f"{total} passages"
+        counts = (
+            f"{here} here · {total} in library" if self._local_label else plural(total, "passage")
+        )
         title = name if self._style == "full" else short
         indent = "      "
         wrapped = textwrap.wrap(title, WIDTHS[self._style] - len(indent) - 3)
