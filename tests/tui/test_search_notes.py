@@ -61,3 +61,19 @@ async def test_bookmark_names_are_found_and_n_keeps_only_notes(make_app, isolate
         await settle(pilot)
         shown = screen_text(pilot.app)
         assert "Your note:" in shown and "Briefing:" not in shown and "1 result" in shown
+
+
+async def test_marks_and_unnamed_bookmarks_do_not_stand_in_for_their_passage(
+    make_app, isolated_data_dir
+) -> None:
+    library = load_library((locations.content_dir(), "bundled"))
+    doc = library.document(DOC)
+    assert doc is not None
+    _, passage = next((s, p) for s, p in doc.passages() if "task force" in p.text.lower())
+    with NoteStore.open(isolated_data_dir / "notes.sqlite3") as store:
+        store.set_mark(make_anchor(doc, passage.id, 0, len(passage.text)), "q")
+        store.add_bookmark(make_anchor(doc, passage.id, 0, len(passage.text)))
+    async with make_app().run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        shown = await type_query(pilot, "task force")
+        assert "Your bookmark" not in shown and "Your highlight" not in shown

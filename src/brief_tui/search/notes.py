@@ -22,8 +22,8 @@ NOTE_KINDS = ("note", "highlight", "bookmark")
 def note_entries(
     library: Library, highlights: Iterable[Highlight], bookmarks: Iterable[Bookmark]
 ) -> list[Entry]:
-    """One entry per highlight (its note and the words it quotes) and per bookmark (its name,
-    else the words it marks); each opens at its passage."""
+    """One entry per highlight (its note and the words it quotes) and per named bookmark (its
+    name); each opens at its passage."""
     titles = {d.id: (d.title, ", ".join(d.organisations)) for d in library.documents}
     entries = []
     for highlight in highlights:
@@ -44,7 +44,13 @@ def note_entries(
                 text,
             )
         )
+    from brief_tui.notes.marks import mark_letter
+
     for bookmark in bookmarks:
+        # By name only: the words it marks are the passage's, found as the passage; a mark
+        # ("mark q") is a letter to jump with, not a name to search.
+        if not bookmark.name.strip() or mark_letter(bookmark) is not None:
+            continue
         title, organisations = titles.get(bookmark.anchor.document, (bookmark.anchor.document, ""))
         entries.append(
             Entry(
@@ -54,7 +60,7 @@ def note_entries(
                 organisations,
                 "",
                 bookmark.passage,
-                bookmark.name or bookmark.anchor.quote,
+                bookmark.name,
             )
         )
     return entries
