@@ -144,11 +144,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def load_all(data_dir: Path, *, cached: bool = False) -> Library:
-    """The bundled briefings and the user's own; the reader uses the start-up cache."""
+def load_all(data_dir: Path, *, cached: bool = False, check: bool = True) -> Library:
+    """The bundled briefings and the user's own; the reader lists them from the catalog."""
     from brief_tui.session import load_reader_library
 
-    return load_reader_library(data_dir, cached=cached)
+    return load_reader_library(data_dir, cached=cached, check=check)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -237,16 +237,16 @@ def report_problems(library: Library) -> None:
 
 def cmd_search(args: argparse.Namespace, data_dir: Path) -> int:
     """The reader's search engine for scripts: same index, same ranking."""
-    from brief_tui.search import SearchIndex, library_entries
+    from brief_tui.session import library_index
 
     if args.limit < 1:
         print("brief-tui: --limit must be at least 1.", file=sys.stderr)
         return 2
-    library = load_all(data_dir)
+    library = load_all(data_dir, cached=True)  # the catalog's index: nothing to build
     report_problems(library)
     # A finished query: the last word is complete, as if followed by a space.
     text = " ".join(args.query) + " "
-    hits = SearchIndex.build(library_entries(library)).search(text, limit=args.limit)
+    hits = library_index(library).search(text, limit=args.limit)
     if args.json:
         records = [
             {
@@ -400,7 +400,8 @@ def cmd_read(data_dir: Path, document: str | None) -> int:
     # Start-up allocates many long-lived objects and no garbage worth collecting; the app
     # turns collection back on (and freezes what start-up made) once it is on screen.
     gc.disable()
-    library = load_all(data_dir, cached=True)
+    # The catalog is checked against the content files after the first frame (BriefApp).
+    library = load_all(data_dir, cached=True, check=False)
     document_id = passage_id = None
     if document:
         name, _, target = document.partition("#")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from brief_tui import locations
 from brief_tui.cli import load_all
-from brief_tui.cli_library import reanchored_notes
+from brief_tui.cli_library import reanchored_notes, refresh_catalog
 from brief_tui.cli_output import error, literal_console
 from brief_tui.corpus.model import LoadProblem
 from brief_tui.corpus.sanitize import safe_line
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 def cmd_add(args: argparse.Namespace, data_dir: Path) -> int:
     # Ingest machinery is imported only by the commands that use it, to keep start-up fast.
+    from brief_tui.catalog.store import catalog_exists
     from brief_tui.corpus.curation import CURATION_FILE, CurationError
     from brief_tui.corpus.dates import is_valid_date, parse_date
     from brief_tui.corpus.source_list import expand_sources
@@ -48,7 +49,11 @@ def cmd_add(args: argparse.Namespace, data_dir: Path) -> int:
         error("nothing to add: no file of a kind brief-tui reads was found.")
         return 1
     library = UserLibrary(
-        locations.library_dir(data_dir), locations.library_sources_dir(data_dir), load_all(data_dir)
+        locations.library_dir(data_dir),
+        locations.library_sources_dir(data_dir),
+        # From the catalog when there is one (a large library lists without its passages);
+        # a command that fails writes nothing, so none is made before the first success.
+        load_all(data_dir, cached=catalog_exists(data_dir)),
     )
     try:
         library.curation  # noqa: B018 - a broken curation file stops the batch before it starts
@@ -57,6 +62,8 @@ def cmd_add(args: argparse.Namespace, data_dir: Path) -> int:
         error(str(LoadProblem(str(path), exc.line, exc.message)))
         return 1
     outcomes = _add_all(library, found.sources, overrides)
+    if any(added is not None for _, added, _ in outcomes):
+        refresh_catalog(data_dir)  # the whole batch, in one transaction
     return _report(outcomes, found.skipped, data_dir)
 
 

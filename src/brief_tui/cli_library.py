@@ -18,6 +18,11 @@ if TYPE_CHECKING:
     import argparse
 
 
+def refresh_catalog(data_dir: Path) -> None:
+    """Bring the catalog up to date now, in one transaction, rather than at the next start."""
+    load_all(data_dir, cached=True)
+
+
 def reanchored_notes(data_dir: Path, documents: list[str]) -> str:
     """Re-attach notes to the library as it now is; one line on where `documents`' notes are."""
     from brief_tui.export import NOTES_FILE
@@ -29,7 +34,7 @@ def reanchored_notes(data_dir: Path, documents: list[str]) -> str:
     wanted = set(documents)
     with NoteStore.open(path) as store:
         try:
-            store.reanchor(load_all(data_dir))
+            store.reanchor(load_all(data_dir, cached=True))
             statuses = [h.status for h in store.highlights() if h.anchor.document in wanted]
             statuses += [b.status for b in store.bookmarks() if b.anchor.document in wanted]
         except StoreError as exc:
@@ -76,6 +81,7 @@ def cmd_remove(args: argparse.Namespace, data_dir: Path) -> int:
         print(f"brief-tui: {exc}", file=sys.stderr)
         return 1
     print(f"Removed “{doc.title}” ({doc.id}).")
+    refresh_catalog(data_dir)
     if notes:
         them = agree(notes, "it")
         print(

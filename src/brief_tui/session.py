@@ -8,31 +8,72 @@ Pure: no Textual. Safe to share between threads where it says so.
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from brief_tui import locations
 from brief_tui.corpus.library import load_library
-from brief_tui.corpus.model import Library
+from brief_tui.corpus.model import Library, LoadProblem
 from brief_tui.settings import Settings
 
 if TYPE_CHECKING:
     from brief_tui.export.vault import VaultReport
     from brief_tui.notes.records import Bookmark, Highlight, Position
     from brief_tui.notes.store import NoteStore
-    from brief_tui.search import SearchIndex
+    from brief_tui.search.ranking import RankedSearch
+
+
+def reader_directories(data_dir: Path, content_dir: Path | None = None) -> list[tuple[Path, str]]:
+    """The content folders of the library, in order: the bundled briefings, the user's own."""
+    return [
+        (content_dir or locations.content_dir(), "bundled"),
+        (locations.library_dir(data_dir), "user"),
+    ]
 
 
 def load_reader_library(
-    data_dir: Path, content_dir: Path | None = None, *, cached: bool
+    data_dir: Path, content_dir: Path | None = None, *, cached: bool, check: bool = True
 ) -> Library:
-    """The bundled briefings and the user's own; `cached` uses the start-up cache."""
-    return load_library(
-        (content_dir or locations.content_dir(), "bundled"),
-        (locations.library_dir(data_dir), "user"),
-        cache_dir=locations.cache_dir(data_dir) if cached else None,
-    )
+    """The bundled briefings and the user's own; `cached` lists them from the catalog (only
+    the files that changed are read; passages are read when a briefing opens). Without
+    `check` a catalog that lists something is used as it is: see `refresh_catalog`."""
+    directories = reader_directories(data_dir, content_dir)
+    if cached:
+        from brief_tui.catalog.store import CatalogUnavailable, open_catalog
+
+        try:
+            catalog = open_catalog(locations.cache_dir(data_dir), directories, check=check)
+        except CatalogUnavailable as error:
+            library = load_library(*directories)
+            return replace(library, problems=(*library.problems, LoadProblem("", None, str(error))))
+        library = catalog.library()
+        if catalog.warning:
+            library = replace(
+                library, problems=(*library.problems, LoadProblem("", None, catalog.warning))
+            )
+        return library
+    return load_library(*directories)
+
+
+IN_MEMORY_BELOW = 2000  # passages: a library this small is indexed in memory in milliseconds
+
+
+def library_index(library: Library) -> RankedSearch:
+    """The catalog's FTS5 index when the library was listed from a catalog with FTS5 (nothing
+    to build), else an in-memory index built from every passage. A small library (the bundled
+    five) is indexed in memory even so: it builds in ~20 ms and answers each keystroke a
+    little faster than SQLite can."""
+    catalog = library.catalog
+    passages = sum(d.passage_count for d in library.documents)
+    if catalog is not None and catalog.fts and passages >= IN_MEMORY_BELOW:
+        from brief_tui.catalog.fts_index import CatalogIndex
+
+        return CatalogIndex(catalog)
+    from brief_tui.search import SearchIndex, library_entries
+
+    return SearchIndex.build(library_entries(library))
 
 
 class ReaderSession:
@@ -54,7 +95,7 @@ class ReaderSession:
         self._notes: NoteStore | None = None
         self._notes_tried = False
         self.notes_warning: str | None = None
-        self._index: SearchIndex | None = None
+        self._index: RankedSearch | None = None
         self._index_lock = threading.Lock()
 
     # The library ---------------------------------------------------------------------------
@@ -62,6 +103,20 @@ class ReaderSession:
     @property
     def library(self) -> Library:
         return self._library
+
+    def check_catalog(self) -> Library | None:
+        """Bring the catalog in line with the content files; the library as it now is if
+        anything changed (None: nothing did, or there is no catalog). Safe in any thread."""
+        catalog = self._library.catalog
+        if catalog is None:
+            return None
+        import sqlite3
+
+        try:
+            changed = catalog.sync(reader_directories(self.data_dir, self.content_dir))
+        except sqlite3.Error:
+            return None  # busy or damaged: the next start rebuilds it; reading goes on
+        return catalog.library() if changed else None
 
     def load_library(self) -> Library:
         """The bundled briefings and the user's own, read from their content files."""
@@ -122,13 +177,11 @@ class ReaderSession:
 
     # Search --------------------------------------------------------------------------------
 
-    def search_index(self) -> SearchIndex:
+    def search_index(self) -> RankedSearch:
         """The search index over the library, built once, in whichever thread asks first."""
         with self._index_lock:
             if self._index is None:
-                from brief_tui.search import SearchIndex, library_entries
-
-                self._index = SearchIndex.build(library_entries(self.library))
+                self._index = library_index(self.library)
             return self._index
 
     # Exports: the same steps for the command line and the reader's dialog ------------------

@@ -9,9 +9,18 @@ from brief_tui.corpus.library import load_library
 from brief_tui.search import Entry, SearchIndex, library_entries, parse_query
 
 
-@pytest.fixture(scope="module")
-def index() -> SearchIndex:
-    return SearchIndex.build(library_entries(load_library((locations.content_dir(), "bundled"))))
+@pytest.fixture(scope="module", params=["in memory", "catalog"])
+def index(request, tmp_path_factory) -> SearchIndex:
+    """Both engines answer every test here: the in-memory index (where SQLite has no FTS5)
+    and the catalog's FTS5 index."""
+    if request.param == "in memory":
+        library = load_library((locations.content_dir(), "bundled"))
+        return SearchIndex.build(library_entries(library))
+    from brief_tui.catalog.fts_index import CatalogIndex
+    from brief_tui.catalog.store import open_catalog
+
+    catalog = open_catalog(tmp_path_factory.mktemp("cache"), [(locations.content_dir(), "bundled")])
+    return CatalogIndex(catalog)  # type: ignore[return-value]
 
 
 def top(index: SearchIndex, query: str, n: int = 3) -> list[str]:

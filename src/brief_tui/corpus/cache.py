@@ -129,6 +129,21 @@ def _plain(doc: Document) -> dict[str, Any]:
     }
 
 
+def plain_document(doc: Document) -> dict[str, Any]:
+    """A document as plain JSON values (the catalog keeps documents this way too)."""
+    return _plain(doc)
+
+
+def document_from_plain(data: object) -> Document:
+    """`plain_document` read back, every value checked; DamagedCache when it does not fit."""
+    return _document(data)
+
+
+def sections_from_plain(value: object) -> tuple[Section, ...]:
+    """The `sections` of `plain_document`, read back and checked."""
+    return tuple(_section(s) for s in _list(value))
+
+
 class DamagedCache(ValueError):
     """The cache file does not hold what `write_cache` writes: ignore it and load normally."""
 

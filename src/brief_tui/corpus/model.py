@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from brief_tui.corpus.reasons import Reason
 from brief_tui.corpus.sanitize import safe_line
@@ -62,21 +63,61 @@ class Document:
     title_guessed: bool = False  # no title line was found: it was taken from a heading or the name
     source_type: str = "other"  # advocacy, government, research, media, multilateral or other
 
+    @classmethod
+    def lazy(
+        cls, load: Callable[[], tuple[Section, ...]], counts: DocumentCounts, **fields: Any
+    ) -> Document:
+        """A document whose sections are read by `load` when first asked for (the catalog's
+        way of listing a thousand briefings without reading their passages); its counts are
+        known without them."""
+        doc = cls(sections=(), **fields)
+        del doc.__dict__["sections"]
+        doc.__dict__["_load"] = load
+        doc.__dict__["_counts"] = counts
+        return doc
+
+    def __getattr__(self, name: str) -> Any:
+        """Only reached for the sections of a lazy document not read yet."""
+        load = self.__dict__.get("_load") if name == "sections" else None
+        if load is None:
+            raise AttributeError(name)
+        sections = load()
+        self.__dict__["sections"] = sections
+        return sections
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the passages are in memory (always, unless the document is lazy)."""
+        return "sections" in self.__dict__
+
     def passages(self) -> Iterator[tuple[Section, Passage]]:
         for section in self.sections:
             for passage in section.passages:
                 yield section, passage
 
+    def counts(self) -> DocumentCounts:
+        known = self.__dict__.get("_counts")
+        return known if known is not None else DocumentCounts.of(self.sections)
+
     @property
     def passage_count(self) -> int:
+        known = self.__dict__.get("_counts")
+        if known is not None:
+            return int(known.passages)
         return sum(len(s.passages) for s in self.sections)
 
     @property
     def recommendation_count(self) -> int:
+        known = self.__dict__.get("_counts")
+        if known is not None:
+            return int(known.recommendations)
         return sum(1 for _, p in self.passages() if p.recommendation)
 
     def kind_counts(self) -> dict[str, int]:
         """Recommendations by kind: {'ask': 12, 'commitment': 3, 'reported': 9}."""
+        known = self.__dict__.get("_counts")
+        if known is not None:
+            return dict(known.kinds)
         counts: dict[str, int] = {}
         for _, passage in self.passages():
             if passage.recommendation and passage.recommendation_kind:
@@ -85,11 +126,40 @@ class Document:
         return counts
 
     def pillar_counts(self) -> dict[str, int]:
+        known = self.__dict__.get("_counts")
+        if known is not None:
+            return dict(known.pillars)
         counts: dict[str, int] = {}
         for _, passage in self.passages():
             for pillar in passage.pillars:
                 counts[pillar] = counts.get(pillar, 0) + 1
         return counts
+
+
+@dataclass(frozen=True)
+class DocumentCounts:
+    """What the library draws for a briefing without reading its passages."""
+
+    passages: int
+    recommendations: int
+    pillars: tuple[tuple[str, int], ...]
+    kinds: tuple[tuple[str, int], ...] = ()  # recommendations by kind
+
+    @classmethod
+    def of(cls, sections: tuple[Section, ...]) -> DocumentCounts:
+        pillars: dict[str, int] = {}
+        kinds: dict[str, int] = {}
+        passages = recommendations = 0
+        for section in sections:
+            for passage in section.passages:
+                passages += 1
+                recommendations += passage.recommendation
+                for pillar in passage.pillars:
+                    pillars[pillar] = pillars.get(pillar, 0) + 1
+                if passage.recommendation and passage.recommendation_kind:
+                    kind = passage.recommendation_kind
+                    kinds[kind] = kinds.get(kind, 0) + 1
+        return cls(passages, recommendations, tuple(pillars.items()), tuple(kinds.items()))
 
 
 @dataclass(frozen=True)
@@ -103,6 +173,8 @@ class LoadProblem:
     def __str__(self) -> str:
         """For display: a file name or a quoted value may hold escape sequences; drop them."""
         path = safe_line(self.path)
+        if not path:
+            return safe_line(self.message)
         where = f"{path}:{self.line}" if self.line else path
         return f"{where}: {safe_line(self.message)}"
 
@@ -111,6 +183,7 @@ class LoadProblem:
 class Library:
     documents: tuple[Document, ...]
     problems: tuple[LoadProblem, ...] = field(default=())
+    catalog: Any = field(default=None, compare=False, repr=False)  # where it was listed from
 
     def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)

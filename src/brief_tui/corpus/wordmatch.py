@@ -19,6 +19,8 @@ TYPO_CUTOFF = 85.0  # rapidfuzz ratio: 'stratgy' ~ 'strategy' (93), 'police' !~ 
 
 def fold(text: str) -> str:
     """Lowercase without accents: 'López' -> 'lopez', so typing needs no accents."""
+    if text.isascii():  # nothing to decompose: the common case, and much faster
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 

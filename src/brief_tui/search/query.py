@@ -1,5 +1,5 @@
 """The query language: words (typo-tolerant), "exact phrases", p:II, d:wola, rec,
-kind:ask, type:government."""
+kind:ask, type:government, n: (the user's own notes)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ QUERY_HELP = (
         "type:government  type:advocacy",
         "only briefings of that source type (research, media, multilateral, other too)",
     ),
+    ("n:", "only your highlights, notes and bookmarks"),
 )
 
 
@@ -44,6 +45,7 @@ class Query:
     source_types: tuple[
         str, ...
     ] = ()  # document source types (type:government)  # the last word may still be incomplete (no trailing space yet)
+    notes_only: bool = False  # `n:`: only the user's highlights, notes and bookmarks
 
     @property
     def empty(self) -> bool:
@@ -57,6 +59,7 @@ class Query:
             or self.recommendations_only
             or self.kinds
             or self.source_types
+            or self.notes_only
         )
 
 
@@ -70,7 +73,7 @@ def parse_query(text: str) -> Query:
     phrases: list[str] = []
     pillars: list[str] = []
     documents: list[str] = []
-    recommendations = False
+    recommendations = notes = False
     kinds: list[str] = []
     source_types: list[str] = []
     for match in _PART.finditer(text):
@@ -99,6 +102,10 @@ def parse_query(text: str) -> Query:
             if source_type:
                 source_types.append(source_type)
                 continue
+        if key in ("n", "note", "notes") and ":" in part:
+            notes = True
+            words.extend(tokens(value))
+            continue
         if part.lower() in _REC_WORDS:
             recommendations = True
             continue
@@ -112,6 +119,7 @@ def parse_query(text: str) -> Query:
         typing=not text.endswith((" ", '"')),
         kinds=tuple(dict.fromkeys(kinds)),
         source_types=tuple(dict.fromkeys(source_types)),
+        notes_only=notes,
     )
 
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from textual.message_pump import MessagePump
 
     from brief_tui.notes.store import Bookmark, NoteStore
-    from brief_tui.search import SearchIndex
+    from brief_tui.search.ranking import RankedSearch
     from brief_tui.search.request import SearchRequest
     from brief_tui.tui.note_writes import NoteSaved, NoteWriter
 
@@ -388,14 +388,24 @@ class BriefApp(App[None]):
         # small one builds in milliseconds when the first search asks for it.
         if sum(doc.passage_count for doc in self.library.documents) > 2000:
             self._warm_search_index()
+        if self.library.catalog is not None:
+            self._check_catalog()
         self._reanchor_notes()
+
+    @work(thread=True, group="catalog")
+    def _check_catalog(self) -> None:
+        """After the first frame: re-read the content files that changed while the reader
+        was closed (a curator's edit, an `add` elsewhere), and show the library as it is."""
+        library = self.session.check_catalog()
+        if library is not None:
+            self.call_from_thread(self.replace_library, library)
 
     @work(thread=True, group="index")
     def _warm_search_index(self) -> None:
         """Build the search index in the background, after the first paint."""
         self.search_index()
 
-    def search_index(self) -> SearchIndex:
+    def search_index(self) -> RankedSearch:
         """The search index over the library, built once (in whichever thread asks first)."""
         return self.session.search_index()
 

@@ -14,6 +14,8 @@ from brief_tui.corpus.model import RECOMMENDATION_KINDS, SOURCE_TYPES, Document
 from brief_tui.corpus.pillars import PILLAR_IDS, label
 from brief_tui.keys import SEARCH
 from brief_tui.search import Hit, parse_query
+from brief_tui.search.notes import note_entries, search_with_notes
+from brief_tui.search.ranking import RankedSearch
 from brief_tui.search.request import SearchRequest
 from brief_tui.tui.keymap import bindings, hint, keys_shown
 from brief_tui.tui.messages import OpenBriefing
@@ -55,6 +57,8 @@ class SearchScreen(Screen[None]):
         self._initial = text
         self._hits: list[Hit] = []
         self._shown_for = ""
+        self._notes_index: RankedSearch | None = None
+        self._notes_read = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="search-title", markup=False)
@@ -158,9 +162,33 @@ class SearchScreen(Screen[None]):
         worker = get_current_worker()
         index = self.app.search_index()  # type: ignore[attr-defined]
         query = request.query()
-        hits = index.search(query, limit=100, scope=scope, cancelled=lambda: worker.is_cancelled)
+        hits = search_with_notes(
+            index,
+            self._notes(),
+            query,
+            limit=100,
+            scope=scope,
+            cancelled=lambda: worker.is_cancelled,
+        )
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show, request, hits)
+
+    def _notes(self) -> RankedSearch | None:
+        """The user's highlights, notes and bookmarks as they are when the screen opened."""
+        if not self._notes_read:
+            self._notes_read = True
+            store = getattr(self.app, "notes", None)
+            if store is not None:
+                from brief_tui.notes.store import StoreError
+                from brief_tui.search import SearchIndex
+
+                library = self.app.library  # type: ignore[attr-defined]
+                try:
+                    entries = note_entries(library, store.highlights(), store.bookmarks())
+                except StoreError:
+                    entries = []  # busy or unreadable: the library is still searched
+                self._notes_index = SearchIndex.build(entries) if entries else None
+        return self._notes_index
 
     def _show(self, request: SearchRequest, hits: list[Hit]) -> None:
         if request != self.request():
@@ -216,7 +244,13 @@ class SearchScreen(Screen[None]):
 
 def result_prompt(hit: Hit) -> Content:
     entry = hit.entry
-    kind = {"title": "Briefing", "section": "Section"}.get(entry.kind)
+    kind = {
+        "title": "Briefing",
+        "section": "Section",
+        "note": "Your note",
+        "highlight": "Your highlight",
+        "bookmark": "Your bookmark",
+    }.get(entry.kind)
     where = entry.document_title + (f" › {entry.section}" if entry.section else "")
     head = Content.assemble((f"{kind}: " if kind else "", "bold"), (where, "dim italic"))
     lines = [head, highlighted(hit.snippet, hit.spans)]

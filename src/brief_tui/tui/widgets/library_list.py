@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from rich.segment import Segment
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.message import Message
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -49,10 +55,44 @@ def card(
     )
 
 
+FIXED_CARDS_FROM = 100  # briefings; from here on a card is three lines, made when drawn
+
+
+class FixedCard(Visual):
+    """A card of three lines, each cut to the width, made only when it is drawn.
+
+    A list of a thousand wrapped cards has to lay out every card to know its height before it
+    can draw any; with a known height the list draws only the cards on screen.
+    """
+
+    LINES = 3
+
+    def __init__(self, make: Callable[[], Content]) -> None:
+        self._make = make
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return container_width
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self.LINES
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        lines = self._make().split("\n")[: self.LINES]
+        strips: list[Strip] = []
+        for line in lines:
+            cut = line.truncate(width, ellipsis=True)
+            strips += cut.render_strips(width, 1, style, options)
+        while len(strips) < self.LINES:
+            strips.append(Strip([Segment(" " * width)], width))
+        return strips
+
+
 class DocumentOption(Option):
     """A library card that carries its briefing."""
 
-    def __init__(self, document: Document, prompt: Content) -> None:
+    def __init__(self, document: Document, prompt: Content | FixedCard) -> None:
         super().__init__(prompt, id=document.id)
         self.document = document
 
@@ -96,8 +136,15 @@ class LibraryList(KeyList):
         options: list[Option | None] = []
         counts = {doc.id: doc.pillar_counts() for doc in self.library.documents}
         scale = max((n for c in counts.values() for n in c.values()), default=0)
+        fixed = len(self.library.documents) >= FIXED_CARDS_FROM
         for doc in self.library.documents:
-            prompt = card(doc, width - 8, self.progress.get(doc.id), scale)
+            progress = self.progress.get(doc.id)
+            if fixed:
+                prompt: Content | FixedCard = FixedCard(
+                    lambda d=doc, p=progress: card(d, width - 8, p, scale)  # type: ignore[misc]
+                )
+            else:
+                prompt = card(doc, width - 8, progress, scale)
             options += [DocumentOption(doc, prompt), None]
         for problem in self.library.problems:
             text = Content.assemble(

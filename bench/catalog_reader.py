@@ -1,0 +1,263 @@
+"""The reader on a library of 1,000 briefings (50,000 passages) and on the bundled five.
+
+For each library size, interleaved run by run with its baseline from the same run:
+
+- first paint of the library in a pty, against the one-`Static` Textual app (`first_paint.py`);
+- peak RSS (VmHWM) after opening a briefing, against the same app (`memory.py`);
+- `j` and `space` in a briefing in a real pty, per key, from sending the key to the arrival of
+  the output that changed the screen, against a one-`Static` app whose `j`/`space` update its
+  text (so the baseline is Textual's own key-to-frame time);
+- opening a briefing in-process, settled frame (`open_briefing.py`'s clock), against pushing
+  a one-`Static` screen in the same app.
+
+Every program keeps its data directory across runs (run 0, not counted, builds the catalog of
+the large library: that is the one-off cost after `add`, reported separately).
+
+    python bench/catalog_reader.py [--runs N] [--keys N] [--data DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import tempfile
+import time
+from pathlib import Path
+
+import pexpect
+from harness import (
+    FrameClock,
+    Row,
+    Terminal,
+    brief_tui_command,
+    median,
+    ms,
+    percentile,
+    print_table,
+    verdict,
+    write_minimal_app,
+)
+from open_briefing import TrivialScreen, probe, timed_push
+from open_briefing import settle as settle_app
+from synthetic_library import make_library
+
+from brief_tui.session import load_reader_library
+
+TITLE = "Only a Rethinking"
+KEYED_APP = """\
+from textual.app import App
+from textual.widgets import Static
+
+
+class Baseline(App):
+    BINDINGS = [("j", "step"), ("space", "step")]
+    steps = 0
+
+    def compose(self):
+        yield Static("Hello baseline 0")
+
+    def action_step(self):
+        self.steps += 1
+        self.query_one(Static).update(f"Hello baseline {self.steps}")
+
+
+Baseline().run()
+"""
+
+
+def keyed_app(directory: Path) -> list[str]:
+    path = directory / "keyed_app.py"
+    path.write_text(KEYED_APP, encoding="utf-8")
+    return [write_minimal_app(directory)[0], str(path)]
+
+
+def first_paint(argv: list[str], text: str, data: Path) -> float:
+    terminal = Terminal.spawn(argv, data)
+    try:
+        return terminal.wait_for(text)
+    finally:
+        terminal.close()
+
+
+def peak_rss(argv: list[str], ready: str, opened: str | None, data: Path) -> int:
+    terminal = Terminal.spawn(argv, data)
+    try:
+        terminal.wait_for(ready)
+        terminal.child.send("\r")
+        if opened:
+            terminal.wait_for(opened)
+        terminal.drain(1.0)
+        return terminal.peak_rss_kib()
+    finally:
+        terminal.close()
+
+
+def changed_after(terminal: Terminal, key: str, timeout: float = 5.0) -> float:
+    """Seconds from sending `key` to the arrival of the output that changed the screen."""
+    before = terminal.text()
+    sent = time.perf_counter()
+    terminal.child.send(key)
+    deadline = sent + timeout
+    while time.perf_counter() < deadline:
+        try:
+            chunk = terminal.child.read_nonblocking(65536, timeout=0.05)
+        except pexpect.TIMEOUT:
+            continue
+        arrived = time.perf_counter()
+        terminal.stream.feed(chunk)
+        if terminal.text() != before:
+            terminal.drain(0.05)  # the rest of the frame, and anything late
+            return arrived - sent
+    raise TimeoutError(f"{key!r} changed nothing on the screen")
+
+
+def key_times(argv: list[str], ready: str, data: Path, presses: int) -> list[float]:
+    terminal = Terminal.spawn(argv, data)
+    try:
+        terminal.wait_for(ready)
+        terminal.drain(1.0)
+        times = []
+        for n in range(presses):
+            key = "j" if n % 4 else " "
+            times.append(changed_after(terminal, key))
+            time.sleep(0.02)  # a fast typist: keys do not queue up behind each other
+        return times
+    finally:
+        terminal.close()
+
+
+async def open_times(
+    data: Path, documents: list[str], runs: int
+) -> tuple[list[float], list[float]]:
+    from brief_tui.tui.app import BriefApp
+
+    app = BriefApp(load_reader_library(data, cached=True), data)
+    clock = FrameClock(app, probe)
+    opened, trivial = [], []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle_app(pilot)
+        await timed_push(pilot, clock, lambda: app.open_briefing(documents[0]))  # warm
+        for _ in range(runs):
+            for doc in documents:
+                trivial.append(
+                    (await timed_push(pilot, clock, lambda: app.push_screen(TrivialScreen())))[0]
+                )
+                opened.append(
+                    (await timed_push(pilot, clock, lambda d=doc: app.open_briefing(d)))[0]
+                )
+    return opened, trivial
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keys", type=int, default=60, help="key presses per run")
+    parser.add_argument("--data", type=Path, help="keep the 1,000-briefing data directory here")
+    args = parser.parse_args()
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="brief-bench-") as tmp:
+        root = Path(tmp)
+        big = args.data or root / "big"
+        documents = make_library(big)
+        started = time.perf_counter()
+        load_reader_library(big, cached=True)
+        built = time.perf_counter() - started
+        print(f"catalog of {len(documents)} briefings built (or found) in {built:.1f} s")
+        libraries = {"1,000 briefings": big, "5 briefings": root / "small"}
+        minimal, keyed = write_minimal_app(root), keyed_app(root)
+        brief = brief_tui_command()
+        sample = [documents[n].id for n in (0, 333, 666, 999)]
+        for name, data in libraries.items():
+            paints: dict[str, list[float]] = {"brief": [], "minimal": []}
+            peaks: dict[str, list[int]] = {"brief": [], "minimal": []}
+            keys: dict[str, list[float]] = {"brief": [], "minimal": []}
+            target_doc = sample[1] if data == big else "wola-central-america-trips"
+            for run in range(args.runs + 1):
+                pairs = [
+                    ("brief", brief, TITLE, data),
+                    ("minimal", minimal, "Hello baseline", root / "m"),
+                ]
+                for who, argv, text, where in pairs if run % 2 else pairs[::-1]:
+                    seconds = first_paint(argv, text, where)
+                    if run:
+                        paints[who].append(seconds)
+                        opened = "Passage 1 of" if who == "brief" else None
+                        peaks[who].append(peak_rss(argv, text, opened, where))
+                        if who == "brief":
+                            keys[who] += key_times(
+                                [*brief, target_doc], "Passage 1 of", data, args.keys
+                            )
+                        else:
+                            keys[who] += key_times(keyed, "Hello baseline", where, args.keys)
+            p, m = median(paints["brief"]), median(paints["minimal"])
+            rows.append(
+                Row(
+                    f"{name}: first paint (pty)",
+                    ms(p),
+                    ms(m),
+                    f"{p / m:.2f}x",
+                    "<= 1.3x",
+                    verdict(p / m <= 1.3),
+                )
+            )
+            a, b = median(peaks["brief"]), median(peaks["minimal"])
+            rows.append(
+                Row(
+                    f"{name}: peak RSS, briefing open",
+                    f"{a / 1024:.1f} MiB",
+                    f"{b / 1024:.1f} MiB",
+                    f"{a / b:.2f}x",
+                    "<= 1.5x",
+                    verdict(a / b <= 1.5),
+                )
+            )
+            k, kb = percentile(keys["brief"], 95), percentile(keys["minimal"], 95)
+            rows.append(
+                Row(
+                    f"{name}: j/space in a pty x{len(keys['brief'])}, p95",
+                    ms(k),
+                    ms(kb),
+                    f"{k / kb:.2f}x",
+                    "< 16.0 ms",
+                    verdict(k < 0.016),
+                )
+            )
+            k, kb = median(keys["brief"]), median(keys["minimal"])
+            rows.append(
+                Row(f"{name}: j/space in a pty, p50", ms(k), ms(kb), f"{k / kb:.2f}x", "-", "info")
+            )
+            docs = (
+                sample if data == big else ["wola-central-america-trips", "us-root-causes-strategy"]
+            )
+            opened, trivial = asyncio.run(open_times(data, docs, args.runs))
+            o, t = median(opened), median(trivial)
+            rows.append(
+                Row(
+                    f"{name}: open a briefing, settled frame, x{len(opened)} median",
+                    ms(o),
+                    ms(t),
+                    f"{o / t:.2f}x",
+                    "< 100.0 ms",
+                    verdict(o < 0.1),
+                )
+            )
+            o, t = max(opened), max(trivial)
+            rows.append(
+                Row(
+                    f"{name}: open a briefing, settled frame, max",
+                    ms(o),
+                    ms(t),
+                    f"{o / t:.2f}x",
+                    "< 100.0 ms",
+                    verdict(o < 0.1),
+                )
+            )
+    print_table(
+        f"The reader at 1,000 and at 5 briefings, {args.runs} interleaved runs (medians unless said); "
+        "baselines: one-Static app (pty), pushing a one-Static screen (open)",
+        rows,
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,312 @@
+"""Search over the catalog: FTS5 finds the entries holding a word, the vocabulary table
+answers completions and typos, and the ranking is the in-memory index's own.
+
+Nothing is built at start: the postings of a word are read from FTS5 when a query first
+needs it and kept (bounded) for the next keystrokes; every cache is dropped when the
+catalog's generation changes (a document added or removed, here or in another process).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from array import array
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+
+from brief_tui.catalog.store import Catalog
+from brief_tui.catalog.sync import (
+    KIND_BIT,
+    PILLAR_BIT,
+    RECOMMENDATION_BIT,
+    TYPE_MASK,
+    TYPE_NUMBER,
+    TYPE_SHIFT,
+)
+from brief_tui.corpus.wordmatch import document_words
+from brief_tui.search.entries import Entry
+from brief_tui.search.index import documents_matching
+from brief_tui.search.query import Query
+from brief_tui.search.ranking import Hit, Norms, RankedSearch
+
+POSTINGS_KEPT = 2_000_000  # ids held in memory across words, ~8 MB
+ENTRY_COLUMNS = (
+    "kind, document, document_title, organisations, section, passage, text, pillars, "
+    "recommendation, document_kind, recommendation_kind, source_type, who"
+)
+
+
+class CatalogIndex(RankedSearch):
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self._searching = threading.Lock()  # the caches below are one search's at a time
+        self._generation = -1
+        self._fresh()
+
+    def _fresh(self) -> None:
+        """Drop every cache if the catalog changed since they were filled."""
+        generation = self.catalog.generation()
+        if generation == self._generation:
+            return
+        self._generation = generation
+        self.forget()
+        self._postings: OrderedDict[str, array[int]] = OrderedDict()
+        self._kept = 0
+        self._df: dict[str, int] = {}
+        self._by_length: dict[int, list[str]] | None = None
+        self._facts: array[int] | None = None
+        self._norms: array[float] | None = None
+        self._filtered: dict[int, set[int]] = {}
+        self._matching: dict[tuple[object, ...], set[int]] = {}
+        self._document_words: dict[str, frozenset[str]] | None = None
+        self._named: dict[tuple[str, ...], set[str]] = {}
+        self._ranges: dict[str, tuple[int, int, int]] | None = None
+        self._entries: OrderedDict[int, Entry] = OrderedDict()
+        self._total = self.catalog.run(
+            lambda c: c.execute("SELECT count(*) FROM entries").fetchone()[0]
+        )
+
+    def search(
+        self,
+        text: str | Query,
+        *,
+        limit: int = 50,
+        scope: str | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> list[Hit]:
+        """As `RankedSearch.search`, after dropping caches the catalog has outdated; one
+        search at a time (the search screen and a briefing's hits may ask at once)."""
+        with self._searching:
+            self._fresh()
+            return super().search(text, limit=limit, scope=scope, cancelled=cancelled)
+
+    # Storage -------------------------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        return int(self._total)
+
+    def postings(self, word: str) -> Sequence[int]:
+        found = self._postings.get(word)
+        if found is not None:
+            self._postings.move_to_end(word)
+            return found
+
+        def read(c: sqlite3.Connection) -> array[int]:
+            rows = c.execute(
+                "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?", (f'"{word}"',)
+            )
+            return array("I", (r for (r,) in rows))
+
+        found = self.catalog.run(read) if self._df.get(word, 1) else array("I")
+        self._postings[word] = found
+        self._kept += len(found)
+        while self._kept > POSTINGS_KEPT and len(self._postings) > 1:
+            _, dropped = self._postings.popitem(last=False)
+            self._kept -= len(dropped)
+        return found
+
+    def df(self, word: str) -> int:
+        known = self._df.get(word)
+        if known is None:
+            row = self.catalog.run(
+                lambda c: c.execute("SELECT df FROM vocabulary WHERE word = ?", (word,)).fetchone()
+            )
+            known = self._df[word] = int(row[0]) if row else 0
+        return known
+
+    def has_word(self, word: str) -> bool:
+        return self.df(word) > 0
+
+    def completions(self, start: str) -> list[str]:
+        rows = self.catalog.run(
+            lambda c: c.execute(
+                "SELECT word, df FROM vocabulary WHERE word >= ? AND word < ? "
+                "ORDER BY df DESC, word LIMIT 48",
+                (start, start + "\uffff"),
+            ).fetchall()
+        )
+        for word, df in rows:
+            self._df[word] = int(df)
+        return [w for w, _ in rows]
+
+    def words_of_length(self, shortest: int, longest: int) -> list[str]:
+        if self._by_length is None:
+            self._by_length = {}
+        missing = [n for n in range(shortest, longest + 1) if n not in self._by_length]
+        if missing:
+            names = [f"words-{n}" for n in missing]
+            marks = ",".join("?" * len(names))
+            rows = self.catalog.run(
+                lambda c: c.execute(
+                    f"SELECT name, value FROM arrays WHERE name IN ({marks})", names
+                ).fetchall()
+            )
+            found = {int(name[6:]): value.decode().split("\n") for name, value in rows}
+            for n in missing:
+                self._by_length[n] = found.get(n, [])
+        return [w for n in range(shortest, longest + 1) for w in self._by_length[n]]
+
+    def _arrays(self) -> tuple[array[int], array[float]]:
+        """Each entry's facts and norm, by entry id, as the last sync wrote them."""
+        if self._facts is None or self._norms is None:
+            rows = dict(
+                self.catalog.run(lambda c: c.execute("SELECT name, value FROM arrays").fetchall())
+            )
+            self._facts, self._norms = array("I"), array("d")
+            self._facts.frombytes(rows.get("facts", b""))
+            self._norms.frombytes(rows.get("norms", b""))
+        return self._facts, self._norms
+
+    def norms(self, ids: Iterable[int]) -> Norms:
+        return self._arrays()[1]
+
+    def folded(self, ids: Iterable[int]) -> dict[int, str]:
+        wanted = list(ids)
+        found: dict[int, str] = {}
+
+        def read(c: sqlite3.Connection) -> None:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                found.update(
+                    c.execute(
+                        f"SELECT rowid, folded FROM entries_fts WHERE rowid IN ({marks})", chunk
+                    )
+                )
+
+        self.catalog.run(read)
+        return found
+
+    def entry(self, i: int) -> Entry:
+        known = self._entries.get(i)
+        if known is None:
+            self.prefetch([i])
+            known = self._entries[i]
+        return known
+
+    def prefetch(self, ids: list[int]) -> None:
+        wanted = [i for i in ids if i not in self._entries]
+        if not wanted:
+            return
+        marks = ",".join("?" * len(wanted))
+        rows = self.catalog.run(
+            lambda c: c.execute(
+                f"SELECT id, {ENTRY_COLUMNS} FROM entries WHERE id IN ({marks})", wanted
+            ).fetchall()
+        )
+        for row in rows:
+            i, kind, document, title, organisations, section, passage, text = row[:8]
+            pillars, rec, dkind, rec_kind, source_type, who = row[8:]
+            self._entries[i] = Entry(
+                kind,
+                document,
+                title,
+                organisations,
+                section,
+                passage,
+                text,
+                tuple(pillars.split()),
+                bool(rec),
+                dkind,
+                rec_kind,
+                source_type,
+                who,
+            )
+        while len(self._entries) > max(2000, 2 * len(wanted)):
+            self._entries.popitem(last=False)
+
+    # Filters -------------------------------------------------------------------------------
+
+    def allowed(self, query: Query, scope: str | None) -> set[int] | None:
+        allowed: set[int] | None = None
+
+        def narrow(ids: set[int]) -> None:
+            nonlocal allowed
+            allowed = set(ids) if allowed is None else allowed & ids
+
+        if query.documents:
+            named = self._named.get(query.documents)
+            if named is None:
+                named = self._named[query.documents] = documents_matching(
+                    self._words(), query.documents
+                )
+            narrow(self._of_documents(named))
+        if scope is not None:
+            narrow(self._of_documents({scope}))
+        if query.pillars or query.recommendations_only:
+            mask = RECOMMENDATION_BIT if query.recommendations_only else 0
+            for pillar in query.pillars:
+                mask |= PILLAR_BIT[pillar]
+            found = self._filtered.get(mask)
+            if found is None:
+                facts = self._arrays()[0]
+                found = self._filtered[mask] = {
+                    i for i, fact in enumerate(facts) if fact & mask == mask
+                }
+            narrow(found)
+        if query.kinds:  # kind:ask kind:commitment: either kind
+            bits = 0
+            for kind in query.kinds:
+                bits |= KIND_BIT.get(kind, 0)
+            narrow(self._where(("kind", bits), lambda fact: bool(fact & bits)))
+        if query.source_types:
+            numbers = {TYPE_NUMBER[t] for t in query.source_types if t in TYPE_NUMBER}
+            narrow(
+                self._where(
+                    ("type", *sorted(numbers)),
+                    lambda fact: (fact >> TYPE_SHIFT) & TYPE_MASK in numbers,
+                )
+            )
+        if query.notes_only:
+            narrow(set())  # notes are not in the catalog: the session searches them
+        return allowed
+
+    def _where(self, key: tuple[object, ...], test: Callable[[int], bool]) -> set[int]:
+        """The entries whose facts pass `test`, kept under `key` until the catalog changes."""
+        found = self._matching.get(key)
+        if found is None:
+            facts = self._arrays()[0]
+            found = self._matching[key] = {i for i, fact in enumerate(facts) if fact and test(fact)}
+        return found
+
+    def _of_documents(self, documents: set[str]) -> set[int]:
+        """The entries of these documents: each document's entries were written together, so
+        they are one run of ids."""
+        if self._ranges is None:
+            rows = self.catalog.run(
+                lambda c: c.execute(
+                    "SELECT document, min(id), max(id), count(*) FROM entries GROUP BY document"
+                ).fetchall()
+            )
+            self._ranges = {doc: (first, last, n) for doc, first, last, n in rows}
+        found: set[int] = set()
+        for doc in documents:
+            first, last, count = self._ranges.get(doc, (0, -1, 0))
+            if last - first + 1 == count:
+                found.update(range(first, last + 1))
+            else:  # two files with one id: ask
+                found.update(self._ids_of(doc))
+        return found
+
+    def _ids_of(self, document: str) -> list[int]:
+        def read(c: sqlite3.Connection) -> list[int]:
+            rows = c.execute("SELECT id FROM entries WHERE document = ?", (document,))
+            return [i for (i,) in rows]
+
+        return self.catalog.run(read)
+
+    def _words(self) -> dict[str, frozenset[str]]:
+        if self._document_words is None:
+            rows = self.catalog.run(
+                lambda c: c.execute(
+                    "SELECT document, document_title, organisations, document_kind FROM entries "
+                    "WHERE kind = 'title'"
+                ).fetchall()
+            )
+            self._document_words = {
+                doc: document_words(doc, title, [organisations], kind)
+                for doc, title, organisations, kind in rows
+            }
+        return self._document_words

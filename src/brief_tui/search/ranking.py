@@ -1,0 +1,292 @@
+"""The ranking, over any storage of postings (in memory, or the catalog's FTS5 tables).
+
+Each word maps to the entries containing it. A query word stands for the vocabulary words it
+matches exactly, as the prefix of a word still being typed, or within a small edit distance
+(`rapidfuzz.fuzz.ratio` over words of similar length), each with a weight: exact 1.0, prefix
+0.85, fuzzy at most 0.7, times the word's rarity. Entries matching every query word rank
+first; then the summed weights, a bonus for the words in the typed order and for all-exact
+matches, and a mild length norm so a short title is not outranked by a long passage that
+merely mentions the word.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+from brief_tui.search.entries import Entry
+from brief_tui.search.query import Query, parse_query
+from brief_tui.search.text import match_spans, snippet
+
+EXACT, PREFIX, FUZZY = 1.0, 0.85, 0.7
+ORDER_BONUS = 1.5  # per word, when the words occur in the order typed
+EXACT_BONUS = 1.0
+MAX_COMPLETIONS = 24
+RECENT_WORDS = 24
+PREFIX_MASS = 12_000  # entries a word being typed may stand for through its completions
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry: Entry
+    score: float
+    exact: bool  # every query word matched exactly, or the phrase did
+    snippet: str
+    spans: tuple[tuple[int, int], ...]  # matched words, in `snippet` coordinates
+    words: frozenset[str]  # the vocabulary words that matched, for highlighting elsewhere
+
+
+class Norms(Protocol):
+    def __getitem__(self, i: int, /) -> float: ...
+
+
+class RankedSearch:
+    """Ranked search over entries numbered by int ids; subclasses say where postings live."""
+
+    def __init__(self) -> None:
+        self.expand = lru_cache(maxsize=8192)(self._expand)
+        # The last few words' weights: typing the third word must not weigh the first two again.
+        self._recent: OrderedDict[tuple[str, bool], dict[int, float]] = OrderedDict()
+        self._recent_lock = threading.Lock()  # searches may run in two threads at once
+
+    def forget(self) -> None:
+        """Drop what was worked out from the entries (they changed)."""
+        self.expand.cache_clear()
+        with self._recent_lock:
+            self._recent.clear()
+
+    # What a storage provides ---------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        """How many entries there are."""
+        raise NotImplementedError
+
+    def postings(self, word: str) -> Sequence[int]:
+        """The ids of the entries holding `word` (empty for a word not in the vocabulary)."""
+        raise NotImplementedError
+
+    def has_word(self, word: str) -> bool:
+        raise NotImplementedError
+
+    def completions(self, start: str) -> list[str]:
+        """Vocabulary words beginning with `start` (itself included), commonest first."""
+        raise NotImplementedError
+
+    def words_of_length(self, shortest: int, longest: int) -> list[str]:
+        """Vocabulary words of these lengths: the pool a typo is matched against."""
+        raise NotImplementedError
+
+    def df(self, word: str) -> int:
+        """How many entries hold `word`."""
+        return len(self.postings(word))
+
+    def norms(self, ids: Iterable[int]) -> Norms:
+        """Each entry's length norm."""
+        raise NotImplementedError
+
+    def folded(self, ids: Iterable[int]) -> dict[int, str]:
+        """Each entry's words, folded and joined by single spaces."""
+        raise NotImplementedError
+
+    def entry(self, i: int) -> Entry:
+        raise NotImplementedError
+
+    def allowed(self, query: Query, scope: str | None) -> set[int] | None:
+        """The entries the filters allow; None when nothing is filtered."""
+        raise NotImplementedError
+
+    def prefetch(self, ids: list[int]) -> None:
+        """About to ask for these entries: a storage may read them in one go."""
+
+    # Which vocabulary words a query word stands for ----------------------------------------
+
+    def _expand(self, word: str, typing: bool) -> tuple[tuple[str, float], ...]:
+        found: dict[str, float] = {}
+        known = self.has_word(word)
+        if known:
+            found[word] = EXACT
+        if typing and len(word) >= 2:
+            # A two-letter start could be anything: follow only its commonest completions.
+            # Past PREFIX_MASS entries, more completions only add candidates that rank alike.
+            mass = 0
+            for candidate in self.completions(word)[: min(MAX_COMPLETIONS, 4 * len(word))]:
+                if mass >= PREFIX_MASS:
+                    break
+                if candidate not in found:
+                    found[candidate] = PREFIX
+                    mass += self.df(candidate)
+        # Typo tolerance is for words the corpus does not have: 'police' must not also
+        # match 'policy'.
+        if len(word) >= 4 and not known:
+            from rapidfuzz import fuzz, process  # only for typos: keeps start-up light
+
+            pool = self.words_of_length(len(word) - 2, len(word) + 2)
+            cutoff = 80 if len(word) >= 6 else 85
+            for candidate, score, _ in process.extract(
+                word, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8
+            ):
+                found.setdefault(candidate, FUZZY * (score - 50) / 50)
+        return tuple(found.items())
+
+    def _weights(self, word: str, typing: bool) -> dict[int, float]:
+        """Entry -> the best weight with which `word` matches it (do not change the dict)."""
+        key = (word, typing)
+        with self._recent_lock:
+            known = self._recent.get(key)
+        if known is None:
+            known = self._weigh(word, typing)
+            with self._recent_lock:
+                self._recent[key] = known
+                while len(self._recent) > RECENT_WORDS:
+                    self._recent.popitem(last=False)
+        return known
+
+    def _weigh(self, word: str, typing: bool) -> dict[int, float]:
+        total = self.total or 1
+        expansions = self.expand(word, typing)
+        # Completions of an unfinished word share one rarity (that of the commonest), so a rare
+        # completion does not outrank the word the person is most likely typing.
+        prefix_df = max((self.df(c) for c, q in expansions if q == PREFIX), default=1)
+        weighted = sorted(
+            (
+                (q * math.log(1 + total / max(1, prefix_df if q == PREFIX else self.df(c))), c)
+                for c, q in expansions
+            ),
+            reverse=True,
+        )
+        best: dict[int, float] = {}
+        for weight, candidate in weighted:  # weakest last: dict.update keeps the strongest
+            ids = self.postings(candidate)
+            if not best:
+                best = dict.fromkeys(ids, weight)
+            else:
+                weaker = dict.fromkeys(ids, weight)
+                weaker.update(best)
+                best = weaker
+        return best
+
+    # Searching -----------------------------------------------------------------------------
+
+    def search(
+        self,
+        text: str | Query,
+        *,
+        limit: int = 50,
+        scope: str | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> list[Hit]:
+        """Ranked hits; `scope` keeps one document; `cancelled` lets a newer keystroke stop it."""
+        query = parse_query(text) if isinstance(text, str) else text
+        allowed = self.allowed(query, scope)
+        if query.empty:
+            if allowed is None:
+                return []
+            listed = sorted(allowed)[:limit]
+            self.prefetch(listed)
+            return [self._hit(i, 0.0, True, query, frozenset()) for i in listed]
+        words = list(
+            dict.fromkeys(query.words + tuple(w for p in query.phrases for w in p.split()))
+        )
+        per_word = []
+        for position, word in enumerate(words):
+            typing = query.typing and not query.phrases and position == len(query.words) - 1
+            per_word.append(self._weights(word, typing))
+            if cancelled():
+                return []
+        # From the smallest, each step costs what is left, not the size of the next word's dict.
+        by_size = sorted(per_word, key=len)
+        candidates = set(by_size[0])
+        for weights in by_size[1:]:
+            candidates = {i for i in candidates if i in weights}
+        if allowed is not None:
+            candidates &= allowed
+        if query.phrases:
+            candidates = self.with_phrases(candidates, query.phrases)
+        if len(candidates) < limit and len(words) > 1 and not query.phrases:
+            # Nothing (or little) matches every word: also show what matches most of them.
+            others = self._partial_matches(per_word) - candidates
+            if allowed is not None:
+                others &= allowed
+            candidates |= others
+        norms = self.norms(candidates)
+        counts: dict[int, int] | None = None
+        if len(words) == 1:  # one word: its weight times the norm, in one pass
+            weights = per_word[0]
+            scored = {i: weights[i] * norms[i] for i in candidates}
+        else:
+            # Word by word over the candidates holding it (summed in the typed order).
+            totals = dict.fromkeys(candidates, 0.0)
+            counts = dict.fromkeys(candidates, 0)
+            for weights in per_word:
+                if cancelled():
+                    return []
+                for i in weights.keys() & candidates:
+                    totals[i] += weights[i]
+                    counts[i] += 1
+            scored = {i: total * norms[i] for i, total in totals.items()}
+        if counts is None:
+            shortlist = heapq.nlargest(max(limit * 4, 100), scored, key=scored.__getitem__)
+        else:
+            held = counts
+            shortlist = heapq.nlargest(
+                max(limit * 4, 100), scored, key=lambda i: (held[i], scored[i])
+            )
+        ordered = " ".join(query.words)
+        ranked: list[tuple[float, int, bool]] = []
+        folded = self.folded(shortlist)
+        for i in shortlist:
+            score = scored[i]
+            present = set(folded[i].split())
+            exact = all(w in present for w in words)
+            if exact:
+                score += EXACT_BONUS
+            if len(query.words) > 1 and ordered in folded[i]:
+                score += ORDER_BONUS * len(query.words)
+            matched = counts[i] if counts else 1
+            ranked.append((matched * 100 + score, i, exact or bool(query.phrases)))
+        ranked.sort(key=lambda r: (-r[0], r[1]))
+        self.prefetch([i for _, i, _ in ranked[:limit]])
+        return [
+            self._hit(i, score, exact, query, self._matched_words(folded[i], words, query.typing))
+            for score, i, exact in ranked[:limit]
+        ]
+
+    def with_phrases(self, candidates: set[int], phrases: tuple[str, ...]) -> set[int]:
+        """The candidates holding every phrase, its words in order."""
+        folded = self.folded(candidates)
+        return {i for i in candidates if all(p in folded[i] for p in phrases)}
+
+    def _partial_matches(self, per_word: list[dict[int, float]]) -> set[int]:
+        """Entries matching some of the query words, found through the selective words only:
+        a word in a tenth of the corpus or more ('migration') cannot tell entries apart, and
+        the union of such words would be most of the corpus."""
+        rare_limit = max(50, self.total // 10)
+        smallest = min(per_word, key=len)  # type: ignore[arg-type]
+        selective = [set(w) for w in per_word if len(w) <= rare_limit] or [set(smallest)]
+        found = set().union(*selective)
+        if len(found) > 5000 and len(selective) > 1:
+            # Still too broad: keep entries that match at least two of the selective words.
+            found = set().union(
+                *(a & b for n, a in enumerate(selective) for b in selective[n + 1 :])
+            )
+        return found
+
+    def _matched_words(self, folded: str, words: list[str], typing: bool) -> frozenset[str]:
+        present = set(folded.split())
+        matched = set()
+        for position, word in enumerate(words):
+            last = typing and position == len(words) - 1
+            matched |= {c for c, _ in self.expand(word, last) if c in present}
+        return frozenset(matched)
+
+    def _hit(self, i: int, score: float, exact: bool, query: Query, words: frozenset[str]) -> Hit:
+        entry = self.entry(i)
+        text, spans = snippet(entry.text, match_spans(entry.text, set(words), query.phrases))
+        return Hit(entry, round(score, 3), exact, text, spans, words)
