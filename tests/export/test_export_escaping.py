@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from export_builders import EXPORTED_AT, highlight
 from export_structure import PARSER, all_tokens, assert_no_raw_html, parse, split_front_matter
 from hypothesis import HealthCheck, given, settings
@@ -227,3 +228,10 @@ def test_a_heading_in_a_note_becomes_a_bold_line_in_its_item() -> None:
     rendered = PARSER.render(body)
     for words in ("Sub-heading", "In a quote", "In a list item #x", "ends in \\"):
         assert f"<strong>{words}</strong>" in rendered, rendered
+
+
+@pytest.mark.parametrize("note", ["# *", "# * * *", "# ***", "## **"])
+def test_a_heading_of_stars_is_not_a_horizontal_rule(note: str) -> None:
+    out = export_one(note, text="plain words")
+    assert_contained(out, "plain words")
+    assert "*****" not in out

@@ -137,6 +137,9 @@ def _bold(heading: str) -> str:
     words = _CLOSING_HASHES.sub("", heading).strip(" \t")
     if not words:
         return ""
+    if not any(c.isalnum() for c in words):
+        # '# *' must not become '*****', a horizontal rule: its stars are shown as stars.
+        words = re.sub(r"(?<!\\)\*", r"\\*", words)
     trailing = _TRAILING_BACKSLASHES.search(words)
     if trailing and len(trailing.group(0)) % 2:  # `\**` would escape the closing `*`
         words += "\\"
