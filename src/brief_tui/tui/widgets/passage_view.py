@@ -261,10 +261,19 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
         if widget is None:
             return
         widget.add_class("-cursor")
-        if self.cursor == 0:
-            self.call_after_refresh(self.scroll_home, animate=False)
-        else:
-            self.call_after_refresh(self.scroll_to_widget, widget, animate=False, top=top)
+        position = self.cursor
+
+        def scroll() -> None:
+            # A move made since (G then 'q typed at once) owns the scroll: scrolling for this
+            # one now would slide the window and the cursor with it.
+            if self.cursor != position or widget not in self.children:
+                return
+            if position == 0:
+                self.scroll_home(animate=False)
+            else:
+                self.scroll_to_widget(widget, animate=False, top=top)
+
+        self.call_after_refresh(scroll)
 
     def on_resize(self, event: events.Resize) -> None:
         """Text re-wraps on resize; keep the passage being read on screen."""
