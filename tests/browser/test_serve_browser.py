@@ -3,6 +3,7 @@ loads nothing from other hosts, and keeps out a browser without the token."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -109,6 +110,11 @@ async def test_without_the_token_the_page_is_forbidden(
         await tab.open(url)
         await tab.wait_until(lambda _, url=url: url in tab.statuses, f"a response for {url}")
         assert tab.statuses[url] == 403
+    # The status arrives before the page's text is in the document: wait for the text.
+    for _ in range(50):
+        if "needs the link with its token" in await tab.body_text():
+            break
+        await asyncio.sleep(0.1)
     assert "needs the link with its token" in await tab.body_text()
     assert tab.received == 0  # no reader was started
 

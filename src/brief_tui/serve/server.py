@@ -11,7 +11,9 @@ shows our own lines rather than a banner and log records.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
+import sys
 import weakref
 from collections.abc import Callable
 from pathlib import Path
@@ -65,6 +67,7 @@ class ReaderServer(Server):
         app = await super()._make_app()
         app.middlewares.insert(0, self.policy.middleware())
         app.on_response_prepare.append(_add_security_headers)
+        app.on_cleanup.append(_finalise_readers)
         return app
 
     async def on_startup(self, app: web.Application) -> None:
@@ -119,6 +122,22 @@ class ReaderServer(Server):
         return websocket
 
 
+async def _finalise_readers(_app: web.Application) -> None:
+    """Let the readers' finished subprocess transports be collected while the loop still
+    runs: collected after it closed, each prints 'Event loop is closed' on the way out."""
+    gc.collect()
+    await asyncio.sleep(0)
+
+
+def _quiet_after_close(unraisable: Any) -> None:
+    """After the server stopped, a transport collected late has nothing to tell the user."""
+    if isinstance(unraisable.exc_value, RuntimeError) and "Event loop is closed" in str(
+        unraisable.exc_value
+    ):
+        return
+    sys.__unraisablehook__(unraisable)
+
+
 async def _add_security_headers(_request: web.Request, response: web.StreamResponse) -> None:
     response.headers.update(SECURITY_HEADERS)
 
@@ -138,3 +157,4 @@ def run(server: ReaderServer, announce: Callable[[], None]) -> None:
         # aiohttp calls `print` once, after every socket is listening: our cue to announce.
         print=lambda _message: announce(),
     )
+    sys.unraisablehook = _quiet_after_close
