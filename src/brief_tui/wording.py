@@ -32,6 +32,9 @@ def clip(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
+# How each kind of recommendation is named in the plural: 'now visit asks', 'asks only'.
+KIND_PLURALS = {"ask": "asks", "commitment": "commitments", "reported": "reports"}
+
 _KIND_LABELS = {"ask": "▶ Ask", "commitment": "▶ Commitment", "reported": "▷ Reported"}
 
 

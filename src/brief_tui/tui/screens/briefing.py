@@ -21,13 +21,13 @@ from brief_tui.tui.screens.dialogs import OutlineScreen, WhyScreen
 from brief_tui.tui.widgets.doc_header import DocHeader
 from brief_tui.tui.widgets.passage_view import Highlight, PassageView
 from brief_tui.tui.widgets.pillar_sidebar import PillarSidebar
+from brief_tui.wording import KIND_PLURALS
 
 if TYPE_CHECKING:
     from brief_tui.search.request import SearchRequest
 
 
 _KIND_WORDS = {"ask": "ask", "commitment": "commitment", "reported": "report"}
-_KIND_PLURALS = {"ask": "asks", "commitment": "commitments", "reported": "reports"}
 
 
 class BriefingScreen(BriefingNotes):
@@ -205,7 +205,7 @@ class BriefingScreen(BriefingNotes):
         self.recommendation_kind = cycle[(cycle.index(self.recommendation_kind) + 1) % len(cycle)]
         kind = self.recommendation_kind
         count = len(self.plan.recommendations_of(kind))
-        which = "every recommendation" if kind is None else _KIND_PLURALS[kind]
+        which = "every recommendation" if kind is None else KIND_PLURALS[kind]
         self.notify(
             f"{keys_shown(self.app, 'next-recommendation')} and "
             f"{keys_shown(self.app, 'previous-recommendation')} now visit {which} "

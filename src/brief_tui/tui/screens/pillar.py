@@ -18,7 +18,7 @@ from brief_tui.tui.screens.base import SidebarScreen
 from brief_tui.tui.widgets.badges import PILLAR_STYLES, badges
 from brief_tui.tui.widgets.key_list import KeyList
 from brief_tui.tui.widgets.pillar_sidebar import PillarSidebar
-from brief_tui.wording import clip
+from brief_tui.wording import KIND_PLURALS, clip
 
 
 class PillarPassages(KeyList):
@@ -139,9 +139,7 @@ class PillarScreen(SidebarScreen):
         """'asks · government sources': the filters in force, for the title."""
         words = []
         if self.kind:
-            words.append(
-                {"ask": "asks", "commitment": "commitments", "reported": "reports"}[self.kind]
-            )
+            words.append(KIND_PLURALS[self.kind])
         if self.source_type:
             words.append(f"{self.source_type} sources")
         return " · ".join(words)

@@ -22,14 +22,11 @@ from brief_tui.tui.messages import OpenBriefing
 from brief_tui.tui.widgets.badges import badges
 from brief_tui.tui.widgets.highlight import highlighted
 from brief_tui.tui.widgets.key_list import KeyList
-from brief_tui.wording import plural
+from brief_tui.wording import KIND_PLURALS, plural
 
 PILLAR_CYCLE = (None, *PILLAR_IDS)
 KIND_CYCLE = (None, *RECOMMENDATION_KINDS)
 TYPE_CYCLE = (None, *SOURCE_TYPES)
-
-
-_KIND_NAMES = {"ask": "asks", "commitment": "commitments", "reported": "reports"}
 
 
 class HitOption(Option):
@@ -90,7 +87,7 @@ class SearchScreen(Screen[None]):
         if self.recommendations_only:
             parts += ["  ", (" recommendations only ", "bold reverse")]
         if self.kind:
-            parts += ["  ", (f" {_KIND_NAMES[self.kind]} only ", "bold reverse")]
+            parts += ["  ", (f" {KIND_PLURALS[self.kind]} only ", "bold reverse")]
         if self.source_type:
             parts += ["  ", (f" {self.source_type} sources only ", "bold reverse")]
         pairs = [
