@@ -62,3 +62,34 @@ async def test_scrolling_past_the_window_slides_it(tmp_path: Path) -> None:
         await pilot.pause()
         assert view._window[1] > end_before
         assert view.cursor == last_mounted + 1
+
+
+async def test_a_key_pressed_after_a_scroll_wins_over_the_scroll(tmp_path: Path) -> None:
+    """The reader scrolls to the window's edge and presses a key before the view catches up:
+    the key's move stands, the scroll does not drag the cursor back to the window's edge."""
+    app = BriefApp(synthetic_library(), tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_briefing("big")
+        await pilot.pause()
+        view = app.screen.query_one(PassageView)
+        view.scroll_end(animate=False, immediate=True)  # schedules the window to follow ...
+        view.move_to(5)  # ... and a key moves the cursor before it runs
+        await pilot.pause()
+        await pilot.pause()
+        assert view.cursor == 5
+
+
+async def test_scrolling_to_show_the_cursor_never_moves_it(tmp_path: Path) -> None:
+    """Showing the cursor at the end of the mounted window is not the reader scrolling past it."""
+    app = BriefApp(synthetic_library(), tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_briefing("big")
+        await pilot.pause()
+        view = app.screen.query_one(PassageView)
+        last_mounted = max(view._widgets)
+        view.move_to(last_mounted)
+        with view._scrolling_to_cursor():
+            view.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        await pilot.pause()
+        assert view.cursor == last_mounted

@@ -6,6 +6,8 @@ opens as fast as a short one; moving the cursor past the window's edge slides th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from textual import events
@@ -150,6 +152,8 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
         self.highlight: Highlight | None = None
         self.marks: dict[str, tuple[Mark, ...]] = {}  # passage id -> saved highlights
         self.selection: tuple[int, int, int] | None = None  # (position, start, end) being selected
+        self._moves = 0  # counts cursor moves, so a scroll noticed before one can tell it is stale
+        self._own_scroll = False  # True while the view scrolls to its cursor, not for the reader
 
     def show(self, plan: ReadingPlan, cursor: int = 0) -> None:
         """Display `plan` with the cursor on passage `cursor`."""
@@ -172,6 +176,7 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
         if previous is not None:
             previous.remove_class("-cursor")
         self.cursor = position
+        self._moves += 1
         self._mount_window()
         self._place_cursor(top=top)
 
@@ -268,34 +273,60 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
             # one now would slide the window and the cursor with it.
             if self.cursor != position or widget not in self.children:
                 return
-            if position == 0:
-                self.scroll_home(animate=False)
-            else:
-                self.scroll_to_widget(widget, animate=False, top=top)
+            with self._scrolling_to_cursor():
+                if position == 0:
+                    self.scroll_home(animate=False, immediate=True)
+                else:
+                    self.scroll_to_widget(widget, animate=False, top=top, immediate=True)
 
         self.call_after_refresh(scroll)
+
+    @contextmanager
+    def _scrolling_to_cursor(self) -> Iterator[None]:
+        """Scrolls made to show the cursor are not the reader scrolling: they never move it.
+        They are made at once (`immediate`), so none lands later, after another move."""
+        self._own_scroll = True
+        try:
+            yield
+        finally:
+            self._own_scroll = False
 
     def on_resize(self, event: events.Resize) -> None:
         """Text re-wraps on resize; keep the passage being read on screen."""
         widget = self.current_widget()
         if widget is not None:
-            self.call_after_refresh(self.scroll_to_widget, widget, animate=False)
+            self.call_after_refresh(self._show_widget, widget)
+
+    def _show_widget(self, widget: PassageWidget) -> None:
+        if widget is not self.current_widget():
+            return
+        with self._scrolling_to_cursor():
+            self.scroll_to_widget(widget, animate=False, immediate=True)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         """Scrolling (mouse wheel, scrollbar) past the mounted window slides it along."""
         super().watch_scroll_y(old_value, new_value)
-        if self.plan is None or not self._widgets or new_value == old_value:
+        if self._own_scroll or new_value == old_value:
             return
-        start, end = self._window
-        if new_value > old_value and new_value >= self.max_scroll_y and end < len(self.plan.rows):
-            anchor = max(self._widgets) + 1
-        elif new_value < old_value and new_value <= 0 and start > 0:
-            anchor = min(self._widgets) - 1
-        else:
-            return
-        self.call_later(self._follow_scroll, anchor)
+        anchor = self._edge_reached(new_value > old_value)
+        if anchor is not None:
+            self.call_later(self._follow_scroll, anchor, self._moves, new_value > old_value)
 
-    def _follow_scroll(self, position: int) -> None:
+    def _edge_reached(self, down: bool) -> int | None:
+        """The passage just past the mounted window, when the view is scrolled to its edge."""
+        if self.plan is None or not self._widgets:
+            return None
+        start, end = self._window
+        if down and self.scroll_y >= self.max_scroll_y and end < len(self.plan.rows):
+            return max(self._widgets) + 1
+        if not down and self.scroll_y <= 0 and start > 0:
+            return min(self._widgets) - 1
+        return None
+
+    def _follow_scroll(self, position: int, moves: int, down: bool) -> None:
+        # A key pressed since, or a scroll undone since, makes this one stale.
+        if moves != self._moves or self._edge_reached(down) != position:
+            return
         self.move_to(position)
         self.post_message(self.CursorMoved(self.cursor))
 
