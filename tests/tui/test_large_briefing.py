@@ -93,3 +93,19 @@ async def test_scrolling_to_show_the_cursor_never_moves_it(tmp_path: Path) -> No
         await pilot.pause()
         await pilot.pause()
         assert view.cursor == last_mounted
+
+
+async def test_a_small_terminal_mounts_fewer_rows_and_paging_still_slides(tmp_path: Path) -> None:
+    """Each mounted row costs time when a briefing opens: 80x24 mounts about four screens,
+    not the most a large terminal needs, and paging through still reaches every passage."""
+    app = BriefApp(synthetic_library(), tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_briefing("big")
+        await pilot.pause()
+        view = app.screen.query_one(PassageView)
+        assert len(app.screen.query(PassageWidget)) <= 32 < PassageView.WINDOW
+        for _ in range(40):
+            await pilot.press("space")
+        await pilot.pause()
+        assert view.cursor > 100
+        assert view._widgets.get(view.cursor) is not None  # the cursor's passage is mounted

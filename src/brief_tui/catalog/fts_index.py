@@ -94,10 +94,13 @@ class CatalogIndex(RankedSearch):
             return found
 
         def read(c: sqlite3.Connection) -> array[int]:
-            rows = c.execute(
-                "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?", (f'"{word}"',)
-            )
-            return array("I", (r for (r,) in rows))
+            # One string of ids from SQLite, not a row object per id: twice as fast.
+            (joined,) = c.execute(
+                "SELECT group_concat(rowid) FROM (SELECT rowid FROM entries_fts "
+                "WHERE entries_fts MATCH ? ORDER BY rowid)",
+                (f'"{word}"',),
+            ).fetchone()
+            return array("I", map(int, joined.split(","))) if joined else array("I")
 
         found = self.catalog.run(read) if self._df.get(word, 1) else array("I")
         self._postings[word] = found
@@ -161,6 +164,17 @@ class CatalogIndex(RankedSearch):
 
     def norms(self, ids: Iterable[int]) -> Norms:
         return self._arrays()[1]
+
+    def by_norm(self) -> Sequence[int]:
+        if self._by_norm is None:
+            row = self.catalog.run(
+                lambda c: c.execute("SELECT value FROM arrays WHERE name = 'by-norm'").fetchone()
+            )
+            if row is None:  # a catalog written before the order was stored
+                return super().by_norm()
+            self._by_norm = array("I")
+            self._by_norm.frombytes(row[0])
+        return self._by_norm
 
     def folded(self, ids: Iterable[int]) -> dict[int, str]:
         wanted = list(ids)

@@ -226,6 +226,14 @@ def _write_arrays(connection: sqlite3.Connection) -> None:
     connection.execute("DELETE FROM arrays")
     connection.executemany(
         "INSERT INTO arrays (name, value) VALUES (?, ?)",
-        [("facts", facts.tobytes()), ("norms", norms.tobytes())]
+        [
+            ("facts", facts.tobytes()),
+            ("norms", norms.tobytes()),
+            # Highest norm first, for the best few of a common word without scoring them all.
+            (
+                "by-norm",
+                array("I", sorted(range(size), key=norms.__getitem__, reverse=True)).tobytes(),
+            ),
+        ]
         + [(f"words-{n}", "\n".join(words).encode()) for n, words in by_length.items()],
     )

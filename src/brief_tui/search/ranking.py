@@ -14,7 +14,7 @@ from __future__ import annotations
 import heapq
 import math
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,6 +45,8 @@ class Hit:
 class Norms(Protocol):
     def __getitem__(self, i: int, /) -> float: ...
 
+    def __len__(self) -> int: ...
+
 
 class RankedSearch:
     """Ranked search over entries numbered by int ids; subclasses say where postings live."""
@@ -54,12 +56,14 @@ class RankedSearch:
         # The last few words' weights: typing the third word must not weigh the first two again.
         self._recent: OrderedDict[tuple[str, bool], dict[int, float]] = OrderedDict()
         self._recent_lock = threading.Lock()  # searches may run in two threads at once
+        self._by_norm: Sequence[int] | None = None
 
     def forget(self) -> None:
         """Drop what was worked out from the entries (they changed)."""
         self.expand.cache_clear()
         with self._recent_lock:
             self._recent.clear()
+            self._by_norm = None
 
     # What a storage provides ---------------------------------------------------------------
 
@@ -105,6 +109,13 @@ class RankedSearch:
     def prefetch(self, ids: list[int]) -> None:
         """About to ask for these entries: a storage may read them in one go."""
 
+    def by_norm(self) -> Sequence[int]:
+        """Every entry id, highest length norm first (equal norms: lower id first)."""
+        if self._by_norm is None:
+            norms = self.norms(())
+            self._by_norm = sorted(range(len(norms)), key=norms.__getitem__, reverse=True)
+        return self._by_norm
+
     # Which vocabulary words a query word stands for ----------------------------------------
 
     def _expand(self, word: str, typing: bool) -> tuple[tuple[str, float], ...]:
@@ -148,19 +159,27 @@ class RankedSearch:
                     self._recent.popitem(last=False)
         return known
 
-    def _weigh(self, word: str, typing: bool) -> dict[int, float]:
+    def _levels(self, word: str, typing: bool) -> list[tuple[float, str]]:
+        """The vocabulary words `word` stands for, each with its weight, strongest first."""
         total = self.total or 1
         expansions = self.expand(word, typing)
         # Completions of an unfinished word share one rarity (that of the commonest), so a rare
         # completion does not outrank the word the person is most likely typing.
         prefix_df = max((self.df(c) for c, q in expansions if q == PREFIX), default=1)
-        weighted = sorted(
+        return sorted(
             (
                 (q * math.log(1 + total / max(1, prefix_df if q == PREFIX else self.df(c))), c)
                 for c, q in expansions
             ),
             reverse=True,
         )
+
+    def _weights_of(self, word: str, typing: bool) -> set[float]:
+        """The distinct weights `word` can give an entry."""
+        return {weight for weight, _ in self._levels(word, typing)}
+
+    def _weigh(self, word: str, typing: bool) -> dict[int, float]:
+        weighted = self._levels(word, typing)
         best: dict[int, float] = {}
         for weight, candidate in weighted:  # weakest last: dict.update keeps the strongest
             ids = self.postings(candidate)
@@ -171,6 +190,63 @@ class RankedSearch:
                 weaker.update(best)
                 best = weaker
         return best
+
+    def _best_by_levels(
+        self,
+        words: list[str],
+        typings: list[bool],
+        per_word: list[dict[int, float]],
+        candidates: set[int],
+        wanted: int,
+    ) -> set[int]:
+        """The candidates (each matching every word) that can rank among the best `wanted`.
+
+        A candidate's score is its summed weights times its norm. When every word but one
+        weighs the same in every entry (a word typed in full has one weight), the sum only
+        varies with the vocabulary word through which that one word matched: among the
+        entries it gives one weight, the `wanted` of highest norm outrank the rest, so those,
+        per weight, hold the best of all and nothing else needs a score.
+        """
+        varying = [k for k, word in enumerate(words) if len(self._weights_of(word, typings[k])) > 1]
+        if len(varying) > 1:
+            return candidates
+        k = varying[0] if varying else 0
+        weights = per_word[k]
+        pool: set[int] = set()
+        walked: dict[float, int] = {}  # weight -> entries taken at that weight
+        for weight, candidate in self._levels(words[k], typings[k]):
+            ids = self.postings(candidate)
+            if len(ids) <= 2 * wanted:  # few: take them all
+                pool.update(i for i in ids if weights[i] == weight and i in candidates)
+            else:  # many: the best of them come from one walk down the norms, below
+                walked[weight] = 0
+        still_open = len(walked)
+        for i in self.by_norm() if walked else ():
+            level = weights.get(i)
+            if level is None or level not in walked or walked[level] >= wanted:
+                continue
+            if i in candidates:
+                pool.add(i)
+                walked[level] += 1
+                if walked[level] == wanted:
+                    still_open -= 1
+                    if not still_open:
+                        break
+        return pool
+
+    @staticmethod
+    def _able_to_place(counts: Counter[int], wanted: int) -> set[int]:
+        """Entries ranked first by how many query words they match: those matching fewer
+        words than the `wanted`-th best cannot reach the shortlist, and need no score."""
+        how_many = Counter(counts.values())
+        covered = 0
+        least = 0
+        for matched in sorted(how_many, reverse=True):
+            covered += how_many[matched]
+            least = matched
+            if covered >= wanted:
+                break
+        return {i for i, matched in counts.items() if matched >= least}
 
     # Searching -----------------------------------------------------------------------------
 
@@ -195,8 +271,10 @@ class RankedSearch:
             dict.fromkeys(query.words + tuple(w for p in query.phrases for w in p.split()))
         )
         per_word = []
+        typings = []
         for position, word in enumerate(words):
             typing = query.typing and not query.phrases and position == len(query.words) - 1
+            typings.append(typing)
             per_word.append(self._weights(word, typing))
             if cancelled():
                 return []
@@ -209,35 +287,42 @@ class RankedSearch:
             candidates &= allowed
         if query.phrases:
             candidates = self.with_phrases(candidates, query.phrases)
+        wanted = max(limit * 4, 100)
         if len(candidates) < limit and len(words) > 1 and not query.phrases:
             # Nothing (or little) matches every word: also show what matches most of them.
             others = self._partial_matches(per_word) - candidates
             if allowed is not None:
                 others &= allowed
             candidates |= others
+        elif len(candidates) > 4 * wanted and not query.phrases:
+            candidates = self._best_by_levels(words, typings, per_word, candidates, wanted)
         norms = self.norms(candidates)
-        counts: dict[int, int] | None = None
-        if len(words) == 1:  # one word: its weight times the norm, in one pass
+        counts: Counter[int] | None = None
+        if len(words) == 1:  # one word: its weight times the norm
             weights = per_word[0]
             scored = {i: weights[i] * norms[i] for i in candidates}
         else:
-            # Word by word over the candidates holding it (summed in the typed order).
+            # How many words each candidate matches (counted in C), then the summed weights
+            # of those that can still reach the shortlist, word by word.
+            counts = Counter()
+            for weights in per_word:
+                counts.update(weights.keys() & candidates)
+            if len(counts) > wanted:
+                candidates = self._able_to_place(counts, wanted)
             totals = dict.fromkeys(candidates, 0.0)
-            counts = dict.fromkeys(candidates, 0)
             for weights in per_word:
                 if cancelled():
                     return []
                 for i in weights.keys() & candidates:
                     totals[i] += weights[i]
-                    counts[i] += 1
             scored = {i: total * norms[i] for i, total in totals.items()}
+        # Equal scores are common (passages of one length): the earlier entry goes first, so
+        # the shortlist does not depend on the order sets happen to be in.
         if counts is None:
-            shortlist = heapq.nlargest(max(limit * 4, 100), scored, key=scored.__getitem__)
+            shortlist = heapq.nlargest(wanted, scored, key=lambda i: (scored[i], -i))
         else:
             held = counts
-            shortlist = heapq.nlargest(
-                max(limit * 4, 100), scored, key=lambda i: (held[i], scored[i])
-            )
+            shortlist = heapq.nlargest(wanted, scored, key=lambda i: (held[i], scored[i], -i))
         ordered = " ".join(query.words)
         ranked: list[tuple[float, int, bool]] = []
         folded = self.folded(shortlist)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from brief_tui.corpus.wordmatch import WORD, fold
 
@@ -33,14 +34,23 @@ def token_spans(text: str) -> Iterable[tuple[str, int, int]]:
         yield match.group(0), match.start(), match.end()
 
 
-def match_spans(text: str, words: set[str], phrases: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+@lru_cache(maxsize=256)
+def _words_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """Any of `words` as a whole word of folded text (a word is a run of [a-z0-9])."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
+
+
+def match_spans(
+    text: str, words: Iterable[str], phrases: tuple[str, ...] = ()
+) -> list[tuple[int, int]]:
     """Where the matched words and phrases occur in `text`, in order."""
-    spans = [(start, end) for word, start, end in token_spans(text) if word in words]
-    if phrases:
-        folded = aligned_fold(text)
-        for phrase in phrases:
-            pattern = r"\W+".join(re.escape(w) for w in phrase.split())
-            spans += [m.span() for m in re.finditer(pattern, folded)]
+    wanted = frozenset(w for w in words if w)
+    folded = aligned_fold(text) if wanted or phrases else ""
+    spans = [m.span() for m in _words_pattern(wanted).finditer(folded)] if wanted else []
+    for phrase in phrases:
+        pattern = r"\W+".join(re.escape(w) for w in phrase.split())
+        spans += [m.span() for m in re.finditer(pattern, folded)]
     return sorted(spans)
 
 

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from brief_tui.corpus.citation import page_label, quote_with_citation
 from brief_tui.corpus.model import RECOMMENDATION_KINDS, Document, Library
@@ -19,6 +19,7 @@ from brief_tui.tui.keymap import bindings, keys_shown
 from brief_tui.tui.screens.briefing_notes import BriefingNotes
 from brief_tui.tui.screens.dialogs import OutlineScreen, WhyScreen
 from brief_tui.tui.widgets.doc_header import DocHeader
+from brief_tui.tui.widgets.key_footer import KeyFooter
 from brief_tui.tui.widgets.passage_view import Highlight, PassageView
 from brief_tui.tui.widgets.pillar_sidebar import PillarSidebar
 from brief_tui.wording import KIND_PLURALS
@@ -59,7 +60,7 @@ class BriefingScreen(BriefingNotes):
             self._passage_view = PassageView(id="passages")
             yield self._passage_view
         yield Static(id="status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.document.title

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from brief_tui.compare import Comparison, Recommendation, Row, Similarity, compare, kind_label
 from brief_tui.compare_sides import (
@@ -36,6 +36,7 @@ from brief_tui.tui.screens.matrix import MatrixScreen
 from brief_tui.tui.screens.note_dialogs import LabelPicker, marked_message
 from brief_tui.tui.screens.note_editor import edit_note
 from brief_tui.tui.widgets.badges import LABEL_STYLES, PILLAR_STYLES, badges
+from brief_tui.tui.widgets.key_footer import KeyFooter
 
 WIDE = 160
 DOCUMENTS, SIDES = "documents", "sides"
@@ -119,7 +120,7 @@ class CompareScreen(Screen[None]):
         yield Horizontal(id="compare-heads")
         yield VerticalScroll(id="compare-rows")
         yield Static(id="compare-status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if self.app.size.width < WIDE:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from brief_tui.corpus.model import Document, Library
 from brief_tui.keys import LIBRARY
@@ -13,6 +13,7 @@ from brief_tui.reading import read_fraction
 from brief_tui.tui.keymap import bindings
 from brief_tui.tui.messages import OpenBriefing
 from brief_tui.tui.screens.base import SidebarScreen
+from brief_tui.tui.widgets.key_footer import KeyFooter
 from brief_tui.tui.widgets.library_list import LibraryList
 from brief_tui.tui.widgets.pillar_sidebar import WIDTHS, PillarSidebar
 from brief_tui.wording import agree, plural
@@ -32,7 +33,7 @@ class LibraryScreen(SidebarScreen):
         with Horizontal(id="body"):
             yield PillarSidebar(id="sidebar")
             yield LibraryList(self.library, id="library")
-        yield Footer()
+        yield KeyFooter()
 
     def _summary(self) -> Content:
         docs = self.library.documents

@@ -7,13 +7,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from brief_tui.compare import KindCount, kind_coverage
 from brief_tui.corpus.model import SOURCE_TYPES, Document, Library
 from brief_tui.corpus.pillars import PILLAR_IDS
 from brief_tui.keys import MATRIX
 from brief_tui.tui.keymap import bindings, bindings_by_id, hint
+from brief_tui.tui.widgets.key_footer import KeyFooter
 
 TYPE_ROW = "type:"  # row keys of the source-type header rows
 
@@ -52,7 +53,7 @@ class MatrixScreen(Screen[None]):
             markup=False,
         )
         yield MatrixTable(id="matrix", cursor_type="cell", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

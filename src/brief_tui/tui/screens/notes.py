@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from brief_tui.keys import NOTES
@@ -17,6 +17,7 @@ from brief_tui.tui.screens.keyed import KeyedScreen
 from brief_tui.tui.screens.note_dialogs import LabelPicker
 from brief_tui.tui.screens.note_editor import edit_note
 from brief_tui.tui.widgets.badges import LABEL_STYLES
+from brief_tui.tui.widgets.key_footer import KeyFooter
 from brief_tui.tui.widgets.key_list import KeyList
 from brief_tui.wording import clip
 
@@ -52,7 +53,7 @@ class NotesScreen(KeyedScreen):
         )
         yield KeyList(id="notes-list", markup=False)
         yield Static(id="notes-status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.reload()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from brief_tui.corpus.model import RECOMMENDATION_KINDS, SOURCE_TYPES, Document, Library, Passage
@@ -16,6 +16,7 @@ from brief_tui.tui.keymap import bindings, hint
 from brief_tui.tui.messages import OpenBriefing
 from brief_tui.tui.screens.base import SidebarScreen
 from brief_tui.tui.widgets.badges import PILLAR_STYLES, badges
+from brief_tui.tui.widgets.key_footer import KeyFooter
 from brief_tui.tui.widgets.key_list import KeyList
 from brief_tui.tui.widgets.pillar_sidebar import PillarSidebar
 from brief_tui.wording import KIND_PLURALS, clip
@@ -50,7 +51,7 @@ class PillarScreen(SidebarScreen):
         with Horizontal(id="body"):
             yield PillarSidebar(id="sidebar")
             yield PillarPassages(id="pillar-passages", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         sidebar = self.query_one(PillarSidebar)

@@ -6,7 +6,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -21,6 +21,7 @@ from brief_tui.tui.keymap import bindings, hint, keys_shown
 from brief_tui.tui.messages import OpenBriefing
 from brief_tui.tui.widgets.badges import badges
 from brief_tui.tui.widgets.highlight import highlighted
+from brief_tui.tui.widgets.key_footer import KeyFooter
 from brief_tui.tui.widgets.key_list import KeyList
 from brief_tui.wording import KIND_PLURALS, plural
 
@@ -66,7 +67,7 @@ class SearchScreen(Screen[None]):
         )
         yield KeyList(id="results", markup=False)
         yield Static(id="search-status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._update_title()

@@ -134,8 +134,10 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
     """The scrolling text of one briefing. Keys are the screen's; this widget only shows."""
 
     # No bindings: movement keys belong to the screen, so they move the cursor, not the view.
-    WINDOW = 64  # rows mounted at once: a few screenfuls, cheap to mount
-    MARGIN = 16  # slide the window when the cursor comes this close to its edge
+    WINDOW = 64  # the most rows mounted at once
+    MARGIN = (
+        16  # the most a window slides early: it slides when the cursor is this close to its edge
+    )
 
     DEFAULT_CSS = """
     PassageView { padding: 0 1; scrollbar-gutter: stable; }
@@ -225,6 +227,17 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
             return above[-1]
         return max(0, origin - fallback)
 
+    def window_size(self) -> tuple[int, int]:
+        """Rows to mount, and how close to the window's edge the cursor may come: a page of
+        passages as the margin (a passage takes two lines or more, so a screen shows at most
+        half its height in passages), four pages mounted. Every mounted row costs time when a
+        briefing opens, so a small terminal mounts fewer."""
+        # Before its first layout the view's height is the screen's less the briefing's
+        # header, status line and footer (eight lines).
+        height = self.size.height or max(1, self.app.size.height - 8)
+        page = min(self.MARGIN, max(8, height // 2))
+        return min(self.WINDOW, 4 * page), page
+
     def _mount_window(self, force: bool = False) -> None:
         plan = self.plan
         assert plan is not None
@@ -235,18 +248,19 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
             return
         row = plan.row_of(self.cursor)
         start, end = self._window
+        size, margin = self.window_size()
         if (
             not force
             and start <= row < end
             and (
-                (row - start >= self.MARGIN or start == 0)
-                and (end - row > self.MARGIN or end == len(plan.rows))
+                (row - start >= margin or start == 0)
+                and (end - row > margin or end == len(plan.rows))
             )
         ):
             return
-        start = max(0, row - self.WINDOW // 2)
-        end = min(len(plan.rows), start + self.WINDOW)
-        start = max(0, end - self.WINDOW)
+        start = max(0, row - size // 2)
+        end = min(len(plan.rows), start + size)
+        start = max(0, end - size)
         self._window = (start, end)
         widgets: list[Widget] = []
         self._widgets = {}

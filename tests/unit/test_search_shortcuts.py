@@ -1,0 +1,78 @@
+"""The ranking's shortcuts over large candidate sets give exactly what scoring every
+candidate gives: same hits, same order, same scores, same snippets."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from brief_tui.search import Entry, SearchIndex
+from brief_tui.search.ranking import RankedSearch
+
+COMMON = "migration border asylum security governance corruption".split()
+RARE = "migrants migratory bordering asylums securities governments".split()
+FILLER = "the a of regional programs support local communities funding years".split()
+
+
+def entries(count: int = 3000, seed: int = 7) -> list[Entry]:
+    """Passages of many lengths (so norms differ, and many are equal) over a small
+    vocabulary, so that common words hold most entries and prefixes have completions."""
+    rng = random.Random(seed)
+    made = []
+    for n in range(count):
+        words = rng.choices(COMMON, k=rng.randint(1, 4))
+        words += rng.choices(RARE, k=rng.randint(0, 1))
+        words += rng.choices(FILLER, k=rng.choice((2, 2, 5, 9, 14, 30)))
+        if n % 300 == 0:
+            words.append("tegucigalpa")  # a rare word: few entries hold it and another
+        rng.shuffle(words)
+        made.append(
+            Entry(
+                "passage",
+                f"d{n % 40}",
+                f"Doc {n % 40}",
+                "",
+                "S",
+                f"p-{n:06x}",
+                " ".join(words),
+                pillars=("II",) if n % 3 == 0 else ("I",),
+                recommendation=n % 4 == 0,
+            )
+        )
+    return made
+
+
+def every_candidate_scored(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(RankedSearch, "_best_by_levels", lambda self, *a: a[3])
+    monkeypatch.setattr(RankedSearch, "_able_to_place", staticmethod(lambda counts, n: set(counts)))
+
+
+QUERIES = [
+    "mi",
+    "migr",
+    "migration",
+    "migration border",
+    "migration bor",
+    "asylum securit",
+    "border governance corruption",
+    "goverment",  # a typo: several fuzzy weights
+    "migratoin bord",  # a typo and a word being typed: two varying words
+    "rec migration",
+    "p:II migration bor",
+    "tegucigalpa corruption securities",  # few match all: the partial matches too
+]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_shortcuts_rank_as_scoring_everything(query: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    index = SearchIndex.build(entries())
+    fast = index.search(query, limit=20)
+    with monkeypatch.context() as patched:
+        every_candidate_scored(patched)
+        index.forget()
+        full = index.search(query, limit=20)
+    assert len(full) > 0
+    assert [(h.entry.passage, h.score, h.snippet, h.spans) for h in fast] == [
+        (h.entry.passage, h.score, h.snippet, h.spans) for h in full
+    ]
