@@ -77,3 +77,14 @@ async def test_marks_and_unnamed_bookmarks_do_not_stand_in_for_their_passage(
         await settle(pilot)
         shown = await type_query(pilot, "task force")
         assert "Your bookmark" not in shown and "Your highlight" not in shown
+
+
+async def test_d_narrows_notes_to_the_briefings_it_names(make_app, isolated_data_dir) -> None:
+    write_notes(isolated_data_dir)
+    async with make_app().run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        shown = await type_query(pilot, "d:trips zebrafinch")
+        assert "Your note:" in shown and "zebrafinch desk" in shown  # the note's briefing
+        pilot.app.screen.query_one(Input).value = "d:strategy zebrafinch"
+        await settle(pilot)
+        assert "Your note:" not in screen_text(pilot.app)  # another briefing: not its note

@@ -8,6 +8,7 @@ catalog's generation changes (a document added or removed, here or in another pr
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from array import array
@@ -289,10 +290,17 @@ class CatalogIndex(RankedSearch):
         """The entries of these documents: each document's entries were written together, so
         they are one run of ids."""
         if self._ranges is None:
-            rows = self.catalog.run(
-                lambda c: c.execute(
-                    "SELECT document, min(id), max(id), count(*) FROM entries GROUP BY document"
-                ).fetchall()
+            stored = self.catalog.run(
+                lambda c: c.execute("SELECT value FROM arrays WHERE name = 'ranges'").fetchone()
+            )
+            rows = (
+                json.loads(stored[0])
+                if stored
+                else self.catalog.run(  # a catalog written before the runs were stored
+                    lambda c: c.execute(
+                        "SELECT document, min(id), max(id), count(*) FROM entries GROUP BY document"
+                    ).fetchall()
+                )
             )
             self._ranges = {doc: (first, last, n) for doc, first, last, n in rows}
         found: set[int] = set()

@@ -28,6 +28,8 @@ CREATE TABLE IF NOT EXISTS entries (
 );
 CREATE INDEX IF NOT EXISTS entries_file ON entries (file);
 CREATE INDEX IF NOT EXISTS entries_document ON entries (document);
+-- One row per briefing: what `d:` matches against, without reading every entry.
+CREATE INDEX IF NOT EXISTS entries_titles ON entries (document) WHERE kind = 'title';
 CREATE TABLE IF NOT EXISTS vocabulary (
     word TEXT PRIMARY KEY, df INTEGER NOT NULL, length INTEGER NOT NULL
 ) WITHOUT ROWID;

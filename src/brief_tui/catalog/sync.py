@@ -223,6 +223,11 @@ def _write_arrays(connection: sqlite3.Connection) -> None:
     by_length: dict[int, list[str]] = {}
     for word, length in connection.execute("SELECT word, length FROM vocabulary ORDER BY word"):
         by_length.setdefault(length, []).append(word)
+    # Each document's entries are one run of ids: `d:` and a briefing's own search narrow
+    # to runs without reading a row per entry.
+    ranges = connection.execute(
+        "SELECT document, min(id), max(id), count(*) FROM entries GROUP BY document"
+    ).fetchall()
     connection.execute("DELETE FROM arrays")
     connection.executemany(
         "INSERT INTO arrays (name, value) VALUES (?, ?)",
@@ -234,6 +239,7 @@ def _write_arrays(connection: sqlite3.Connection) -> None:
                 "by-norm",
                 array("I", sorted(range(size), key=norms.__getitem__, reverse=True)).tobytes(),
             ),
+            ("ranges", json.dumps(ranges).encode()),
         ]
         + [(f"words-{n}", "\n".join(words).encode()) for n, words in by_length.items()],
     )

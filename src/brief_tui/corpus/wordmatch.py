@@ -22,7 +22,15 @@ def fold(text: str) -> str:
     if text.isascii():  # nothing to decompose: the common case, and much faster
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    # Only the non-ASCII characters are looked at: a title with one accent costs one call.
+    return _NON_ASCII.sub(_drop_combining, decomposed).lower()
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _drop_combining(match: re.Match[str]) -> str:
+    return "" if unicodedata.combining(match.group()) else match.group()
 
 
 def words(text: str) -> tuple[str, ...]:

@@ -73,7 +73,8 @@ class SearchIndex(RankedSearch):
             if entry.recommendation and entry.recommendation_kind:
                 self._by_kind.setdefault(entry.recommendation_kind, set()).add(i)
             self._by_type.setdefault(entry.source_type, set()).add(i)
-        # The words a `d:` filter is matched against, per document.
+        # The words a `d:` filter is matched against, per document: from its title entry, or
+        # (for an index of notes, which has none) from what each entry says of its document.
         self._document_words = {
             e.document: document_words(
                 e.document, e.document_title, [e.organisations], e.document_kind
@@ -81,6 +82,11 @@ class SearchIndex(RankedSearch):
             for e in entries
             if e.kind == "title"
         }
+        for e in entries:
+            if e.document not in self._document_words:
+                self._document_words[e.document] = document_words(
+                    e.document, e.document_title, [e.organisations], e.document_kind
+                )
         self._by_document: dict[str, set[int]] = {}
         for i, entry in enumerate(entries):
             self._by_document.setdefault(entry.document, set()).add(i)
