@@ -114,6 +114,7 @@ class LibraryList(KeyList):
         self.library = library
         self.progress: dict[str, float] = {}  # document id -> how far the reader has read
         self._width = 0
+        self._drawn_when_shown: Library | None = None  # the library whose cards draw themselves
 
     @property
     def highlighted_document(self) -> Document | None:
@@ -131,20 +132,24 @@ class LibraryList(KeyList):
         if width == self._width and not force:
             return
         self._width = width
+        if self._drawn_when_shown is self.library:
+            # Cards made when drawn read the width and progress then: nothing to rebuild.
+            self._clear_caches()
+            return
         highlighted = self.highlighted
         self.clear_options()
         options: list[Option | None] = []
         counts = {doc.id: doc.pillar_counts() for doc in self.library.documents}
         scale = max((n for c in counts.values() for n in c.values()), default=0)
         fixed = len(self.library.documents) >= FIXED_CARDS_FROM
+        self._drawn_when_shown = self.library if fixed else None
         for doc in self.library.documents:
-            progress = self.progress.get(doc.id)
             if fixed:
                 prompt: Content | FixedCard = FixedCard(
-                    lambda d=doc, p=progress: card(d, width - 8, p, scale)  # type: ignore[misc]
+                    lambda d=doc: card(d, self._width - 8, self.progress.get(d.id), scale)  # type: ignore[misc]
                 )
             else:
-                prompt = card(doc, width - 8, progress, scale)
+                prompt = card(doc, width - 8, self.progress.get(doc.id), scale)
             options += [DocumentOption(doc, prompt), None]
         for problem in self.library.problems:
             text = Content.assemble(
