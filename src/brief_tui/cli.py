@@ -144,8 +144,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def load_all(data_dir: Path, *, cached: bool = False, check: bool = True) -> Library:
-    """The bundled briefings and the user's own; the reader lists them from the catalog."""
+def load_all(data_dir: Path, *, cached: bool = True, check: bool = True) -> Library:
+    """The bundled briefings and the user's own, listed from the catalog (brought up to date
+    with the content files first), so a command over a library of a thousand does not parse
+    a thousand files; passages are read from it as a command needs them."""
     from brief_tui.session import load_reader_library
 
     return load_reader_library(data_dir, cached=cached, check=check)
@@ -242,7 +244,7 @@ def cmd_search(args: argparse.Namespace, data_dir: Path) -> int:
     if args.limit < 1:
         print("brief-tui: --limit must be at least 1.", file=sys.stderr)
         return 2
-    library = load_all(data_dir, cached=True)  # the catalog's index: nothing to build
+    library = load_all(data_dir)  # the catalog's index: nothing to build
     report_problems(library)
     # A finished query: the last word is complete, as if followed by a space.
     text = " ".join(args.query) + " "

@@ -125,3 +125,30 @@ def test_list_json_has_exactly_the_documented_keys(capsys, tmp_path: Path) -> No
     assert web["date"] is None and isinstance(web["source"], str) and web["source"]
     memo = records[-1]
     assert memo["title"] == "A Memo [bold]on[/] aid" and memo["passages"] == 1
+
+
+def test_list_reads_only_the_files_that_changed_since_last_time(
+    capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A library of hundreds lists in a moment: `list` reads the catalog, and parses only
+    the content files added or changed since it was last brought up to date."""
+    from brief_tui.corpus import contentfile
+
+    add_document(capsys, tmp_path, "first.txt", "Funding Local Courts")
+    run(capsys, "list")  # the catalog is now up to date
+    parsed: list[object] = []
+    real = contentfile.parse_document
+
+    def counted(*args, **kwargs):
+        parsed.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(contentfile, "parse_document", counted)
+    code, out, err = run(capsys, "list")
+    assert code == 0, err
+    assert "Funding Local Courts" in out and parsed == []
+    add_document(capsys, tmp_path, "second.txt", "Protecting Asylum Seekers")
+    parsed.clear()
+    code, out, _ = run(capsys, "list")
+    assert "Funding Local Courts" in out and "Protecting Asylum Seekers" in out
+    assert len(parsed) <= 1  # the new file, unless `add` already brought the catalog up to date
