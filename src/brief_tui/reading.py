@@ -4,7 +4,9 @@ where the movement keys take it (next section, next recommendation, a pillar fil
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from brief_tui.corpus.model import Document, Passage, Section
 from brief_tui.corpus.sentences import sentence_spans
@@ -16,6 +18,7 @@ __all__ = [
     "Step",
     "locate",
     "read_fraction",
+    "read_fractions",
     "refiltered",
     "sentence_spans",
     "step_hit",
@@ -145,6 +148,30 @@ def read_fraction(document: Document, passage_id: str | None) -> float | None:
         if passage.id == passage_id:
             return index / document.passage_count
     return None
+
+
+def read_fractions(
+    documents: Iterable[Document], places: dict[str, str], catalog: Any = None
+) -> dict[str, float]:
+    """How far into each document the reader is, from the passage they are at (`places`:
+    document id -> passage id). Documents listed from the catalog and not opened are
+    measured there, so showing progress does not read every document the reader has opened
+    (with a long reading history that would be most of the library's passages)."""
+    fractions: dict[str, float] = {}
+    unread = {}
+    for doc in documents:
+        passage = places.get(doc.id)
+        if passage is None or not doc.passage_count:
+            continue
+        if catalog is not None and not doc.loaded:
+            unread[doc.id] = (passage, doc.passage_count)
+        elif (fraction := read_fraction(doc, passage)) is not None:
+            fractions[doc.id] = fraction
+    if unread:
+        ordinals = catalog.passage_ordinals({d: p for d, (p, _) in unread.items()})
+        for doc_id, ordinal in ordinals.items():
+            fractions[doc_id] = min(1.0, ordinal / unread[doc_id][1])
+    return fractions
 
 
 def kept_by_filters(

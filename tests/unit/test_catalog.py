@@ -169,3 +169,21 @@ def test_kind_and_type_filters_answer_alike_from_the_catalog(isolated_data_dir, 
     )
     hit = catalog.search(query, limit=1)[0]
     assert hit.entry == memory.search(query, limit=1)[0].entry  # kind, type and who as well
+
+
+def test_reading_progress_is_measured_without_reading_the_documents(isolated_data_dir) -> None:
+    """The library shows how far each briefing has been read: from the catalog, so a long
+    reading history does not read every briefing's passages at start."""
+    from brief_tui.reading import read_fraction, read_fractions
+
+    library = load_reader_library(isolated_data_dir, cached=True)
+    direct = load_library((locations.content_dir(), "bundled"))
+    places = {}
+    for doc in direct.documents:
+        passages = [p.id for _, p in doc.passages()]
+        places[doc.id] = passages[len(passages) // 3]
+    places["no-such-briefing"] = "p-00000000"
+    expected = {doc.id: read_fraction(doc, places[doc.id]) for doc in direct.documents}
+    assert read_fractions(library.documents, places, library.catalog) == pytest.approx(expected)
+    assert not any(d.loaded for d in library.documents)
+    assert read_fractions(direct.documents, places) == pytest.approx(expected)

@@ -127,6 +127,26 @@ class Catalog:
         )
         return Document.lazy(lambda: self.sections(file), counts, **fields)
 
+    def passage_ordinals(self, places: dict[str, str]) -> dict[str, int]:
+        """For each document id, the 1-based place of the given passage in its reading order,
+        from the entries (numbered in reading order), without reading the document's passages.
+        Documents or passages not found are left out."""
+
+        def read(c: sqlite3.Connection) -> dict[str, int]:
+            found: dict[str, int] = {}
+            for document, passage in places.items():
+                row = c.execute(
+                    "SELECT count(*) FROM entries WHERE document = ?1 AND kind = 'passage' "
+                    "AND id <= (SELECT min(id) FROM entries WHERE document = ?1 "
+                    "AND kind = 'passage' AND passage = ?2) ",
+                    (document, passage),
+                ).fetchone()
+                if row and row[0]:
+                    found[document] = int(row[0])
+            return found
+
+        return self.run(read)
+
     def sections(self, file: str) -> tuple[Section, ...]:
         """A briefing's passages, read when it opens."""
         row = self.run(

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from brief_tui.corpus.model import Document, Library
 from brief_tui.keys import LIBRARY
-from brief_tui.reading import read_fraction
+from brief_tui.reading import read_fractions
 from brief_tui.tui.keymap import bindings
 from brief_tui.tui.messages import OpenBriefing
 from brief_tui.tui.screens.base import SidebarScreen
@@ -62,12 +62,8 @@ class LibraryScreen(SidebarScreen):
     def show_progress(self) -> None:
         """How far each briefing has been read, from the saved reading positions."""
         positions = self.app.notes_call(lambda s: s.positions(), quiet=True) or {}  # type: ignore[attr-defined]
-        progress: dict[str, float] = {}
-        for doc in self.library.documents:
-            position = positions.get(doc.id)
-            fraction = read_fraction(doc, position.passage) if position else None
-            if fraction is not None:
-                progress[doc.id] = fraction
+        places = {doc: p.passage for doc, p in positions.items() if p.passage}
+        progress = read_fractions(self.library.documents, places, self.library.catalog)
         listing = self.query_one(LibraryList)
         if progress != listing.progress:
             listing.progress = progress
