@@ -28,7 +28,7 @@ from brief_tui.corpus.wordmatch import document_words
 from brief_tui.search.entries import Entry
 from brief_tui.search.index import documents_matching
 from brief_tui.search.query import Query
-from brief_tui.search.ranking import Hit, Norms, RankedSearch
+from brief_tui.search.ranking import Hit, Narrowing, Norms, RankedSearch
 
 POSTINGS_KEPT = 2_000_000  # ids held in memory across words, ~8 MB
 ENTRY_COLUMNS = (
@@ -235,11 +235,8 @@ class CatalogIndex(RankedSearch):
     # Filters -------------------------------------------------------------------------------
 
     def allowed(self, query: Query, scope: str | None) -> set[int] | None:
-        allowed: set[int] | None = None
-
-        def narrow(ids: set[int]) -> None:
-            nonlocal allowed
-            allowed = set(ids) if allowed is None else allowed & ids
+        allowed = Narrowing()
+        narrow = allowed.to
 
         if query.documents:
             named = self._named.get(query.documents)
@@ -276,7 +273,7 @@ class CatalogIndex(RankedSearch):
             )
         if query.notes_only:
             narrow(set())  # notes are not in the catalog: the session searches them
-        return allowed
+        return allowed.ids
 
     def _where(self, key: tuple[object, ...], test: Callable[[int], bool]) -> set[int]:
         """The entries whose facts pass `test`, kept under `key` until the catalog changes."""

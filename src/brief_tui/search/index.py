@@ -24,6 +24,7 @@ from brief_tui.search.ranking import (
     ORDER_BONUS,
     PREFIX,
     Hit,
+    Narrowing,
     Norms,
     RankedSearch,
 )
@@ -132,11 +133,8 @@ class SearchIndex(RankedSearch):
     # Filters -------------------------------------------------------------------------------
 
     def allowed(self, query: Query, scope: str | None) -> set[int] | None:
-        allowed: set[int] | None = None
-
-        def narrow(ids: set[int]) -> None:
-            nonlocal allowed
-            allowed = set(ids) if allowed is None else allowed & ids
+        allowed = Narrowing()
+        narrow = allowed.to
 
         if query.documents:
             matched: set[int] = set()
@@ -156,7 +154,7 @@ class SearchIndex(RankedSearch):
         if query.notes_only:
             kinds = ("note", "highlight", "bookmark")
             narrow({i for i, e in enumerate(self.entries) if e.kind in kinds})
-        return allowed
+        return allowed.ids
 
 
 def norms_of(lengths: list[int]) -> list[float]:

@@ -48,6 +48,18 @@ class Norms(Protocol):
     def __len__(self) -> int: ...
 
 
+class Narrowing:
+    """The entries every filter applied so far allows (`ids` is None until one is): each
+    storage's `allowed` narrows one of these filter by filter."""
+
+    def __init__(self) -> None:
+        self.ids: set[int] | None = None
+
+    def to(self, ids: set[int]) -> None:
+        """Keep only `ids` (copied, so the storage's own sets are never changed)."""
+        self.ids = set(ids) if self.ids is None else self.ids & ids
+
+
 class RankedSearch:
     """Ranked search over entries numbered by int ids; subclasses say where postings live."""
 
