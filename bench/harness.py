@@ -71,6 +71,9 @@ class Terminal:
         screen = pyte.Screen(COLS, ROWS)
         started = time.perf_counter()
         child = pexpect.spawn(argv[0], argv[1:], env=env, dimensions=(ROWS, COLS))
+        # pexpect sleeps 50 ms before every send by default; a clock started before `send`
+        # would charge that sleep to the program.
+        child.delaybeforesend = None
         return cls(child, screen, pyte.ByteStream(screen), started)
 
     def text(self) -> str:

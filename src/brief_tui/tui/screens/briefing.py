@@ -326,6 +326,8 @@ class BriefingScreen(BriefingNotes):
         self._update_bars()
 
     def _update_bars(self) -> None:
+        """Both bars are one line high (app.tcss), so new text never needs a layout: a layout
+        of the whole screen on every `j` was most of the time a key took."""
         filter_bar = self.query_one("#filter-bar", Static)
         pillar = self.plan.pillar
         filter_bar.display = pillar is not None
@@ -337,11 +339,12 @@ class BriefingScreen(BriefingNotes):
                     f"{keys_shown(self.app, 'clear-filter')} or "
                     f"{keys_shown(self.app, 'back').split()[0]} shows all · ",
                     (PILLARS_BY_ID[pillar].name, "italic"),
-                )
+                ),
+                layout=False,
             )
         status = self.query_one("#status", Static)
         if not len(self.plan):
-            status.update(Content("No passages."))
+            status.update(Content("No passages."), layout=False)
             return
         section, passage = self.plan.passages[self.view.cursor]
         sections = len(self.plan.section_starts)
@@ -362,5 +365,6 @@ class BriefingScreen(BriefingNotes):
                 f"· {page_label(passage.page)} " if passage.page is not None else "",
                 f"· section {self.plan.section_index(self.view.cursor) + 1} of {sections}: ",
                 (section.title, "italic"),
-            )
+            ),
+            layout=False,
         )

@@ -179,8 +179,8 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
             previous.remove_class("-cursor")
         self.cursor = position
         self._moves += 1
-        self._mount_window()
-        self._place_cursor(top=top)
+        remounted = self._mount_window()
+        self._place_cursor(top=top, laid_out=not remounted)
 
     def _content(self, row: Row) -> Content:
         assert row.passage is not None
@@ -238,14 +238,15 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
         page = min(self.MARGIN, max(8, height // 2))
         return min(self.WINDOW, 4 * page), page
 
-    def _mount_window(self, force: bool = False) -> None:
+    def _mount_window(self, force: bool = False) -> bool:
+        """Mount the rows around the cursor, unless they already are; True if it mounted."""
         plan = self.plan
         assert plan is not None
         if not len(plan):
             self.remove_children()
             self._widgets = {}
             self.mount(Static(Content("Nothing to show here."), classes="empty"))
-            return
+            return True
         row = plan.row_of(self.cursor)
         start, end = self._window
         size, margin = self.window_size()
@@ -257,7 +258,7 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
                 and (end - row > margin or end == len(plan.rows))
             )
         ):
-            return
+            return False
         start = max(0, row - size // 2)
         end = min(len(plan.rows), start + size)
         start = max(0, end - size)
@@ -274,8 +275,12 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
         with self.app.batch_update():
             self.remove_children()
             self.mount_all(widgets)
+        return True
 
-    def _place_cursor(self, top: bool = False) -> None:
+    def _place_cursor(self, top: bool = False, laid_out: bool = False) -> None:
+        """Mark the cursor's passage and scroll it into view: at once when its place is known
+        (`laid_out`), so the key's frame shows both; after the next refresh when it was just
+        mounted (a second frame, one key in a window's width of them)."""
         widget = self._widgets.get(self.cursor)
         if widget is None:
             return
@@ -293,7 +298,10 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
                 else:
                     self.scroll_to_widget(widget, animate=False, top=top, immediate=True)
 
-        self.call_after_refresh(scroll)
+        if laid_out:
+            scroll()
+        else:
+            self.call_after_refresh(scroll)
 
     @contextmanager
     def _scrolling_to_cursor(self) -> Iterator[None]:
