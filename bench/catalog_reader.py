@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import re
 import tempfile
 import time
 from pathlib import Path
@@ -45,6 +46,7 @@ from brief_tui.session import load_reader_library
 
 TITLE = "Only a Rethinking"
 QUIET = 0.03  # seconds without output that end a frame
+AT_PASSAGE = re.compile(r"Passage (\d+) of (\d+)")
 KEYED_APP = """\
 from textual.app import App
 from textual.widgets import Static
@@ -96,40 +98,50 @@ def peak_rss(argv: list[str], ready: str, opened: str | None, data: Path) -> int
 def changed_after(terminal: Terminal, key: str, timeout: float = 5.0) -> float:
     """Seconds from sending `key` until the screen's output for it is done.
 
-    Output is done at the last chunk of the frame that changed the screen: the clock stops
-    at that chunk's arrival once 30 ms pass with nothing more (the quiet wait is not counted).
+    Output is done at the arrival of the last chunk before 30 ms without output (the quiet
+    wait is not counted). Chunks are read as they come and given to the terminal emulator
+    only then: pyte parses a full frame slower than the program writes it, and a chunk read
+    after parsing its predecessor would be timed by the parser, not the program.
     """
     before = terminal.text()
     sent = time.perf_counter()
     terminal.child.send(key)
     deadline = sent + timeout
+    done = None
+    chunks: list[bytes] = []
     while time.perf_counter() < deadline:
         try:
-            chunk = terminal.child.read_nonblocking(65536, timeout=0.05)
-        except pexpect.TIMEOUT:
+            chunks.append(terminal.child.read_nonblocking(65536, timeout=QUIET))
+            done = time.perf_counter()
             continue
-        done = time.perf_counter()
-        terminal.stream.feed(chunk)
-        if terminal.text() != before:
-            rest = []  # fed after the frame, so the emulator's parsing never delays a read
-            while True:
-                try:
-                    rest.append(terminal.child.read_nonblocking(65536, timeout=QUIET))
-                except pexpect.TIMEOUT:
-                    terminal.stream.feed(b"".join(rest))
-                    return done - sent
-                done = time.perf_counter()
+        except pexpect.TIMEOUT:
+            if not chunks:
+                continue
+        terminal.stream.feed(b"".join(chunks))
+        chunks = []
+        if done is not None and terminal.text() != before:
+            return done - sent
     raise TimeoutError(f"{key!r} changed nothing on the screen")
 
 
-def key_times(argv: list[str], ready: str, data: Path, presses: int) -> list[float]:
+def key_times(argv: list[str], ready: str, data: Path, presses: int, home: str = "") -> list[float]:
+    """Key-to-output times of `j` and `space`, from the top: `home` (the reader's `g`) first,
+    since a briefing reopens where the last run left it."""
     terminal = Terminal.spawn(argv, data)
     try:
         terminal.wait_for(ready)
+        if home:
+            terminal.child.send(home)
+            terminal.wait_for(ready + " 1 of")
         terminal.drain(1.0)
         times = []
+        down = True
         for n in range(presses):
-            key = "j" if n % 4 else " "
+            if home and (at := AT_PASSAGE.search(terminal.text())):
+                # At either end, read back the other way: every key measured moves the cursor.
+                here, last = int(at[1]), int(at[2])
+                down = here < last if here in (1, last) else down
+            key = ("j" if n % 4 else " ") if down else ("k" if n % 4 else "b")
             times.append(changed_after(terminal, key))
             time.sleep(0.02)  # a fast typist: keys do not queue up behind each other
         return times
@@ -196,7 +208,7 @@ def main() -> None:
                         peaks[who].append(peak_rss(argv, text, opened, where))
                         if who == "brief":
                             keys[who] += key_times(
-                                [*brief, target_doc], "Passage 1 of", data, args.keys
+                                [*brief, target_doc], "Passage", data, args.keys, home="g"
                             )
                         else:
                             keys[who] += key_times(keyed, "Hello baseline", where, args.keys)

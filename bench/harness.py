@@ -83,23 +83,34 @@ class Terminal:
         """Seconds since spawn at which the output that put `text` on the screen arrived.
 
         The clock stops when the bytes arrive, not after the terminal emulator has parsed
-        them: pyte is slow Python, and a screen full of styled text would otherwise be charged
-        for the emulator's parsing time rather than the program's.
+        them: every chunk waiting in the pty is read, and timed, before any is parsed. pyte is
+        slow Python; parsing a chunk of a full frame before reading the next would charge its
+        parsing to the program, more for a full screen of styled text than for one line.
         """
         deadline = time.perf_counter() + timeout
-        arrived = time.perf_counter()
         while text not in self.text():
             if time.perf_counter() > deadline:
                 raise TimeoutError(f"{text!r} never showed; the screen was:\n{self.text()}")
             try:
-                chunk = self.child.read_nonblocking(65536, timeout=0.05)
+                chunks = [(self.child.read_nonblocking(65536, timeout=0.05), time.perf_counter())]
+                while True:  # the rest of what is there now, each timed as it is read
+                    try:
+                        chunks.append(
+                            (self.child.read_nonblocking(65536, timeout=0), time.perf_counter())
+                        )
+                    except pexpect.TIMEOUT:
+                        break
             except pexpect.TIMEOUT:
                 continue
             except pexpect.EOF:
                 raise RuntimeError(f"the program exited; the screen was:\n{self.text()}") from None
-            arrived = time.perf_counter()
-            self.stream.feed(chunk)
-        return arrived - self.started
+            for n, (chunk, arrived) in enumerate(chunks):
+                self.stream.feed(chunk)
+                if text in self.text():
+                    for rest, _ in chunks[n + 1 :]:
+                        self.stream.feed(rest)
+                    return arrived - self.started
+        return time.perf_counter() - self.started  # it was on the screen already
 
     def drain(self, seconds: float) -> None:
         """Keep reading output for `seconds`, so the child is never blocked on a full pty."""

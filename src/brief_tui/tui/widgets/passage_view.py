@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from textual import events
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
@@ -204,28 +205,39 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
         """The passage one screen (or half a screen) below or above `start` (the cursor by
         default), from the mounted layout."""
         origin = self.cursor if start is None else start
-        widget = self._widgets.get(origin)
         if self.plan is None:
             return origin
-        candidates = sorted(self._widgets.items())
+        places = self._places()
+        candidates = sorted(
+            (pos, places[widget].y) for pos, widget in self._widgets.items() if widget in places
+        )
         fallback = max(1, len(candidates) // (8 if half else 4))
-        if widget is None:
+        widget = self._widgets.get(origin)
+        if widget is None or widget not in places:
             return max(0, min(len(self.plan) - 1, origin + direction * fallback))
         height = max(1, self.scrollable_content_region.height - 2)
         if half:
             height = max(1, height // 2)
-        target_y = widget.virtual_region.y + direction * height
+        target_y = places[widget].y + direction * height
         if direction > 0:
-            below = [
-                pos for pos, w in candidates if pos > origin and w.virtual_region.y >= target_y
-            ]
+            below = [pos for pos, y in candidates if pos > origin and y >= target_y]
             if below:
                 return below[0]
             return min(len(self.plan) - 1, origin + fallback)
-        above = [pos for pos, w in candidates if pos < origin and w.virtual_region.y <= target_y]
+        above = [pos for pos, y in candidates if pos < origin and y <= target_y]
         if above:
             return above[-1]
         return max(0, origin - fallback)
+
+    def _places(self) -> dict[Widget, Region]:
+        """Where each mounted row is in the view's scrolling space.
+
+        Read from the view's own arrangement (cached by Textual for the size it was laid out
+        at), not from the screen's map: asking the screen for a widget out of sight rebuilds
+        the map of every widget and makes the next frame repaint the whole terminal, which
+        was most of what a `j` cost."""
+        arrangement = self.arrange(self.scrollable_content_region.size)
+        return {placement.widget: placement.region for placement in arrangement.placements}
 
     def window_size(self) -> tuple[int, int]:
         """Rows to mount, and how close to the window's edge the cursor may come: a page of
@@ -295,8 +307,9 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
             with self._scrolling_to_cursor():
                 if position == 0:
                     self.scroll_home(animate=False, immediate=True)
-                else:
-                    self.scroll_to_widget(widget, animate=False, top=top, immediate=True)
+                elif (place := self._places().get(widget)) is not None:
+                    region = place.grow(widget.styles.margin)
+                    self.scroll_to_region(region, animate=False, top=top, immediate=True)
 
         if laid_out:
             scroll()
