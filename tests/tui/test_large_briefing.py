@@ -103,9 +103,54 @@ async def test_a_small_terminal_mounts_fewer_rows_and_paging_still_slides(tmp_pa
         app.open_briefing("big")
         await pilot.pause()
         view = app.screen.query_one(PassageView)
-        assert len(app.screen.query(PassageWidget)) <= 32 < PassageView.WINDOW
+        rows, _margin = view.window_size()
+        assert view.size.height < 20 and rows <= 40 < PassageView.WINDOW  # four pages of 9 rows
+        assert len(app.screen.query(PassageWidget)) <= rows
         for _ in range(40):
             await pilot.press("space")
         await pilot.pause()
         assert view.cursor > 100
         assert view._widgets.get(view.cursor) is not None  # the cursor's passage is mounted
+
+
+async def test_the_first_frame_mounts_a_page_each_side_and_the_window_fills_after(
+    tmp_path: Path,
+) -> None:
+    """Opening draws what the screen shows first, then mounts the rest of the window below
+    it; the passage under the cursor stays where it was drawn."""
+    app = BriefApp(synthetic_library(), tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_briefing("big")
+        await pilot.pause()
+        view = app.screen.query_one(PassageView)
+        plan = view.plan
+        assert plan is not None
+        rows, margin = view.window_size()
+        view.show(plan, 500)
+        first = len(view._widgets)
+        assert first <= 2 * margin + 1 < rows
+        await pilot.pause()
+        await pilot.pause()
+        assert first < len(view._widgets) <= rows
+        assert view.cursor == 500
+        row = view.current_widget().region.y
+        assert row == view.region.y  # at the top of the view, where the first frame put it
+        await pilot.press("j")
+        await pilot.pause()
+        assert view.cursor == 501
+
+
+async def test_a_key_pressed_before_the_window_fills_wins(tmp_path: Path) -> None:
+    app = BriefApp(synthetic_library(), tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_briefing("big")
+        await pilot.pause()
+        view = app.screen.query_one(PassageView)
+        assert view.plan is not None
+        view.show(view.plan, 0)
+        view.move_to(300)  # before the first frame is drawn
+        await pilot.pause()
+        await pilot.pause()
+        assert view.cursor == 300
+        assert view.current_widget() is not None
+        assert len(view._widgets) <= view.window_size()[0]

@@ -162,8 +162,9 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
         """Display `plan` with the cursor on passage `cursor`."""
         self.plan = plan
         self.cursor = plan.clamp(cursor) if len(plan) else 0
-        self._mount_window(force=True)
+        self._mount_window(force=True, first_frame=True)
         self._place_cursor(top=True)
+        self.call_after_refresh(self._complete_window, self._window)
 
     def set_named_badges(self, named: bool) -> None:
         if named != self.named_badges and self.plan is not None:
@@ -250,8 +251,13 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
         page = min(self.MARGIN, max(8, height // 2))
         return min(self.WINDOW, 4 * page), page
 
-    def _mount_window(self, force: bool = False) -> bool:
-        """Mount the rows around the cursor, unless they already are; True if it mounted."""
+    def _mount_window(self, force: bool = False, first_frame: bool = False) -> bool:
+        """Mount the rows around the cursor, unless they already are; True if it mounted.
+
+        For a briefing's `first_frame`, only what that frame needs: a page below the cursor
+        (which opens at the top of the view) and a page above it; the rest of the window is
+        mounted once the frame is drawn (`_complete_window`). Each mounted row costs time
+        before the first frame: 44 rows at 100x30 took 100-160 ms to show, one page 50-110."""
         plan = self.plan
         assert plan is not None
         if not len(plan):
@@ -271,23 +277,44 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
             )
         ):
             return False
-        start = max(0, row - size // 2)
+        if first_frame:
+            size = 2 * margin + 1
+        start = max(0, row - (margin if first_frame else size // 2))
         end = min(len(plan.rows), start + size)
         start = max(0, end - size)
         self._window = (start, end)
-        widgets: list[Widget] = []
         self._widgets = {}
-        for item in plan.rows[start:end]:
+        widgets = self._make_rows(start, end)
+        with self.app.batch_update():
+            self.remove_children()
+            self.mount_all(widgets)
+        return True
+
+    def _make_rows(self, start: int, end: int) -> list[Widget]:
+        """Widgets for rows `start` to `end` of the plan, each passage's kept by position."""
+        assert self.plan is not None
+        widgets: list[Widget] = []
+        for item in self.plan.rows[start:end]:
             if item.passage is None:
                 widgets.append(SectionTitle(Content(item.section.title), markup=False))
             else:
                 widget = PassageWidget(item, self._content(item))
                 self._widgets[item.position] = widget
                 widgets.append(widget)
-        with self.app.batch_update():
-            self.remove_children()
-            self.mount_all(widgets)
-        return True
+        return widgets
+
+    def _complete_window(self, window: tuple[int, int]) -> None:
+        """After a briefing's first frame, mount the rows below it up to a whole window. Rows
+        are only added at the end, so nothing on screen moves; a window remounted since (a
+        key pressed at once) is already whole."""
+        if self.plan is None or self._window != window or not self._widgets:
+            return
+        start, end = window
+        size, _margin = self.window_size()
+        whole = min(len(self.plan.rows), start + size)
+        if whole > end:
+            self._window = (start, whole)
+            self.mount_all(self._make_rows(end, whole))
 
     def _place_cursor(self, top: bool = False, laid_out: bool = False) -> None:
         """Mark the cursor's passage and scroll it into view: at once when its place is known
