@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import signal
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -88,6 +89,7 @@ class BriefApp(App[None]):
         else:
             # The library paints first; the notes (reading progress) follow a frame later.
             self.call_after_refresh(self._open_notes_for_library)
+            self.call_after_refresh(self._prepare_briefings)
         self.set_timer(0.5, self._settle)
         if self.settings.unreadable:
             self.notify(
@@ -378,6 +380,12 @@ class BriefApp(App[None]):
         """The library is the first screen, so its first frame is the app's first frame."""
         return LibraryScreen(self.library)
 
+    def _prepare_briefings(self) -> None:
+        """Once the library is on screen, import the briefing screen's modules in a thread:
+        the first briefing opened then waits only for its own text, not for ~50 ms of
+        imports (Python's import lock makes an open that comes sooner wait for the thread)."""
+        threading.Thread(target=_import_briefing_screen, name="brief-imports", daemon=True).start()
+
     def _settle(self) -> None:
         """Soon after start-up: move long-lived start-up objects out of the garbage
         collector's way, so later full collections do not stall paging."""
@@ -471,3 +479,7 @@ def create_app(
     return BriefApp(
         library, data, open_document=open_document, open_passage=open_passage, content_dir=content
     )
+
+
+def _import_briefing_screen() -> None:
+    import brief_tui.tui.screens.briefing  # noqa: F401  (loaded ahead of the first open)
