@@ -12,6 +12,7 @@ import os
 import shutil
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -50,6 +51,9 @@ def brief_tui_command() -> list[str]:
     return [found]
 
 
+PYCACHE = Path(tempfile.gettempdir()) / "brief-bench-pycache"
+
+
 @dataclass
 class Terminal:
     """A child process in a pseudo-terminal, and the screen a person would see."""
@@ -62,6 +66,13 @@ class Terminal:
     @classmethod
     def spawn(cls, argv: list[str], data_dir: Path) -> Terminal:
         env = dict(os.environ)
+        # As installed by `pip install .`, the program's modules are compiled once and read
+        # from .pyc files at every start. This machine sets PYTHONDONTWRITEBYTECODE, which
+        # would make every start compile brief-tui's source (an editable install) but not
+        # Textual's (installed with .pyc): both write to, and read from, one cache instead,
+        # filled by each bench's warm-up run.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
         env.update(
             TERM="xterm-256color",
             BRIEF_TUI_DATA_DIR=str(data_dir),
