@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from brief_tui.search import Entry, SearchIndex
+from brief_tui.search import Entry, SearchIndex, ranking
 from brief_tui.search.ranking import RankedSearch
 
 COMMON = "migration border asylum security governance corruption".split()
@@ -61,6 +61,8 @@ QUERIES = [
     "rec migration",
     "p:II migration bor",
     "tegucigalpa corruption securities",  # few match all: the partial matches too
+    "border asylu",  # 'asylums' is in few of the candidates (see the test below)
+    "regional asylu",
 ]
 
 
@@ -76,3 +78,43 @@ def test_shortcuts_rank_as_scoring_everything(query: str, monkeypatch: pytest.Mo
     assert [(h.entry.passage, h.score, h.snippet, h.spans) for h in fast] == [
         (h.entry.passage, h.score, h.snippet, h.spans) for h in full
     ]
+
+
+def test_a_level_few_candidates_hold_is_ranked_from_the_candidates(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A walk down the norms that has crossed as many entries as there are candidates stops;
+    the levels it has not filled are ranked from the candidates (the queries above check
+    that the hits are the same as scoring every candidate)."""
+    index = SearchIndex.build(entries())
+    ranked: list[int] = []
+    original = RankedSearch._best_of_levels
+
+    def counted(self: RankedSearch, *args: object) -> set[int]:
+        ranked.append(1)
+        return original(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RankedSearch, "_best_of_levels", counted)
+    monkeypatch.setattr(ranking, "WALK_PER_CANDIDATE", 1)  # the test's corpus is small
+    fast = index.search("border asylu", limit=20)
+    assert ranked
+    with monkeypatch.context() as patched:
+        every_candidate_scored(patched)
+        index.forget()
+        full = index.search("border asylu", limit=20)
+    assert [(h.entry.passage, h.score) for h in fast] == [(h.entry.passage, h.score) for h in full]
+
+
+def test_typing_a_query_gives_at_each_keystroke_what_a_fresh_search_gives() -> None:
+    """What is kept between keystrokes (each word's entries, the earlier words' union) never
+    changes an answer: every prefix, typed in order, ranks as it does searched alone."""
+    typed = SearchIndex.build(entries())
+    fresh = SearchIndex.build(entries())
+    query = "tegucigalpa securities corruption migratory"
+    for end in range(1, len(query) + 1):
+        prefix = query[:end]
+        fresh.forget()
+        alone = fresh.search(prefix, limit=20)
+        assert [(h.entry.passage, h.score) for h in typed.search(prefix, limit=20)] == [
+            (h.entry.passage, h.score) for h in alone
+        ], prefix

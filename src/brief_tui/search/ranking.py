@@ -30,6 +30,10 @@ EXACT_BONUS = 1.0
 MAX_COMPLETIONS = 24
 RECENT_WORDS = 24
 PREFIX_MASS = 12_000  # entries a word being typed may stand for through its completions
+# How far the walk down the norms goes, per candidate, before the candidates themselves are
+# ranked instead: ranking one costs about as much as eight steps of the walk (measured with
+# bench/catalog_search.py: 1x made the median keystroke slower, 8x the slowest ones faster).
+WALK_PER_CANDIDATE = 8
 
 
 @dataclass(frozen=True)
@@ -60,21 +64,59 @@ class Narrowing:
         self.ids = set(ids) if self.ids is None else self.ids & ids
 
 
+class WordMatches:
+    """The entries one query word matches, with the weight of each; the set of their ids
+    is made once, when first asked for, and kept with the weights: a query of many words
+    typed a character at a time unites the same words' entries at every keystroke."""
+
+    __slots__ = ("_ids", "weights")
+
+    def __init__(self, weights: dict[int, float]) -> None:
+        self.weights = weights
+        self._ids: frozenset[int] | None = None
+
+    @property
+    def ids(self) -> frozenset[int]:
+        if self._ids is None:
+            self._ids = frozenset(self.weights)
+        return self._ids
+
+
+class Union:
+    """Some words' entries united, and (worked out when first asked for) the entries that
+    at least two of them match."""
+
+    def __init__(self, sets: list[frozenset[int]]) -> None:
+        self.sets = sets
+        self.every: set[int] = set().union(*sets)
+        self._pairs: set[int] | None = None
+
+    def pairs(self) -> set[int]:
+        if self._pairs is None:
+            sets = self.sets
+            self._pairs = set().union(*(a & b for n, a in enumerate(sets) for b in sets[n + 1 :]))
+        return self._pairs
+
+
 class RankedSearch:
     """Ranked search over entries numbered by int ids; subclasses say where postings live."""
 
     def __init__(self) -> None:
         self.expand = lru_cache(maxsize=8192)(self._expand)
         # The last few words' weights: typing the third word must not weigh the first two again.
-        self._recent: OrderedDict[tuple[str, bool], dict[int, float]] = OrderedDict()
+        self._recent: OrderedDict[tuple[str, bool], WordMatches] = OrderedDict()
         self._recent_lock = threading.Lock()  # searches may run in two threads at once
         self._by_norm: Sequence[int] | None = None
+        # The selective words' entries, united, for the last few sets of words a query kept
+        # while its last word was typed (see `_partial_matches`).
+        self._unions: OrderedDict[tuple[tuple[str, bool], ...], Union] = OrderedDict()
 
     def forget(self) -> None:
         """Drop what was worked out from the entries (they changed)."""
         self.expand.cache_clear()
         with self._recent_lock:
             self._recent.clear()
+            self._unions.clear()
             self._by_norm = None
 
     # What a storage provides ---------------------------------------------------------------
@@ -160,11 +202,14 @@ class RankedSearch:
 
     def _weights(self, word: str, typing: bool) -> dict[int, float]:
         """Entry -> the best weight with which `word` matches it (do not change the dict)."""
+        return self._matches(word, typing).weights
+
+    def _matches(self, word: str, typing: bool) -> WordMatches:
         key = (word, typing)
         with self._recent_lock:
             known = self._recent.get(key)
         if known is None:
-            known = self._weigh(word, typing)
+            known = WordMatches(self._weigh(word, typing))
             with self._recent_lock:
                 self._recent[key] = known
                 while len(self._recent) > RECENT_WORDS:
@@ -233,7 +278,11 @@ class RankedSearch:
             else:  # many: the best of them come from one walk down the norms, below
                 walked[weight] = 0
         still_open = len(walked)
-        for i in self.by_norm() if walked else ():
+        budget = WALK_PER_CANDIDATE * len(candidates)
+        for steps, i in enumerate(self.by_norm() if walked else ()):
+            if steps == budget:
+                pool |= self._best_of_levels(candidates, weights, walked, wanted)
+                break
             level = weights.get(i)
             if level is None or level not in walked or walked[level] >= wanted:
                 continue
@@ -245,6 +294,24 @@ class RankedSearch:
                     if not still_open:
                         break
         return pool
+
+    def _best_of_levels(
+        self, candidates: set[int], weights: dict[int, float], walked: dict[float, int], wanted: int
+    ) -> set[int]:
+        """What the walk down the norms would take for the levels it has not filled yet (the
+        `wanted` candidates of highest norm, the lower id first among equal norms), found by
+        grouping the candidates: when few candidates sit at a level, the walk would cross
+        most of the corpus to find them."""
+        groups: dict[float, list[int]] = {w: [] for w, taken in walked.items() if taken < wanted}
+        for i in candidates:
+            group = groups.get(weights[i])
+            if group is not None:
+                group.append(i)
+        norms = self.norms(candidates)
+        best: set[int] = set()
+        for group in groups.values():
+            best.update(heapq.nlargest(wanted, group, key=lambda i: (norms[i], -i)))
+        return best
 
     @staticmethod
     def _able_to_place(counts: Counter[int], wanted: int) -> set[int]:
@@ -282,19 +349,20 @@ class RankedSearch:
         words = list(
             dict.fromkeys(query.words + tuple(w for p in query.phrases for w in p.split()))
         )
-        per_word = []
+        matches = []
         typings = []
         for position, word in enumerate(words):
             typing = query.typing and not query.phrases and position == len(query.words) - 1
             typings.append(typing)
-            per_word.append(self._weights(word, typing))
+            matches.append(self._matches(word, typing))
             if cancelled():
                 return []
-        # From the smallest, each step costs what is left, not the size of the next word's dict.
-        by_size = sorted(per_word, key=len)
-        candidates = set(by_size[0])
-        for weights in by_size[1:]:
-            candidates = {i for i in candidates if i in weights}
+        per_word = [m.weights for m in matches]
+        # From the smallest, each step costs what is left, not the size of the next word's set.
+        by_size = sorted(matches, key=lambda m: len(m.weights))
+        candidates = set(by_size[0].weights)
+        for m in by_size[1:]:
+            candidates = m.weights.keys() & candidates  # iterates over the smaller
         if allowed is not None:
             candidates &= allowed
         if query.phrases:
@@ -302,7 +370,8 @@ class RankedSearch:
         wanted = max(limit * 4, 100)
         if len(candidates) < limit and len(words) > 1 and not query.phrases:
             # Nothing (or little) matches every word: also show what matches most of them.
-            others = self._partial_matches(per_word) - candidates
+            others = self._partial_matches(list(zip(words, typings, strict=True)), matches)
+            others -= candidates
             if allowed is not None:
                 others &= allowed
             candidates |= others
@@ -317,14 +386,15 @@ class RankedSearch:
             # How many words each candidate matches (counted in C), then the summed weights
             # of those that can still reach the shortlist, word by word.
             counts = Counter()
-            for weights in per_word:
-                counts.update(weights.keys() & candidates)
+            for m in matches:
+                counts.update(m.weights.keys() & candidates)
             if len(counts) > wanted:
                 candidates = self._able_to_place(counts, wanted)
             totals = dict.fromkeys(candidates, 0.0)
-            for weights in per_word:
+            for m in matches:
                 if cancelled():
                     return []
+                weights = m.weights
                 for i in weights.keys() & candidates:
                     totals[i] += weights[i]
             scored = {i: total * norms[i] for i, total in totals.items()}
@@ -360,20 +430,40 @@ class RankedSearch:
         folded = self.folded(candidates)
         return {i for i in candidates if all(p in folded[i] for p in phrases)}
 
-    def _partial_matches(self, per_word: list[dict[int, float]]) -> set[int]:
+    def _partial_matches(
+        self, keys: list[tuple[str, bool]], matches: list[WordMatches]
+    ) -> set[int]:
         """Entries matching some of the query words, found through the selective words only:
         a word in a tenth of the corpus or more ('migration') cannot tell entries apart, and
-        the union of such words would be most of the corpus."""
+        the union of such words would be most of the corpus. When that union is still broad,
+        the entries matching at least two selective words.
+
+        All but the last selective word stay the same while a word is typed, so what they
+        give is kept (`_unions`) and each keystroke adds only the last word's entries."""
         rare_limit = max(50, self.total // 10)
-        smallest = min(per_word, key=len)  # type: ignore[arg-type]
-        selective = [set(w) for w in per_word if len(w) <= rare_limit] or [set(smallest)]
-        found = set().union(*selective)
-        if len(found) > 5000 and len(selective) > 1:
-            # Still too broad: keep entries that match at least two of the selective words.
-            found = set().union(
-                *(a & b for n, a in enumerate(selective) for b in selective[n + 1 :])
-            )
+        selective = [
+            (k, m.ids) for k, m in zip(keys, matches, strict=True) if len(m.weights) <= rare_limit
+        ]
+        if not selective:
+            return set(min(matches, key=lambda m: len(m.weights)).ids)
+        *earlier, (_, last) = selective
+        united = self._united(tuple(k for k, _ in earlier), [ids for _, ids in earlier])
+        found = united.every | last
+        if len(found) > 5000 and earlier:
+            # The pairs among the earlier words, and each earlier word with the last.
+            return united.pairs() | (last & united.every)
         return found
+
+    def _united(self, key: tuple[tuple[str, bool], ...], sets: list[frozenset[int]]) -> Union:
+        with self._recent_lock:
+            united = self._unions.get(key)
+        if united is None:
+            united = Union(sets)
+            with self._recent_lock:
+                self._unions[key] = united
+                while len(self._unions) > 4:
+                    self._unions.popitem(last=False)
+        return united
 
     def _matched_words(self, folded: str, words: list[str], typing: bool) -> frozenset[str]:
         present = set(folded.split())
