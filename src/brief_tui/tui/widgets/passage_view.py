@@ -135,7 +135,7 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
     """The scrolling text of one briefing. Keys are the screen's; this widget only shows."""
 
     # No bindings: movement keys belong to the screen, so they move the cursor, not the view.
-    WINDOW = 64  # the most rows mounted at once
+    WINDOW = 128  # the most rows mounted at once
     MARGIN = (
         16  # the most a window slides early: it slides when the cursor is this close to its edge
     )
@@ -243,13 +243,15 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
     def window_size(self) -> tuple[int, int]:
         """Rows to mount, and how close to the window's edge the cursor may come: a page of
         passages as the margin (a passage takes two lines or more, so a screen shows at most
-        half its height in passages), four pages mounted. Every mounted row costs time when a
-        briefing opens, so a small terminal mounts fewer."""
+        half its height in passages), eight pages mounted. Sliding the window remounts it
+        (50-70 ms, a visible hitch in reading), so it is wide enough to hold most briefings
+        whole (88 rows at 100x30); the first frame mounts only a page each side of the
+        cursor, so the width costs the first frame nothing. A small terminal mounts fewer."""
         # Before its first layout the view's height is the screen's less the briefing's
         # header, status line and footer (eight lines).
         height = self.size.height or max(1, self.app.size.height - 8)
         page = min(self.MARGIN, max(8, height // 2))
-        return min(self.WINDOW, 4 * page), page
+        return min(self.WINDOW, 8 * page), page
 
     def _mount_window(self, force: bool = False, first_frame: bool = False) -> bool:
         """Mount the rows around the cursor, unless they already are; True if it mounted.
@@ -257,7 +259,7 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
         For a briefing's `first_frame`, only what that frame needs: a page below the cursor
         (which opens at the top of the view) and a page above it; the rest of the window is
         mounted once the frame is drawn (`_complete_window`). Each mounted row costs time
-        before the first frame: 44 rows at 100x30 took 100-160 ms to show, one page 50-110."""
+        before the first frame: 44 rows at 100x30 took 100-160 ms to show, 23 rows 50-110."""
         plan = self.plan
         assert plan is not None
         if not len(plan):
