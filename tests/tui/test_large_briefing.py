@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from brief_tui.corpus.model import Document, Library, Passage, Section
 from brief_tui.tui.app import BriefApp
 from brief_tui.tui.widgets.passage_view import PassageView, PassageWidget
@@ -30,12 +32,17 @@ def synthetic_library(passages: int = 2000) -> Library:
     return Library((doc,))
 
 
+async def open_big(app: BriefApp, pilot: Pilot[None]) -> PassageView:
+    """Open the long briefing and let it draw; its passage view."""
+    app.open_briefing("big")
+    await pilot.pause()
+    return app.screen.query_one(PassageView)
+
+
 async def test_only_a_window_is_mounted_and_keys_reach_the_end(tmp_path: Path) -> None:
     app = BriefApp(synthetic_library(), tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.open_briefing("big")
-        await pilot.pause()
-        view = app.screen.query_one(PassageView)
+        view = await open_big(app, pilot)
         assert len(app.screen.query(PassageWidget)) <= PassageView.WINDOW
         await pilot.press("G")
         await pilot.pause()
@@ -52,9 +59,7 @@ async def test_only_a_window_is_mounted_and_keys_reach_the_end(tmp_path: Path) -
 async def test_scrolling_past_the_window_slides_it(tmp_path: Path) -> None:
     app = BriefApp(synthetic_library(), tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.open_briefing("big")
-        await pilot.pause()
-        view = app.screen.query_one(PassageView)
+        view = await open_big(app, pilot)
         end_before = view._window[1]
         last_mounted = max(view._widgets)
         view.scroll_end(animate=False)
@@ -69,9 +74,7 @@ async def test_a_key_pressed_after_a_scroll_wins_over_the_scroll(tmp_path: Path)
     the key's move stands, the scroll does not drag the cursor back to the window's edge."""
     app = BriefApp(synthetic_library(), tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.open_briefing("big")
-        await pilot.pause()
-        view = app.screen.query_one(PassageView)
+        view = await open_big(app, pilot)
         view.scroll_end(animate=False, immediate=True)  # schedules the window to follow ...
         view.move_to(5)  # ... and a key moves the cursor before it runs
         await pilot.pause()
@@ -83,9 +86,7 @@ async def test_scrolling_to_show_the_cursor_never_moves_it(tmp_path: Path) -> No
     """Showing the cursor at the end of the mounted window is not the reader scrolling past it."""
     app = BriefApp(synthetic_library(), tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.open_briefing("big")
-        await pilot.pause()
-        view = app.screen.query_one(PassageView)
+        view = await open_big(app, pilot)
         last_mounted = max(view._widgets)
         view.move_to(last_mounted)
         with view._scrolling_to_cursor():
@@ -100,9 +101,7 @@ async def test_a_small_terminal_mounts_fewer_rows_and_paging_still_slides(tmp_pa
     not the most a large terminal needs, and paging through still reaches every passage."""
     app = BriefApp(synthetic_library(), tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.open_briefing("big")
-        await pilot.pause()
-        view = app.screen.query_one(PassageView)
+        view = await open_big(app, pilot)
         rows, _margin = view.window_size()
         assert view.size.height < 20 and rows <= 72 < PassageView.WINDOW  # eight pages of 9 rows
         assert len(app.screen.query(PassageWidget)) <= rows
@@ -120,9 +119,7 @@ async def test_the_first_frame_mounts_a_page_each_side_and_the_window_fills_afte
     it; the passage under the cursor stays where it was drawn."""
     app = BriefApp(synthetic_library(), tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.open_briefing("big")
-        await pilot.pause()
-        view = app.screen.query_one(PassageView)
+        view = await open_big(app, pilot)
         plan = view.plan
         assert plan is not None
         rows, margin = view.window_size()
@@ -143,9 +140,7 @@ async def test_the_first_frame_mounts_a_page_each_side_and_the_window_fills_afte
 async def test_a_key_pressed_before_the_window_fills_wins(tmp_path: Path) -> None:
     app = BriefApp(synthetic_library(), tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.open_briefing("big")
-        await pilot.pause()
-        view = app.screen.query_one(PassageView)
+        view = await open_big(app, pilot)
         assert view.plan is not None
         view.show(view.plan, 0)
         view.move_to(300)  # before the first frame is drawn
