@@ -299,7 +299,8 @@ class CompareScreen(Screen[None]):
         if self.mode == DOCUMENTS and self.app.size.width >= WIDE:
             pairs.append(("compare-add", "adds a third source"))
         status = hint(self.app, *pairs) + " · 1-6 0 pillar"
-        self.query_one("#compare-status", Static).update(Content(status))
+        # One line high (app.tcss): new text needs no layout of the screen, at every move.
+        self.query_one("#compare-status", Static).update(Content(status), layout=False)
 
     # Keys ----------------------------------------------------------------------------------
 

@@ -211,7 +211,8 @@ class SearchScreen(Screen[None]):
             self._set_status("No results. Fewer words, another spelling or fewer filters may help.")
 
     def _set_status(self, text: str) -> None:
-        self.query_one("#search-status", Static).update(Content(text))
+        # One line high (app.tcss): new text needs no layout of the screen, at every key.
+        self.query_one("#search-status", Static).update(Content(text), layout=False)
 
     # Choosing ------------------------------------------------------------------------------
 
