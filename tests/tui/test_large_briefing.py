@@ -149,3 +149,18 @@ async def test_a_key_pressed_before_the_window_fills_wins(tmp_path: Path) -> Non
         assert view.cursor == 300
         assert view.current_widget() is not None
         assert len(view._widgets) <= view.window_size()[0]
+
+
+async def test_a_new_plan_is_shown_from_the_top_at_once(tmp_path: Path) -> None:
+    """A filter applied far down a briefing: its first frame shows its rows, not the blank
+    space below them at the old scroll offset."""
+    app = BriefApp(synthetic_library(), tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = await open_big(app, pilot)
+        assert view.plan is not None
+        view.move_to(40)
+        await pilot.pause()
+        await pilot.pause()
+        assert view.scroll_y > 0
+        view.show(view.plan, 0)
+        assert view.scroll_y == 0

@@ -163,6 +163,10 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
         self.plan = plan
         self.cursor = plan.clamp(cursor) if len(plan) else 0
         self._mount_window(force=True, first_frame=True)
+        # The new rows start at the top: an offset kept from the old ones (a filter applied
+        # far down a briefing) would show a blank view until the cursor is scrolled to.
+        with self._scrolling_to_cursor():
+            self.scroll_home(animate=False, immediate=True)
         self._place_cursor(top=True)
         self.call_after_refresh(self._complete_window, self._window)
 
