@@ -18,7 +18,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from brief_tui.search.entries import Entry
 from brief_tui.search.query import Query, parse_query
@@ -34,6 +34,9 @@ PREFIX_MASS = 12_000  # entries a word being typed may stand for through its com
 # ranked instead: ranking one costs about as much as eight steps of the walk (measured with
 # bench/catalog_search.py: 1x made the median keystroke slower, 8x the slowest ones faster).
 WALK_PER_CANDIDATE = 8
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,7 @@ class WordMatches:
         return self._ids
 
 
-class Union:
+class UnitedWords:
     """Some words' entries united, and (worked out when first asked for) the entries that
     at least two of them match."""
 
@@ -109,7 +112,7 @@ class RankedSearch:
         self._by_norm: Sequence[int] | None = None
         # The selective words' entries, united, for the last few sets of words a query kept
         # while its last word was typed (see `_partial_matches`).
-        self._unions: OrderedDict[tuple[tuple[str, bool], ...], Union] = OrderedDict()
+        self._unions: OrderedDict[tuple[tuple[str, bool], ...], UnitedWords] = OrderedDict()
 
     def forget(self) -> None:
         """Drop what was worked out from the entries (they changed)."""
@@ -205,16 +208,25 @@ class RankedSearch:
         return self._matches(word, typing).weights
 
     def _matches(self, word: str, typing: bool) -> WordMatches:
-        key = (word, typing)
+        return self._remembered(
+            self._recent,
+            (word, typing),
+            lambda: WordMatches(self._weigh(word, typing)),
+            RECENT_WORDS,
+        )
+
+    def _remembered(self, kept: OrderedDict[K, V], key: K, make: Callable[[], V], most: int) -> V:
+        """`kept[key]`, made (outside the lock: making may read the storage) when missing;
+        the oldest go once there are more than `most`."""
         with self._recent_lock:
-            known = self._recent.get(key)
-        if known is None:
-            known = WordMatches(self._weigh(word, typing))
+            found = kept.get(key)
+        if found is None:
+            found = make()
             with self._recent_lock:
-                self._recent[key] = known
-                while len(self._recent) > RECENT_WORDS:
-                    self._recent.popitem(last=False)
-        return known
+                kept[key] = found
+                while len(kept) > most:
+                    kept.popitem(last=False)
+        return found
 
     def _levels(self, word: str, typing: bool) -> list[tuple[float, str]]:
         """The vocabulary words `word` stands for, each with its weight, strongest first."""
@@ -445,7 +457,7 @@ class RankedSearch:
             (k, m.ids) for k, m in zip(keys, matches, strict=True) if len(m.weights) <= rare_limit
         ]
         if not selective:
-            return set(min(matches, key=lambda m: len(m.weights)).ids)
+            return set(min(matches, key=lambda m: len(m.weights)).weights)
         *earlier, (_, last) = selective
         united = self._united(tuple(k for k, _ in earlier), [ids for _, ids in earlier])
         found = united.every | last
@@ -454,16 +466,8 @@ class RankedSearch:
             return united.pairs() | (last & united.every)
         return found
 
-    def _united(self, key: tuple[tuple[str, bool], ...], sets: list[frozenset[int]]) -> Union:
-        with self._recent_lock:
-            united = self._unions.get(key)
-        if united is None:
-            united = Union(sets)
-            with self._recent_lock:
-                self._unions[key] = united
-                while len(self._unions) > 4:
-                    self._unions.popitem(last=False)
-        return united
+    def _united(self, key: tuple[tuple[str, bool], ...], sets: list[frozenset[int]]) -> UnitedWords:
+        return self._remembered(self._unions, key, lambda: UnitedWords(sets), 4)
 
     def _matched_words(self, folded: str, words: list[str], typing: bool) -> frozenset[str]:
         present = set(folded.split())

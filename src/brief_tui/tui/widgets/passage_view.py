@@ -136,9 +136,8 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
 
     # No bindings: movement keys belong to the screen, so they move the cursor, not the view.
     WINDOW = 128  # the most rows mounted at once
-    MARGIN = (
-        16  # the most a window slides early: it slides when the cursor is this close to its edge
-    )
+    # The largest margin: the window slides when the cursor comes this close to its edge.
+    MARGIN = 16
 
     DEFAULT_CSS = """
     PassageView { padding: 0 1; scrollbar-gutter: stable; }
