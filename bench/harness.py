@@ -192,6 +192,18 @@ def screen_row(screen, widget) -> int | None:
     return region.y if region.height > 0 and clip.contains(region.x, region.y) else None
 
 
+def passage_row(screen, view) -> int | None:
+    """The screen row of the first line of the passage under `view`'s cursor, or None if
+    that line is not drawn: the rows are lines of one widget, placed by the compositor."""
+    placed = screen._compositor.visible_widgets.get(view.lines)
+    tops = dict(view.lines.passage_tops())
+    if placed is None or view.cursor not in tops:
+        return None
+    region, clip = placed
+    y = region.y + tops[view.cursor]
+    return y if clip.contains(region.x, y) else None
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 

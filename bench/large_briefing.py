@@ -1,18 +1,18 @@
-"""Figure 3: a synthetic briefing of 5,000 passages: first screen, paging, mounted widgets.
+"""Figure 3: a synthetic briefing of 5,000 passages: first screen, paging, rows laid out.
 
 The bundled briefings are short (15 to 67 passages), so they cannot show whether the reader
 stays fast on a long document. This builds one in memory with the pure model: ~50 sections of
 ~300-character passages sampled from the bundled corpus, with varied kinds, list markers,
-pillars and recommendation flags. The briefing view mounts only a window of rows around the
-cursor (`PassageView.WINDOW`), so opening and paging should cost about what they cost on a
-bundled briefing, and the number of mounted `PassageWidget`s must stay bounded by the window.
+pillars and recommendation flags. The briefing view lays out only a window of rows around
+the cursor (`PassageView.WINDOW`), so opening and paging should cost about what they cost on a
+bundled briefing, and the number of rows laid out must stay bounded by the window.
 
 Each keypress is `pilot.press(key)` then `pilot.pause()`, timed on the two clocks of
 `open_briefing.py`: until `pilot.pause()` returns, and until the first frame of what the screen
 settles on (the cursor's passage drawn at its final row, i.e. the page has scrolled). The same
 sequence runs, in the same app, on the longest bundled briefing as the baseline; an unbound key
 gives the floor of the harness itself. Full garbage collections are counted while paging,
-because their pauses grow with the number of live objects, which the mounted window drives.
+because their pauses grow with the number of live objects, which the laid-out window drives.
 
     python bench/large_briefing.py [--runs N] [--pages N]
 """
@@ -28,14 +28,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from harness import FrameClock, Row, median, ms, percentile, print_table, screen_row, verdict
+from harness import FrameClock, Row, median, ms, passage_row, percentile, print_table, verdict
 
 from brief_tui import locations
 from brief_tui.corpus.library import load_library
 from brief_tui.corpus.model import Document, Library, Passage, Section
 from brief_tui.corpus.pillars import PILLAR_IDS
 from brief_tui.tui.app import BriefApp
-from brief_tui.tui.widgets.passage_view import PassageView, PassageWidget
+from brief_tui.tui.widgets.passage_lines import PassageLines
+from brief_tui.tui.widgets.passage_view import PassageView
 
 SYNTHETIC = "synthetic-5000"
 BUNDLED = "wola-central-america-trips"  # the longest bundled briefing
@@ -93,7 +94,7 @@ def probe(screen) -> tuple[str, int, int] | None:
     if (document := getattr(screen, "document", None)) is None:
         return None
     view = screen.query_one(PassageView)
-    row = screen_row(screen, view.current_widget())
+    row = passage_row(screen, view)
     return None if row is None else (document.id, view.cursor, row)
 
 
@@ -101,7 +102,7 @@ def probe(screen) -> tuple[str, int, int] | None:
 class Press:
     returned: float  # seconds until pilot.pause() returned
     settled: float | None  # seconds until the settled frame; None: no frame changed
-    remounted: bool  # the view replaced its window of mounted rows
+    slid: bool  # the view laid out another window of rows
 
 
 class GcPauses:
@@ -126,7 +127,7 @@ class Session:
 
     def __init__(self, pilot, clock: FrameClock) -> None:
         self.pilot, self.clock = pilot, clock
-        self.mounted_max = 0
+        self.laid_out_max = 0
 
     @property
     def view(self) -> PassageView:
@@ -137,7 +138,7 @@ class Session:
         self.pilot.app.open_briefing(doc_id)
         await self.pilot.pause()
         returned = time.perf_counter() - started
-        self.mounted_max = len(self.pilot.app.screen.query(PassageWidget))
+        self.laid_out_max = len(self.view.lines.rows)
         return Press(returned, self.clock.settled(started), True)
 
     async def close(self) -> None:
@@ -151,7 +152,7 @@ class Session:
         await self.pilot.press(key)
         await self.pilot.pause()
         returned = time.perf_counter() - started
-        self.mounted_max = max(self.mounted_max, len(self.pilot.app.screen.query(PassageWidget)))
+        self.laid_out_max = max(self.laid_out_max, len(self.view.lines.rows))
         return Press(returned, self.clock.settled(started), self.view._window != window)
 
     async def page_through(self, pages: int) -> dict[str, list[Press]]:
@@ -176,7 +177,7 @@ class Session:
 class Results:
     opened: dict[str, list[Press]] = field(default_factory=dict)
     paging: dict[str, dict[str, list[Press]]] = field(default_factory=dict)
-    mounted: dict[str, int] = field(default_factory=dict)
+    laid_out: dict[str, int] = field(default_factory=dict)
     gc_pauses: dict[str, list[float]] = field(default_factory=dict)
     alive_after: int = 0
 
@@ -197,10 +198,10 @@ async def run(library: Library, runs: int, pages: int, data_dir: Path) -> Result
             results.paging[doc] = await session.page_through(pages)
             gc.callbacks.remove(collections._callback)
             results.gc_pauses[doc] = collections.pauses
-            results.mounted[doc] = session.mounted_max
+            results.laid_out[doc] = session.laid_out_max
             await session.close()
         gc.collect()
-        results.alive_after = sum(isinstance(o, PassageWidget) for o in gc.get_objects())
+        results.alive_after = sum(isinstance(o, PassageLines) for o in gc.get_objects())
     return results
 
 
@@ -241,8 +242,8 @@ def table(results: Results) -> list[Row]:
                     )
                 )
     space = results.paging[SYNTHETIC]["space"]
-    slid = [p.settled for p in space if p.remounted and p.settled is not None]
-    kept = [p.settled for p in space if not p.remounted and p.settled is not None]
+    slid = [p.settled for p in space if p.slid and p.settled is not None]
+    kept = [p.settled for p in space if not p.slid and p.settled is not None]
     if slid and kept:
         rows.append(
             ratio_row(
@@ -263,20 +264,20 @@ def table(results: Results) -> list[Row]:
         )
     )
     window = PassageView.WINDOW
-    mounted = results.mounted
+    laid_out = results.laid_out
     rows.append(
         Row(
-            "most PassageWidgets mounted at once",
-            str(mounted[SYNTHETIC]),
-            str(mounted[BUNDLED]),
+            "most rows laid out at once",
+            str(laid_out[SYNTHETIC]),
+            str(laid_out[BUNDLED]),
             "-",
             f"<= {window}",
-            verdict(mounted[SYNTHETIC] <= window),
+            verdict(laid_out[SYNTHETIC] <= window),
         )
     )
     rows.append(
         Row(
-            "PassageWidgets alive after closing",
+            "passage views alive after closing",
             str(results.alive_after),
             "-",
             "-",

@@ -27,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from harness import FrameClock, Row, median, ms, print_table, screen_row, verdict
+from harness import FrameClock, Row, median, ms, passage_row, print_table, screen_row, verdict
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -55,7 +55,7 @@ def probe(screen) -> tuple[str, int] | None:
     if isinstance(screen, TrivialScreen):
         name, row = "trivial", screen_row(screen, screen.query_one(Static))
     elif (document := getattr(screen, "document", None)) is not None:
-        name, row = document.id, screen_row(screen, screen.view.current_widget())
+        name, row = document.id, passage_row(screen, screen.view)
     else:
         return None
     return None if row is None else (name, row)

@@ -1,4 +1,4 @@
-"""A briefing of thousands of passages opens quickly because only a window is mounted."""
+"""A briefing of thousands of passages opens quickly because only a window is laid out."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from textual.pilot import Pilot
 
 from brief_tui.corpus.model import Document, Library, Passage, Section
 from brief_tui.tui.app import BriefApp
-from brief_tui.tui.widgets.passage_view import PassageView, PassageWidget
+from brief_tui.tui.widgets.passage_view import PassageView
 
 
 def synthetic_library(passages: int = 2000) -> Library:
@@ -39,21 +39,32 @@ async def open_big(app: BriefApp, pilot: Pilot[None]) -> PassageView:
     return app.screen.query_one(PassageView)
 
 
-async def test_only_a_window_is_mounted_and_keys_reach_the_end(tmp_path: Path) -> None:
+def laid_out(view: PassageView) -> int:
+    """How many rows of the plan the view has wrapped and placed."""
+    return len(view.lines.rows)
+
+
+def last_laid_out(view: PassageView) -> int:
+    positions = view.lines.positions()
+    assert positions is not None
+    return positions[1]
+
+
+async def test_only_a_window_is_laid_out_and_keys_reach_the_end(tmp_path: Path) -> None:
     app = BriefApp(synthetic_library(), tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         view = await open_big(app, pilot)
-        assert len(app.screen.query(PassageWidget)) <= PassageView.WINDOW
+        assert laid_out(view) <= PassageView.WINDOW
         await pilot.press("G")
         await pilot.pause()
         assert view.cursor == 1999
-        assert len(app.screen.query(PassageWidget)) <= PassageView.WINDOW
+        assert laid_out(view) <= PassageView.WINDOW
         await pilot.press("g")
         for _ in range(30):
             await pilot.press("space")
         await pilot.pause()
         assert view.cursor > 60
-        assert len(app.screen.query(PassageWidget)) <= PassageView.WINDOW
+        assert laid_out(view) <= PassageView.WINDOW
 
 
 async def test_scrolling_past_the_window_slides_it(tmp_path: Path) -> None:
@@ -61,12 +72,12 @@ async def test_scrolling_past_the_window_slides_it(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         view = await open_big(app, pilot)
         end_before = view._window[1]
-        last_mounted = max(view._widgets)
+        last_laid = last_laid_out(view)
         view.scroll_end(animate=False)
         await pilot.pause()
         await pilot.pause()
         assert view._window[1] > end_before
-        assert view.cursor == last_mounted + 1
+        assert view.cursor == last_laid + 1
 
 
 async def test_a_key_pressed_after_a_scroll_wins_over_the_scroll(tmp_path: Path) -> None:
@@ -83,39 +94,39 @@ async def test_a_key_pressed_after_a_scroll_wins_over_the_scroll(tmp_path: Path)
 
 
 async def test_scrolling_to_show_the_cursor_never_moves_it(tmp_path: Path) -> None:
-    """Showing the cursor at the end of the mounted window is not the reader scrolling past it."""
+    """Showing the cursor at the end of the laid-out window is not the reader scrolling past it."""
     app = BriefApp(synthetic_library(), tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         view = await open_big(app, pilot)
-        last_mounted = max(view._widgets)
-        view.move_to(last_mounted)
+        last_laid = last_laid_out(view)
+        view.move_to(last_laid)
         with view._scrolling_to_cursor():
             view.scroll_end(animate=False, immediate=True)
         await pilot.pause()
         await pilot.pause()
-        assert view.cursor == last_mounted
+        assert view.cursor == last_laid
 
 
-async def test_a_small_terminal_mounts_fewer_rows_and_paging_still_slides(tmp_path: Path) -> None:
-    """Each mounted row costs time when a briefing opens: 80x24 mounts about eight screens,
+async def test_a_small_terminal_lays_out_fewer_rows_and_paging_still_slides(tmp_path: Path) -> None:
+    """Each laid-out row costs time when a briefing opens: 80x24 lays out about eight screens,
     not the most a large terminal needs, and paging through still reaches every passage."""
     app = BriefApp(synthetic_library(), tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         view = await open_big(app, pilot)
         rows, _margin = view.window_size()
         assert view.size.height < 20 and rows <= 72 < PassageView.WINDOW  # eight pages of 9 rows
-        assert len(app.screen.query(PassageWidget)) <= rows
+        assert laid_out(view) <= rows
         for _ in range(40):
             await pilot.press("space")
         await pilot.pause()
         assert view.cursor > 100
-        assert view._widgets.get(view.cursor) is not None  # the cursor's passage is mounted
+        assert view.cursor_region() is not None  # the cursor's passage is laid out
 
 
-async def test_the_first_frame_mounts_a_page_each_side_and_the_window_fills_after(
+async def test_the_first_frame_lays_out_a_page_each_side_and_the_window_fills_after(
     tmp_path: Path,
 ) -> None:
-    """Opening draws what the screen shows first, then mounts the rest of the window below
+    """Opening draws what the screen shows first, then lays out the rest of the window below
     it; the passage under the cursor stays where it was drawn."""
     app = BriefApp(synthetic_library(), tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -124,14 +135,15 @@ async def test_the_first_frame_mounts_a_page_each_side_and_the_window_fills_afte
         assert plan is not None
         rows, margin = view.window_size()
         view.show(plan, 500)
-        first = len(view._widgets)
+        first = laid_out(view)
         assert first <= 2 * margin + 1 < rows
         await pilot.pause()
         await pilot.pause()
-        assert first < len(view._widgets) <= rows
+        assert first < laid_out(view) <= rows
         assert view.cursor == 500
-        row = view.current_widget().region.y
-        assert row == view.region.y  # at the top of the view, where the first frame put it
+        place = view.cursor_region()
+        # At the top of the view, where the first frame put it.
+        assert place is not None and place.y == view.region.y
         await pilot.press("j")
         await pilot.pause()
         assert view.cursor == 501
@@ -147,8 +159,8 @@ async def test_a_key_pressed_before_the_window_fills_wins(tmp_path: Path) -> Non
         await pilot.pause()
         await pilot.pause()
         assert view.cursor == 300
-        assert view.current_widget() is not None
-        assert len(view._widgets) <= view.window_size()[0]
+        assert view.cursor_region() is not None
+        assert laid_out(view) <= view.window_size()[0]
 
 
 async def test_a_new_plan_is_shown_from_the_top_at_once(tmp_path: Path) -> None:

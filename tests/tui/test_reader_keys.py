@@ -274,8 +274,9 @@ async def test_quit(make_app) -> None:
 async def test_clicking_a_passage_moves_the_cursor(make_app) -> None:
     async with make_app().run_test(size=(100, 40)) as pilot:
         screen = await open_briefing(pilot)
-        target = screen.view._widgets[2]
-        await pilot.click(target)
+        lines = screen.view.lines
+        first_line = dict(lines.passage_tops())[2]  # the third passage's first line
+        await pilot.click(offset=(lines.region.x + 6, lines.region.y + first_line))
         await pilot.pause()
         assert cursor(screen) == 2
 

@@ -54,9 +54,11 @@ async def test_type_move_open_and_step_through_hits(make_app) -> None:
             == briefing.hits[briefing.hits.index(first.id) - 1]
         )
         # The matched words are highlighted in the passage.
-        widget = briefing.view.current_widget()
-        content = widget.visual
-        assert any("reverse" in str(span.style) for span in content.spans)
+        lines = briefing.view.lines
+        place = briefing.view.lines.region_of(briefing.view.cursor)
+        assert place is not None
+        drawn = [lines.render_line(y) for y in range(place.y, place.bottom)]
+        assert any(seg.style and seg.style.reverse for strip in drawn for seg in strip)
         # Escape returns to the results, then to the library.
         await pilot.press("escape")
         await pilot.pause()

@@ -11,7 +11,8 @@ from brief_tui.reading import ReadingPlan, locate, sentence_spans
 from brief_tui.tui.keymap import keys_shown
 from brief_tui.tui.messages import OpenBriefing
 from brief_tui.tui.screens.base import SidebarScreen
-from brief_tui.tui.widgets.passage_view import Mark, PassageView, PassageWidget
+from brief_tui.tui.widgets.passage_text import Mark
+from brief_tui.tui.widgets.passage_view import PassageView
 
 
 class BriefingNotes(SidebarScreen):
@@ -88,11 +89,10 @@ class BriefingNotes(SidebarScreen):
         if self._selected is not None:
             first, last = self._selected
             return self._sentences[first][0], self._sentences[last][1]
-        for widget, _selection in self.screen.selections.items():
-            if isinstance(widget, PassageWidget) and widget.row.passage is passage:
-                selected = self.screen.get_selected_text() or ""
-                if span := locate(selected, passage.text):
-                    return span
+        if any(row.passage is passage for row in self.view.selected_passages()):
+            selected = self.screen.get_selected_text() or ""
+            if span := locate(selected, passage.text):
+                return span
         return 0, len(passage.text)
 
     def action_highlight(self) -> None:
