@@ -243,3 +243,39 @@ async def test_another_programs_database_is_kept_aside_and_said_so(
         await app.workers.wait_for_complete()
     assert kept.read_bytes() == original
     assert len(store(isolated_data_dir).highlights()) == 1
+
+
+async def test_words_selected_with_the_mouse_are_what_h_highlights(
+    make_app, isolated_data_dir
+) -> None:
+    """Dragging across a passage selects words on screen; h highlights just those words."""
+    async with make_app().run_test(size=(100, 40)) as pilot:
+        screen = await open_doc(pilot)
+        target = next(
+            i
+            for i, (_, p) in enumerate(screen.plan.passages)
+            if i and p.kind == "paragraph" and not p.marker
+        )
+        await pilot.press(*["j"] * target)
+        await settle(pilot)
+        passage = screen.plan.passages[screen.view.cursor][1]
+        lines = screen.view.lines
+        # From the start of the text's second word to the end of its fourth, first line.
+        y = lines.region.y + dict(lines.passage_tops())[screen.view.cursor]
+        words = passage.text.split(" ")
+        left = lines.region.x + 2  # the text starts after the edge and a space
+        start = left + len(words[0]) + 1
+        end = start + len(" ".join(words[1:4])) - 1  # the last cell selected
+        await pilot.mouse_down(offset=(start, y))
+        await pilot.hover(offset=(end, y))
+        await pilot.mouse_up(offset=(end, y))
+        await settle(pilot)
+        assert screen.screen.get_selected_text() == " ".join(words[1:4])
+        await pilot.press("h")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, LabelPicker)
+        await pilot.press("enter")
+        await settle(pilot)
+    [saved] = store(isolated_data_dir).highlights()
+    assert saved.anchor.passage == passage.id
+    assert saved.anchor.quote == " ".join(words[1:4])
