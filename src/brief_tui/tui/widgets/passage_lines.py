@@ -25,6 +25,9 @@ from textual.widget import Widget
 from brief_tui.reading import Row
 
 EMPTY = "Nothing to show here."
+# Text is never wrapped narrower than this: in a terminal a few columns wide, lines are cut
+# at the edge instead of one character each.
+NARROWEST = 10
 
 
 @dataclass
@@ -131,6 +134,9 @@ class PassageLines(Widget):
         self._laid.pop(laid.index, None)
         height = len(laid.lines)
         self._stale = True
+        if not self.width:
+            self.refresh(layout=True)
+            return
         self.lay_out(self.width)
         fresh = self._by_position[position]
         if len(fresh.lines) == height:
@@ -208,9 +214,11 @@ class PassageLines(Widget):
     def _wrap(self, row: Row, width: int) -> list[Content]:
         before, after = indent(row)
         content = Content(row.section.title) if row.passage is None else self._content_of(row)
-        return content.wrap(max(1, width - before - after)) or [Content("")]
+        return content.wrap(max(NARROWEST, width - before - after)) or [Content("")]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if width < 1:
+            return 1
         self.lay_out(width)
         return self.line_count
 
@@ -296,7 +304,8 @@ class PassageLines(Widget):
         if laid is not None and laid.row.passage is not None:
             self.post_message(self.Clicked(laid.row.position))
 
-    def on_resize(self, event: events.Resize) -> None:
-        """Drawn strips carry the old width and theme; wrapped lines are redone by layout."""
+    def notify_style_update(self) -> None:
+        """A new theme (or hover, focus): drawn lines carry the old colours."""
+        super().notify_style_update()
         for laid in self._order:
             laid.strips.clear()

@@ -246,8 +246,13 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
             self.scroll_to_region(region, animate=False, immediate=True)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        """Scrolling (mouse wheel, scrollbar) past the laid-out window slides it along."""
-        super().watch_scroll_y(old_value, new_value)
+        """Scrolling (mouse wheel) past the laid-out window slides it along.
+
+        Textual's own watcher is not called: it moves the thumb of the scrollbar this view
+        does not show, and refreshing a widget that is not on screen makes Textual rebuild
+        its map of every widget and repaint the whole terminal (a third of the keys did)."""
+        if round(old_value) != round(new_value):
+            self._refresh_scroll()
         if self._own_scroll or new_value == old_value:
             return
         anchor = self._edge_reached(new_value > old_value)
