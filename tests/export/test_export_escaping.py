@@ -235,3 +235,10 @@ def test_a_heading_of_stars_is_not_a_horizontal_rule(note: str) -> None:
     out = export_one(note, text="plain words")
     assert_contained(out, "plain words")
     assert "*****" not in out
+
+
+def test_a_fence_with_a_bar_is_not_read_as_a_table_header_holding_a_heading() -> None:
+    """'```|' then '---' is fenced code to some parsers and a table to others (markdown-it,
+    Obsidian): the '#' after it must not become a heading of the export either way."""
+    assert_contained(export_one("```|\n---\n#", text="plain words"), "plain words")
+    assert_contained(export_one("```|\n---\n`````<i>``\n```#", text="plain words"), "plain words")

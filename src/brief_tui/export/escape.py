@@ -74,8 +74,9 @@ def contained_note(note: str, indent: str) -> list[str]:
     escaped (a stray backslash in code is better than a live tag). Fenced code that opens at
     the note's left margin is kept and left untouched, and closed if the note leaves it open,
     so it cannot swallow the citation that follows. A fence anywhere else (indented, or in a
-    list or quote of the note's) is escaped into text: whether it is still open at the end
-    would depend on containers that only a full parse knows.
+    list or quote of the note's), or with a `|` after it (a table's header row to some
+    parsers), is escaped into text: whether it is still open at the end would depend on
+    containers or extensions that only a full parse knows.
     """
     text = note.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     lines, spared, ambiguous = _safe_lines(text.split("\n"), spare_code=True)
@@ -98,7 +99,10 @@ def _safe_lines(lines: list[str], *, spare_code: bool) -> tuple[list[str], bool,
         elif _RISKY.isdisjoint(line):
             pass  # the common case: plain prose, nothing to look at
         elif (opened := _FENCE.match(line)) and not (
-            opened.group(1)[0] == "`" and "`" in line[opened.end() :]  # a run, not a fence
+            (opened.group(1)[0] == "`" and "`" in line[opened.end() :])  # a run, not a fence
+            # A `|` makes it a table's header row to parsers with tables (markdown-it,
+            # Obsidian) when a delimiter row follows, and a fence to others: escaped.
+            or "|" in line[opened.end() :]
         ):
             fence = opened.group(1)
             closing = re.compile(rf" {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
