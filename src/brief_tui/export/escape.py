@@ -98,13 +98,7 @@ def _safe_lines(lines: list[str], *, spare_code: bool) -> tuple[list[str], bool,
                 closing = None
         elif _RISKY.isdisjoint(line):
             pass  # the common case: plain prose, nothing to look at
-        elif (opened := _FENCE.match(line)) and not (
-            (opened.group(1)[0] == "`" and "`" in line[opened.end() :])  # a run, not a fence
-            # A `|` makes it a table's header row to parsers with tables (markdown-it,
-            # Obsidian) when a delimiter row follows, and a fence to others: escaped.
-            or "|" in line[opened.end() :]
-        ):
-            fence = opened.group(1)
+        elif fence := _opening_fence(line):
             closing = re.compile(rf" {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
         else:
             line = _neutralised(line)
@@ -117,6 +111,20 @@ def _safe_lines(lines: list[str], *, spare_code: bool) -> tuple[list[str], bool,
     if closing is not None:
         out.append(fence)
     return out, spared, ambiguous
+
+
+def _opening_fence(line: str) -> str:
+    """The fence that `line` opens at the note's left margin, or "" when it opens none that
+    every parser agrees on: a backtick run closed on the same line is a code span, and a `|`
+    after the fence makes the line a table's header to parsers with tables (markdown-it,
+    Obsidian) when a delimiter row follows."""
+    opened = _FENCE.match(line)
+    if opened is None:
+        return ""
+    rest = line[opened.end() :]
+    if (opened.group(1)[0] == "`" and "`" in rest) or "|" in rest:
+        return ""
+    return opened.group(1)
 
 
 def _neutralised(line: str) -> str:
