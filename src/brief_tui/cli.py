@@ -144,13 +144,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def load_all(data_dir: Path, *, cached: bool = True, check: bool = True) -> Library:
+def load_all(
+    data_dir: Path, *, cached: bool = True, check: bool = True, first: int | None = None
+) -> Library:
     """The bundled briefings and the user's own, listed from the catalog (brought up to date
     with the content files first), so a command over a library of a thousand does not parse
     a thousand files; passages are read from it as a command needs them."""
     from brief_tui.session import load_reader_library
 
-    return load_reader_library(data_dir, cached=cached, check=check)
+    return load_reader_library(data_dir, cached=cached, check=check, first=first)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -396,6 +398,9 @@ def _split_document_argument(argv: list[str]) -> tuple[list[str], str | None]:
     return argv, None
 
 
+FIRST_PAGE = 60  # briefings: more cards than the tallest terminal shows at once
+
+
 def cmd_read(data_dir: Path, document: str | None) -> int:
     """Open the reader, on the library or straight into one briefing (DOC, DOC#p-… for a
     passage, DOC#hl-… for a highlight: the links a vault export writes)."""
@@ -403,7 +408,9 @@ def cmd_read(data_dir: Path, document: str | None) -> int:
     # turns collection back on (and freezes what start-up made) once it is on screen.
     gc.disable()
     # The catalog is checked against the content files after the first frame (BriefApp).
-    library = load_all(data_dir, cached=True, check=False)
+    # The library screen's first frame needs only its first page of briefings; the rest
+    # are read just after it (a library of a thousand took ~50 ms to read).
+    library = load_all(data_dir, cached=True, check=False, first=None if document else FIRST_PAGE)
     document_id = passage_id = None
     if document:
         name, _, target = document.partition("#")

@@ -34,11 +34,17 @@ def reader_directories(data_dir: Path, content_dir: Path | None = None) -> list[
 
 
 def load_reader_library(
-    data_dir: Path, content_dir: Path | None = None, *, cached: bool, check: bool = True
+    data_dir: Path,
+    content_dir: Path | None = None,
+    *,
+    cached: bool,
+    check: bool = True,
+    first: int | None = None,
 ) -> Library:
     """The bundled briefings and the user's own; `cached` lists them from the catalog (only
     the files that changed are read; passages are read when a briefing opens). Without
-    `check` a catalog that lists something is used as it is: see `refresh_catalog`."""
+    `check` a catalog that lists something is used as it is: see `refresh_catalog`. With
+    `first` (and a catalog), only that many, with what the whole holds (`Library.listing`)."""
     directories = reader_directories(data_dir, content_dir)
     if cached:
         from brief_tui.catalog.store import CatalogUnavailable, open_catalog
@@ -48,7 +54,7 @@ def load_reader_library(
         except CatalogUnavailable as error:
             library = load_library(*directories)
             return replace(library, problems=(*library.problems, LoadProblem("", None, str(error))))
-        library = catalog.library()
+        library = catalog.library(first)
         if catalog.warning:
             library = replace(
                 library, problems=(*library.problems, LoadProblem("", None, catalog.warning))
@@ -97,17 +103,30 @@ class ReaderSession:
         self.notes_warning: str | None = None
         self._index: RankedSearch | None = None
         self._index_lock = threading.Lock()
+        self._listing_lock = threading.Lock()
 
     # The library ---------------------------------------------------------------------------
 
     @property
     def library(self) -> Library:
+        """The whole library: a first page (see `listed`) is read in full when first asked."""
+        if self._library.listing is not None:
+            with self._listing_lock:
+                if self._library.listing is not None:
+                    self._library = load_reader_library(
+                        self.data_dir, self.content_dir, cached=True, check=False
+                    )
+        return self._library
+
+    @property
+    def listed(self) -> Library:
+        """The library as listed so far: maybe only the first page, for the first frame."""
         return self._library
 
     def check_catalog(self) -> Library | None:
         """Bring the catalog in line with the content files; the library as it now is if
         anything changed (None: nothing did, or there is no catalog). Safe in any thread."""
-        catalog = self._library.catalog
+        catalog = self.library.catalog
         if catalog is None:
             return None
         import sqlite3

@@ -25,6 +25,7 @@ from brief_tui.corpus.model import (
     Document,
     DocumentCounts,
     Library,
+    Listing,
     LoadProblem,
     Section,
 )
@@ -75,14 +76,16 @@ class Catalog:
         )
         return int(row[0]) if row else 0
 
-    def library(self) -> Library:
-        """Every document's metadata and counts; passages are read when first asked for."""
+    def library(self, first: int | None = None) -> Library:
+        """Every document's metadata and counts; passages are read when first asked for.
+        With `first`, only that many documents, and what the whole library holds."""
         documents: list[Document] = []
 
         def read(c: sqlite3.Connection) -> None:
             cursor = c.execute(
                 "SELECT file, meta, passages, recommendations, pillars, kinds FROM documents "
-                "ORDER BY rank, sort"
+                "ORDER BY rank, sort LIMIT ?",
+                (-1 if first is None else first,),
             )
             while rows := cursor.fetchmany(200):
                 # One check per batch: no control character, raw or escaped, anywhere in it.
@@ -101,7 +104,10 @@ class Catalog:
         )
         kept, duplicates = without_duplicate_ids(documents)
         loaded = [_problem(p) for (p,) in problems]
-        return Library(tuple(kept), tuple(loaded + duplicates), catalog=self)
+        listing = self.run(_listing) if first is not None and len(documents) == first else None
+        if listing is not None and listing.documents <= len(documents):
+            listing = None  # the first page was all of it
+        return Library(tuple(kept), tuple(loaded + duplicates), catalog=self, listing=listing)
 
     def _document(
         self,
@@ -158,6 +164,21 @@ class Catalog:
             return sections_from_plain(json.loads(row[0]))
         except (DamagedCache, ValueError):
             return ()
+
+
+def _listing(c: sqlite3.Connection) -> Listing:
+    """What the whole library holds, without making a document of each row."""
+    documents, passages, recommendations = c.execute(
+        "SELECT count(*), total(passages), total(recommendations) FROM documents"
+    ).fetchone()
+    scale = 0
+    for (pillars,) in c.execute("SELECT pillars FROM documents"):
+        try:
+            counts = json.loads(pillars)
+            scale = max([scale, *(int(n) for p, n in counts if p in PILLAR_IDS)])
+        except (ValueError, TypeError):
+            continue  # a damaged row: the document itself is checked when listed
+    return Listing(int(documents), int(passages), int(recommendations), scale)
 
 
 _FIELDS = (

@@ -180,10 +180,22 @@ class LoadProblem:
 
 
 @dataclass(frozen=True)
+class Listing:
+    """What a whole library holds, when only its first page of documents has been read (so
+    the library screen can draw its first frame before reading the rest)."""
+
+    documents: int
+    passages: int
+    recommendations: int
+    scale: int  # the most passages any one document has under one pillar
+
+
+@dataclass(frozen=True)
 class Library:
     documents: tuple[Document, ...]
     problems: tuple[LoadProblem, ...] = field(default=())
     catalog: Any = field(default=None, compare=False, repr=False)  # where it was listed from
+    listing: Listing | None = None  # set when `documents` is only the first page
 
     def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)

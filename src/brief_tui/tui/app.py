@@ -61,7 +61,7 @@ class BriefApp(App[None]):
         self.content_dir = self.session.content_dir
         self.settings = self.session.settings
         self.sidebar_wanted: bool | None = None  # None: decided by terminal width
-        self.library_counts = self._library_counts()
+        self._counts: tuple[Library, dict[str, int]] | None = None
         self._open_document = open_document
         self._open_passage = open_passage
         self.notes: NoteStore | None = None
@@ -76,8 +76,14 @@ class BriefApp(App[None]):
     def library(self) -> Library:
         return self.session.library
 
-    def _library_counts(self) -> dict[str, int]:
-        return self.library.pillar_counts()
+    @property
+    def library_counts(self) -> dict[str, int]:
+        """Passages per pillar across the library (asked for after the first frame: a
+        library listed from its first page is read in full here)."""
+        library = self.library
+        if self._counts is None or self._counts[0] is not library:
+            self._counts = (library, library.pillar_counts())
+        return self._counts[1]
 
     def on_mount(self) -> None:
         theme = self.settings.get("theme")
@@ -366,7 +372,6 @@ class BriefApp(App[None]):
     def replace_library(self, library: Library) -> None:
         """Use `library` from now on: counts, search and notes follow; the library screen redraws."""
         self.session.replace_library(library)
-        self.library_counts = self._library_counts()
         for screen in self.screen_stack:
             if isinstance(screen, LibraryScreen):
                 screen.set_library(library)
@@ -379,8 +384,9 @@ class BriefApp(App[None]):
             self.push_screen(NotesScreen())
 
     def get_default_screen(self) -> LibraryScreen:
-        """The library is the first screen, so its first frame is the app's first frame."""
-        return LibraryScreen(self.library)
+        """The library is the first screen, so its first frame is the app's first frame;
+        it may draw it from the library's first page, and asks for the rest after."""
+        return LibraryScreen(self.session.listed)
 
     def _after_first_frame(self) -> None:
         self._collect_garbage()

@@ -37,14 +37,18 @@ class LibraryScreen(SidebarScreen):
 
     def _summary(self) -> Content:
         docs = self.library.documents
-        passages = sum(d.passage_count for d in docs)
-        recs = sum(d.recommendation_count for d in docs)
+        if (listing := self.library.listing) is not None:
+            count, passages, recs = listing.documents, listing.passages, listing.recommendations
+        else:
+            count = len(docs)
+            passages = sum(d.passage_count for d in docs)
+            recs = sum(d.recommendation_count for d in docs)
         failed = (
             f" · {len(self.library.problems)} could not be loaded" if self.library.problems else ""
         )
         return Content.assemble(
             ("brief-tui", "bold"),
-            f"  Library: {len(docs)} briefings · {passages} passages · {recs} recommendations{failed}",
+            f"  Library: {count} briefings · {passages} passages · {recs} recommendations{failed}",
         )
 
     def on_mount(self) -> None:
@@ -55,6 +59,9 @@ class LibraryScreen(SidebarScreen):
 
     def _complete(self) -> None:
         if not self.is_attached:
+            return
+        if self.library.listing is not None:  # drawn from the first page: now all of it
+            self.set_library(self.app.library)  # type: ignore[attr-defined]
             return
         self.query_one(PillarSidebar).set_counts({}, self.app.library_counts)  # type: ignore[attr-defined]
         self.show_progress()
@@ -93,7 +100,7 @@ class LibraryScreen(SidebarScreen):
             self.post_message(OpenBriefing(document.id))
 
     def set_library(self, library: Library) -> None:
-        """Show `library` instead (after a document was removed)."""
+        """Show `library` instead (all of it after its first page, or after a removal)."""
         self.library = library
         listing = self.query_one(LibraryList)
         listing.library = library
