@@ -277,12 +277,14 @@ def table(results: Results) -> list[Row]:
     )
     rows.append(
         Row(
-            "passage views alive after closing",
+            # Textual keeps the screen that last ran a handler in a context variable until
+            # another does: the last briefing closed in each session may stay, never more.
+            "passage views alive after closing both",
             str(results.alive_after),
             "-",
             "-",
-            "0",
-            verdict(results.alive_after == 0),
+            "<= 2",
+            verdict(results.alive_after <= 2),
         )
     )
     return rows

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from textual.pilot import Pilot
 
 from brief_tui.corpus.model import Document, Library, Passage, Section
 from brief_tui.tui.app import BriefApp
+from brief_tui.tui.widgets.passage_lines import PassageLines
 from brief_tui.tui.widgets.passage_view import PassageView
 
 
@@ -176,3 +178,17 @@ async def test_a_new_plan_is_shown_from_the_top_at_once(tmp_path: Path) -> None:
         assert view.scroll_y > 0
         view.show(view.plan, 0)
         assert view.scroll_y == 0
+
+
+async def test_closed_briefings_do_not_pile_up_in_memory(tmp_path: Path) -> None:
+    """Each closed briefing's rows are freed: after six opens, at most the last screen is
+    still held (Textual keeps the screen that last ran a handler until another does)."""
+    app = BriefApp(synthetic_library(200), tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(6):
+            await open_big(app, pilot)
+            await pilot.press("space")
+            app.pop_screen()
+            await pilot.pause()
+        gc.collect()
+        assert sum(isinstance(o, PassageLines) for o in gc.get_objects()) <= 1
