@@ -200,6 +200,17 @@ class Library:
     def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)
 
+    def totals(self) -> Listing:
+        """What the whole library holds: as listed with a first page, else counted."""
+        if self.listing is not None:
+            return self.listing
+        return Listing(
+            len(self.documents),
+            sum(d.passage_count for d in self.documents),
+            sum(d.recommendation_count for d in self.documents),
+            max((n for d in self.documents for n in d.pillar_counts().values()), default=0),
+        )
+
     def pillar_counts(self) -> dict[str, int]:
         """Passages per pillar across every document."""
         counts: dict[str, int] = {}

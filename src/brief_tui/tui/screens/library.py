@@ -36,19 +36,14 @@ class LibraryScreen(SidebarScreen):
         yield KeyFooter()
 
     def _summary(self) -> Content:
-        docs = self.library.documents
-        if (listing := self.library.listing) is not None:
-            count, passages, recs = listing.documents, listing.passages, listing.recommendations
-        else:
-            count = len(docs)
-            passages = sum(d.passage_count for d in docs)
-            recs = sum(d.recommendation_count for d in docs)
+        totals = self.library.totals()
         failed = (
             f" · {len(self.library.problems)} could not be loaded" if self.library.problems else ""
         )
         return Content.assemble(
             ("brief-tui", "bold"),
-            f"  Library: {count} briefings · {passages} passages · {recs} recommendations{failed}",
+            f"  Library: {totals.documents} briefings · {totals.passages} passages · "
+            f"{totals.recommendations} recommendations{failed}",
         )
 
     def on_mount(self) -> None:

@@ -139,14 +139,9 @@ class LibraryList(KeyList):
         highlighted = self.highlighted
         self.clear_options()
         options: list[Option | None] = []
-        listing = self.library.listing  # a first page: cards drawn as the whole will be
-        if listing is not None:
-            scale, total = listing.scale, listing.documents
-        else:
-            counts = (doc.pillar_counts() for doc in self.library.documents)
-            scale = max((n for c in counts for n in c.values()), default=0)
-            total = len(self.library.documents)
-        fixed = total >= FIXED_CARDS_FROM
+        totals = self.library.totals()  # of the whole: a first page draws as the whole will
+        scale = totals.scale
+        fixed = totals.documents >= FIXED_CARDS_FROM
         self._drawn_when_shown = self.library if fixed else None
         for doc in self.library.documents:
             if fixed:

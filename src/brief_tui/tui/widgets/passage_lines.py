@@ -99,7 +99,6 @@ class PassageLines(Widget):
         self.line_count = 0
         self._laid: dict[int, LaidRow] = {}  # by plan index, kept while the window slides
         self._order: list[LaidRow] = []
-        self._tops: list[int] = []
         self._by_position: dict[int, LaidRow] = {}
         self._stale = True  # rows changed since they were laid out
 
@@ -206,7 +205,6 @@ class PassageLines(Widget):
             order.append(laid)
         self._laid = laid_rows
         self._order = order
-        self._tops = [laid.top for laid in order]
         self._by_position = {laid.row.position: laid for laid in order if laid.row.passage}
         self.line_count = line + below if order else 1
         self._stale = False
@@ -225,7 +223,7 @@ class PassageLines(Widget):
     # Drawing --------------------------------------------------------------------------------
 
     def _row_at(self, y: int) -> LaidRow | None:
-        index = bisect_right(self._tops, y) - 1
+        index = bisect_right(self._order, y, key=lambda laid: laid.top) - 1
         if index < 0:
             return None
         laid = self._order[index]
