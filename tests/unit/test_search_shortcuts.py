@@ -45,6 +45,7 @@ def entries(count: int = 3000, seed: int = 7) -> list[Entry]:
 
 def every_candidate_scored(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(RankedSearch, "_best_by_levels", lambda self, *a: a[3])
+    monkeypatch.setattr(ranking, "SUMS_FROM", 10**9)  # each word counted over the candidates
     monkeypatch.setattr(RankedSearch, "_able_to_place", staticmethod(lambda counts, n: set(counts)))
 
 
@@ -69,6 +70,7 @@ QUERIES = [
 @pytest.mark.parametrize("query", QUERIES)
 def test_shortcuts_rank_as_scoring_everything(query: str, monkeypatch: pytest.MonkeyPatch) -> None:
     index = SearchIndex.build(entries())
+    monkeypatch.setattr(ranking, "SUMS_FROM", 0)  # the earlier words' sums, whatever the count
     fast = index.search(query, limit=20)
     with monkeypatch.context() as patched:
         every_candidate_scored(patched)
@@ -105,14 +107,22 @@ def test_a_level_few_candidates_hold_is_ranked_from_the_candidates(
     assert [(h.entry.passage, h.score) for h in fast] == [(h.entry.passage, h.score) for h in full]
 
 
-def test_typing_a_query_gives_at_each_keystroke_what_a_fresh_search_gives() -> None:
-    """What is kept between keystrokes (each word's entries, the earlier words' union) never
-    changes an answer: every prefix, typed in order, ranks as it does searched alone."""
+@pytest.mark.parametrize("sums_from", [0, 10**9])
+def test_typing_a_query_gives_at_each_keystroke_what_a_fresh_search_gives(
+    sums_from: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What is kept between keystrokes (each word's entries, the earlier words' union and
+    sums) never changes an answer: every prefix, typed in order, then erased back to a word
+    and typed again differently, ranks as it does searched alone."""
+    monkeypatch.setattr(ranking, "SUMS_FROM", sums_from)
     typed = SearchIndex.build(entries())
     fresh = SearchIndex.build(entries())
     query = "tegucigalpa securities corruption migratory"
-    for end in range(1, len(query) + 1):
-        prefix = query[:end]
+    other = "tegucigalpa securities bordering asylum regional"
+    steps = [query[:end] for end in range(1, len(query) + 1)]
+    steps += [query[:end] for end in range(len(query) - 1, 21, -1)]
+    steps += [other[:end] for end in range(22, len(other) + 1)]
+    for prefix in steps:
         fresh.forget()
         alone = fresh.search(prefix, limit=20)
         assert [(h.entry.passage, h.score) for h in typed.search(prefix, limit=20)] == [

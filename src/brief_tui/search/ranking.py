@@ -15,9 +15,10 @@ import heapq
 import math
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from typing import Protocol, TypeVar
 
 from brief_tui.search.entries import Entry
@@ -30,6 +31,12 @@ EXACT_BONUS = 1.0
 MAX_COMPLETIONS = 24
 RECENT_WORDS = 24
 PREFIX_MASS = 12_000  # entries a word being typed may stand for through its completions
+# From how many candidates on the earlier words' matches are counted and summed once, over
+# every entry they match, and kept while the last word is typed: counting each word over the
+# candidates again at every keystroke costs more (a query of 20 words, measured with
+# bench/catalog_search.py).
+SUMS_FROM = 2000
+SUMS_KEPT = 2
 # How far the walk down the norms goes, per candidate, before the candidates themselves are
 # ranked instead: ranking one costs about as much as eight steps of the walk (measured with
 # bench/catalog_search.py: 1x made the median keystroke slower, 8x the slowest ones faster).
@@ -101,6 +108,29 @@ class UnitedWords:
         return self._pairs
 
 
+class WordSums:
+    """For every entry some words match: how many of them it matches, and their weights
+    summed in the words' order (the order the scoring adds them in, so each sum is the same
+    float whichever way it was reached)."""
+
+    __slots__ = ("counts", "totals")
+
+    def __init__(self, counts: Counter[int] | None = None, totals: dict[int, float] | None = None):
+        self.counts: Counter[int] = counts if counts is not None else Counter()
+        self.totals: dict[int, float] = totals if totals is not None else {}
+
+    def copy(self) -> WordSums:
+        return WordSums(self.counts.copy(), dict(self.totals))
+
+    def add(self, weights: dict[int, float]) -> None:
+        """Count and sum one more word (after the others)."""
+        self.counts.update(weights.keys())
+        totals = self.totals
+        get = totals.get
+        for i, weight in weights.items():
+            totals[i] = get(i, 0.0) + weight
+
+
 class RankedSearch:
     """Ranked search over entries numbered by int ids; subclasses say where postings live."""
 
@@ -113,6 +143,8 @@ class RankedSearch:
         # The selective words' entries, united, for the last few sets of words a query kept
         # while its last word was typed (see `_partial_matches`).
         self._unions: OrderedDict[tuple[tuple[str, bool], ...], UnitedWords] = OrderedDict()
+        # All but the last word of the last queries, counted and summed (see `_sums_of`).
+        self._sums: OrderedDict[tuple[tuple[str, bool], ...], WordSums] = OrderedDict()
 
     def forget(self) -> None:
         """Drop what was worked out from the entries (they changed)."""
@@ -120,6 +152,7 @@ class RankedSearch:
         with self._recent_lock:
             self._recent.clear()
             self._unions.clear()
+            self._sums.clear()
             self._by_norm = None
 
     # What a storage provides ---------------------------------------------------------------
@@ -326,7 +359,7 @@ class RankedSearch:
         return best
 
     @staticmethod
-    def _able_to_place(counts: Counter[int], wanted: int) -> set[int]:
+    def _able_to_place(counts: Mapping[int, int], wanted: int) -> set[int]:
         """Entries ranked first by how many query words they match: those matching fewer
         words than the `wanted`-th best cannot reach the shortlist, and need no score."""
         how_many = Counter(counts.values())
@@ -337,7 +370,7 @@ class RankedSearch:
             least = matched
             if covered >= wanted:
                 break
-        return {i for i, matched in counts.items() if matched >= least}
+        return set(compress(counts, map(least.__le__, counts.values())))
 
     # Searching -----------------------------------------------------------------------------
 
@@ -390,25 +423,19 @@ class RankedSearch:
         elif len(candidates) > 4 * wanted and not query.phrases:
             candidates = self._best_by_levels(words, typings, per_word, candidates, wanted)
         norms = self.norms(candidates)
-        counts: Counter[int] | None = None
+        counts: Mapping[int, int] | None = None
         if len(words) == 1:  # one word: its weight times the norm
             weights = per_word[0]
             scored = {i: weights[i] * norms[i] for i in candidates}
         else:
-            # How many words each candidate matches (counted in C), then the summed weights
-            # of those that can still reach the shortlist, word by word.
-            counts = Counter()
-            for m in matches:
-                counts.update(m.weights.keys() & candidates)
-            if len(counts) > wanted:
-                candidates = self._able_to_place(counts, wanted)
-            totals = dict.fromkeys(candidates, 0.0)
-            for m in matches:
-                if cancelled():
+            keys = list(zip(words, typings, strict=True))
+            if len(candidates) >= SUMS_FROM:
+                earlier = self._sums_of(keys[:-1], matches[:-1], cancelled)
+                if earlier is None:
                     return []
-                weights = m.weights
-                for i in weights.keys() & candidates:
-                    totals[i] += weights[i]
+                counts, totals = self._with_last(earlier, matches[-1].weights, candidates, wanted)
+            else:
+                counts, totals = self._counted(matches, candidates, wanted)
             scored = {i: total * norms[i] for i, total in totals.items()}
         # Equal scores are common (passages of one length): the earlier entry goes first, so
         # the shortlist does not depend on the order sets happen to be in.
@@ -437,6 +464,62 @@ class RankedSearch:
             for score, i, exact in ranked[:limit]
         ]
 
+    def _counted(
+        self, matches: list[WordMatches], candidates: set[int], wanted: int
+    ) -> tuple[Mapping[int, int], dict[int, float]]:
+        """How many words each candidate matches (counted in C), then the summed weights of
+        those that can still reach the shortlist, word by word."""
+        counts: Counter[int] = Counter()
+        for m in matches:
+            counts.update(m.weights.keys() & candidates)
+        if len(counts) > wanted:
+            candidates = self._able_to_place(counts, wanted)
+        totals = dict.fromkeys(candidates, 0.0)
+        for m in matches:
+            weights = m.weights
+            for i in weights.keys() & candidates:
+                totals[i] += weights[i]
+        return counts, totals
+
+    def _with_last(
+        self, earlier: WordSums, last: dict[int, float], candidates: set[int], wanted: int
+    ) -> tuple[Mapping[int, int], dict[int, float]]:
+        """What `_counted` gives, from the earlier words' sums and the last word's weights."""
+        before, summed = earlier.counts.get, earlier.totals
+        counts = {i: before(i, 0) + (i in last) for i in candidates}
+        if len(counts) > wanted:
+            candidates = self._able_to_place(counts, wanted)
+        totals = {i: summed.get(i, 0.0) + last[i] if i in last else summed[i] for i in candidates}
+        return counts, totals
+
+    def _sums_of(
+        self,
+        keys: list[tuple[str, bool]],
+        matches: list[WordMatches],
+        cancelled: Callable[[], bool],
+    ) -> WordSums | None:
+        """These words' sums, from the longest run of them summed before (typing a word
+        adds one word to the earlier ones: the sums grow by that word's entries, not by
+        every word's); None when cancelled."""
+        with self._recent_lock:
+            start, found = 0, None
+            for start in range(len(keys), -1, -1):
+                found = self._sums.get(tuple(keys[:start]))
+                if found is not None or not start:
+                    break
+        if start == len(keys) and found is not None:
+            return found
+        sums = found.copy() if found is not None else WordSums()
+        for m in matches[start:]:
+            if cancelled():
+                return None
+            sums.add(m.weights)
+        with self._recent_lock:
+            self._sums[tuple(keys)] = sums
+            while len(self._sums) > SUMS_KEPT:
+                self._sums.popitem(last=False)
+        return sums
+
     def with_phrases(self, candidates: set[int], phrases: tuple[str, ...]) -> set[int]:
         """The candidates holding every phrase, its words in order."""
         folded = self.folded(candidates)
@@ -460,11 +543,10 @@ class RankedSearch:
             return set(min(matches, key=lambda m: len(m.weights)).weights)
         *earlier, (_, last) = selective
         united = self._united(tuple(k for k, _ in earlier), [ids for _, ids in earlier])
-        found = united.every | last
-        if len(found) > 5000 and earlier:
+        if earlier and (len(united.every) > 5000 or len(united.every | last) > 5000):
             # The pairs among the earlier words, and each earlier word with the last.
             return united.pairs() | (last & united.every)
-        return found
+        return united.every | last
 
     def _united(self, key: tuple[tuple[str, bool], ...], sets: list[frozenset[int]]) -> UnitedWords:
         return self._remembered(self._unions, key, lambda: UnitedWords(sets), 4)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -58,14 +59,15 @@ def snippet(
     text: str, spans: list[tuple[int, int]], width: int = 180
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
     """A window of `text` around the first match, cut at word boundaries, with the spans
-    moved into the window's coordinates."""
+    (in order, as `match_spans` gives them) moved into the window's coordinates."""
     if len(text) <= width:
         return text, tuple(spans)
     # Centre on the stretch with the most matches, not merely the first one.
     first = spans[0][0] if spans else 0
+    starts = [a for a, _ in spans]
     best = 0
-    for a, _ in spans:
-        count = sum(1 for b, _ in spans if a <= b < a + width * 2 // 3)
+    for a in starts:
+        count = bisect_left(starts, a + width * 2 // 3) - bisect_left(starts, a)
         if count > best:
             best, first = count, a
     start = max(0, min(first - width // 3, len(text) - width))
