@@ -37,10 +37,6 @@ PREFIX_MASS = 12_000  # entries a word being typed may stand for through its com
 # bench/catalog_search.py).
 SUMS_FROM = 2000
 SUMS_KEPT = 2
-# How far the walk down the norms goes, per candidate, before the candidates themselves are
-# ranked instead: ranking one costs about as much as eight steps of the walk (measured with
-# bench/catalog_search.py: 1x made the median keystroke slower, 8x the slowest ones faster).
-WALK_PER_CANDIDATE = 8
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -323,40 +319,20 @@ class RankedSearch:
             else:  # many: the best of them come from one walk down the norms, below
                 walked[weight] = 0
         still_open = len(walked)
-        budget = WALK_PER_CANDIDATE * len(candidates)
-        for steps, i in enumerate(self.by_norm() if walked else ()):
-            if steps == budget:
-                pool |= self._best_of_levels(candidates, weights, walked, wanted)
-                break
-            level = weights.get(i)
-            if level is None or level not in walked or walked[level] >= wanted:
+        # Down the norms through the candidates only: the entries that are not are skipped
+        # in C, and most entries are not.
+        for i in filter(candidates.__contains__, self.by_norm()) if walked else ():
+            level = weights[i]
+            taken = walked.get(level)
+            if taken is None or taken >= wanted:
                 continue
-            if i in candidates:
-                pool.add(i)
-                walked[level] += 1
-                if walked[level] == wanted:
-                    still_open -= 1
-                    if not still_open:
-                        break
+            pool.add(i)
+            walked[level] = taken + 1
+            if taken + 1 == wanted:
+                still_open -= 1
+                if not still_open:
+                    break
         return pool
-
-    def _best_of_levels(
-        self, candidates: set[int], weights: dict[int, float], walked: dict[float, int], wanted: int
-    ) -> set[int]:
-        """What the walk down the norms would take for the levels it has not filled yet (the
-        `wanted` candidates of highest norm, the lower id first among equal norms), found by
-        grouping the candidates: when few candidates sit at a level, the walk would cross
-        most of the corpus to find them."""
-        groups: dict[float, list[int]] = {w: [] for w, taken in walked.items() if taken < wanted}
-        for i in candidates:
-            group = groups.get(weights[i])
-            if group is not None:
-                group.append(i)
-        norms = self.norms(candidates)
-        best: set[int] = set()
-        for group in groups.values():
-            best.update(heapq.nlargest(wanted, group, key=lambda i: (norms[i], -i)))
-        return best
 
     @staticmethod
     def _able_to_place(counts: Mapping[int, int], wanted: int) -> set[int]:
