@@ -14,6 +14,7 @@ import threading
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
+from itertools import compress, count
 
 from brief_tui.catalog.store import Catalog
 from brief_tui.catalog.sync import (
@@ -31,6 +32,7 @@ from brief_tui.search.query import Query
 from brief_tui.search.ranking import Hit, Narrowing, Norms, RankedSearch
 
 POSTINGS_KEPT = 2_000_000  # ids held in memory across words, ~8 MB
+FOLDED_KEPT = 5_000  # entries' folded text held across keystrokes, ~1.5 MB
 ENTRY_COLUMNS = (
     "kind, document, document_title, organisations, section, passage, text, pillars, "
     "recommendation, document_kind, recommendation_kind, source_type, who"
@@ -64,6 +66,7 @@ class CatalogIndex(RankedSearch):
         self._named: dict[tuple[str, ...], set[str]] = {}
         self._ranges: dict[str, tuple[int, int, int]] | None = None
         self._entries: OrderedDict[int, Entry] = OrderedDict()
+        self._folded: OrderedDict[int, str] = OrderedDict()
         self._total = self.catalog.run(
             lambda c: c.execute("SELECT count(*) FROM entries").fetchone()[0]
         )
@@ -135,22 +138,18 @@ class CatalogIndex(RankedSearch):
             self._df[word] = int(df)
         return [w for w, _ in rows]
 
-    def words_of_length(self, shortest: int, longest: int) -> list[str]:
+    def words_of_length(self, length: int) -> list[str]:
         if self._by_length is None:
             self._by_length = {}
-        missing = [n for n in range(shortest, longest + 1) if n not in self._by_length]
-        if missing:
-            names = [f"words-{n}" for n in missing]
-            marks = ",".join("?" * len(names))
-            rows = self.catalog.run(
+        found = self._by_length.get(length)
+        if found is None:
+            row = self.catalog.run(
                 lambda c: c.execute(
-                    f"SELECT name, value FROM arrays WHERE name IN ({marks})", names
-                ).fetchall()
+                    "SELECT value FROM arrays WHERE name = ?", (f"words-{length}",)
+                ).fetchone()
             )
-            found = {int(name[6:]): value.decode().split("\n") for name, value in rows}
-            for n in missing:
-                self._by_length[n] = found.get(n, [])
-        return [w for n in range(shortest, longest + 1) for w in self._by_length[n]]
+            found = self._by_length[length] = row[0].decode().split("\n") if row else []
+        return found
 
     def _arrays(self) -> tuple[array[int], array[float]]:
         """Each entry's facts and norm, by entry id, as the last sync wrote them."""
@@ -178,8 +177,10 @@ class CatalogIndex(RankedSearch):
         return self._by_norm
 
     def folded(self, ids: Iterable[int]) -> dict[int, str]:
-        wanted = list(ids)
-        found: dict[int, str] = {}
+        asked = list(ids)
+        kept = self._folded
+        found = {i: kept[i] for i in asked if i in kept}
+        wanted = [i for i in asked if i not in found]
 
         def read(c: sqlite3.Connection) -> None:
             for start in range(0, len(wanted), 500):
@@ -191,7 +192,12 @@ class CatalogIndex(RankedSearch):
                     )
                 )
 
-        self.catalog.run(read)
+        if wanted:
+            self.catalog.run(read)
+            # The next keystroke's shortlist is mostly this one's.
+            kept.update((i, found[i]) for i in wanted if i in found)
+            while len(kept) > FOLDED_KEPT:
+                kept.popitem(last=False)
         return found
 
     def entry(self, i: int) -> Entry:
@@ -254,9 +260,9 @@ class CatalogIndex(RankedSearch):
             found = self._filtered.get(mask)
             if found is None:
                 facts = self._arrays()[0]
-                found = self._filtered[mask] = {
-                    i for i, fact in enumerate(facts) if fact & mask == mask
-                }
+                # Every entry's facts tested in C: the ids whose facts hold every bit asked for.
+                holds = map(mask.__eq__, map(mask.__and__, facts))
+                found = self._filtered[mask] = set(compress(count(), holds))
             narrow(found)
         if query.kinds:  # kind:ask kind:commitment: either kind
             bits = 0

@@ -118,8 +118,8 @@ class SearchIndex(RankedSearch):
         found.sort(key=lambda w: -len(self._postings[w]))
         return found
 
-    def words_of_length(self, shortest: int, longest: int) -> list[str]:
-        return [w for n in range(shortest, longest + 1) for w in self._by_length.get(n, ())]
+    def words_of_length(self, length: int) -> list[str]:
+        return self._by_length.get(length, [])
 
     def norms(self, ids: Iterable[int]) -> Norms:
         return self._norm

@@ -18,7 +18,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
 from typing import Protocol, TypeVar
 
 from brief_tui.search.entries import Entry
@@ -169,8 +169,8 @@ class RankedSearch:
         """Vocabulary words beginning with `start` (itself included), commonest first."""
         raise NotImplementedError
 
-    def words_of_length(self, shortest: int, longest: int) -> list[str]:
-        """Vocabulary words of these lengths: the pool a typo is matched against."""
+    def words_of_length(self, length: int) -> list[str]:
+        """Vocabulary words of this length: a typo is matched against those of similar length."""
         raise NotImplementedError
 
     def df(self, word: str) -> int:
@@ -224,11 +224,18 @@ class RankedSearch:
         if len(word) >= 4 and not known:
             from rapidfuzz import fuzz, process  # only for typos: keeps start-up light
 
-            pool = self.words_of_length(len(word) - 2, len(word) + 2)
             cutoff = 80 if len(word) >= 6 else 85
-            for candidate, score, _ in process.extract(
-                word, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8
-            ):
+            near: list[tuple[str, float, int]] = []
+            for length in range(len(word) - 2, len(word) + 3):  # no list of them all made
+                near += process.extract(
+                    word,
+                    self.words_of_length(length),
+                    scorer=fuzz.ratio,
+                    score_cutoff=cutoff,
+                    limit=8,
+                )
+            near.sort(key=lambda found: -found[1])  # equal scores: shorter first, as listed
+            for candidate, score, _ in near[:8]:
                 found.setdefault(candidate, FUZZY * (score - 50) / 50)
         return tuple(found.items())
 
@@ -277,16 +284,9 @@ class RankedSearch:
         return {weight for weight, _ in self._levels(word, typing)}
 
     def _weigh(self, word: str, typing: bool) -> dict[int, float]:
-        weighted = self._levels(word, typing)
         best: dict[int, float] = {}
-        for weight, candidate in weighted:  # weakest last: dict.update keeps the strongest
-            ids = self.postings(candidate)
-            if not best:
-                best = dict.fromkeys(ids, weight)
-            else:
-                weaker = dict.fromkeys(ids, weight)
-                weaker.update(best)
-                best = weaker
+        for weight, candidate in reversed(self._levels(word, typing)):  # the strongest last, kept
+            best.update(zip(self.postings(candidate), repeat(weight)))
         return best
 
     def _best_by_levels(
