@@ -171,6 +171,24 @@ def test_kind_and_type_filters_answer_alike_from_the_catalog(isolated_data_dir, 
     assert hit.entry == memory.search(query, limit=1)[0].entry  # kind, type and who as well
 
 
+def test_without_json_functions_sqlite_still_gives_each_words_entries(
+    isolated_data_dir, monkeypatch
+) -> None:
+    """Where SQLite lacks its JSON functions, a word's entries are read as text instead."""
+    from brief_tui.catalog import fts_index
+
+    library = load_reader_library(isolated_data_dir, cached=True)
+    expected = [
+        (h.entry.passage, h.score)
+        for h in fts_index.CatalogIndex(library.catalog).search("asylum mexi", limit=20)
+    ]
+    assert expected
+    monkeypatch.setattr(fts_index, "IDS_AS_JSON", "SELECT no_such_function(rowid) FROM entries")
+    catalog = fts_index.CatalogIndex(library.catalog)
+    hits = catalog.search("asylum mexi", limit=20)
+    assert [(h.entry.passage, h.score) for h in hits] == expected
+
+
 def test_reading_progress_is_measured_without_reading_the_documents(isolated_data_dir) -> None:
     """The library shows how far each briefing has been read: from the catalog, so a long
     reading history does not read every briefing's passages at start."""

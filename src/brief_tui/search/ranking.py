@@ -159,7 +159,8 @@ class RankedSearch:
         raise NotImplementedError
 
     def postings(self, word: str) -> Sequence[int]:
-        """The ids of the entries holding `word` (empty for a word not in the vocabulary)."""
+        """The ids of the entries holding `word`, in any order (empty for a word not in the
+        vocabulary)."""
         raise NotImplementedError
 
     def has_word(self, word: str) -> bool:
