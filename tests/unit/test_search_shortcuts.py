@@ -82,14 +82,15 @@ def test_shortcuts_rank_as_scoring_everything(query: str, monkeypatch: pytest.Mo
     ]
 
 
-@pytest.mark.parametrize("sums_from", [0, 10**9])
+@pytest.mark.parametrize("kept_from", [0, 10**9])
 def test_typing_a_query_gives_at_each_keystroke_what_a_fresh_search_gives(
-    sums_from: int, monkeypatch: pytest.MonkeyPatch
+    kept_from: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """What is kept between keystrokes (each word's entries, the earlier words' union and
-    sums) never changes an answer: every prefix, typed in order, then erased back to a word
-    and typed again differently, ranks as it does searched alone."""
-    monkeypatch.setattr(ranking, "SUMS_FROM", sums_from)
+    """What is kept between keystrokes (each word's entries, the earlier words' union, its
+    pairs and sums) never changes an answer: every prefix, typed in order, then erased back
+    to a word and typed again differently, ranks as it does searched alone."""
+    monkeypatch.setattr(ranking, "SUMS_FROM", kept_from)
+    monkeypatch.setattr(ranking, "PAIRS_FROM", kept_from)
     typed = SearchIndex.build(entries())
     fresh = SearchIndex.build(entries())
     query = "tegucigalpa securities corruption migratory"

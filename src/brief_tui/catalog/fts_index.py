@@ -14,7 +14,6 @@ import threading
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
-from itertools import compress, count
 
 from brief_tui.catalog.store import Catalog
 from brief_tui.catalog.sync import (
@@ -264,9 +263,9 @@ class CatalogIndex(RankedSearch):
             found = self._filtered.get(mask)
             if found is None:
                 facts = self._arrays()[0]
-                # Every entry's facts tested in C: the ids whose facts hold every bit asked for.
-                holds = map(mask.__eq__, map(mask.__and__, facts))
-                found = self._filtered[mask] = set(compress(count(), holds))
+                found = self._filtered[mask] = {
+                    i for i, fact in enumerate(facts) if fact & mask == mask
+                }
             narrow(found)
         if query.kinds:  # kind:ask kind:commitment: either kind
             bits = 0

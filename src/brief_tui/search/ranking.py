@@ -18,7 +18,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import repeat
 from typing import Protocol, TypeVar
 
 from brief_tui.search.entries import Entry
@@ -37,6 +37,9 @@ PREFIX_MASS = 12_000  # entries a word being typed may stand for through its com
 # bench/catalog_search.py).
 SUMS_FROM = 2000
 SUMS_KEPT = 2
+# Past this many entries matching some of a query's selective words, only those matching two
+# of them are partial matches.
+PAIRS_FROM = 5000
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -92,16 +95,27 @@ class UnitedWords:
     """Some words' entries united, and (worked out when first asked for) the entries that
     at least two of them match."""
 
-    def __init__(self, sets: list[frozenset[int]]) -> None:
+    def __init__(
+        self,
+        sets: list[frozenset[int]],
+        every: set[int] | None = None,
+        pairs: set[int] | None = None,
+    ) -> None:
         self.sets = sets
-        self.every: set[int] = set().union(*sets)
-        self._pairs: set[int] | None = None
+        self.every: set[int] = set().union(*sets) if every is None else every
+        self._pairs = pairs
 
     def pairs(self) -> set[int]:
         if self._pairs is None:
             sets = self.sets
             self._pairs = set().union(*(a & b for n, a in enumerate(sets) for b in sets[n + 1 :]))
         return self._pairs
+
+    def and_one_more(self, ids: frozenset[int]) -> UnitedWords:
+        """These words and the next one typed: the pairs grow by the entries it shares with
+        any of these, so a word more costs its own entries, not every pair again."""
+        pairs = None if self._pairs is None else self._pairs | (ids & self.every)
+        return UnitedWords([*self.sets, ids], self.every | ids, pairs)
 
 
 class WordSums:
@@ -347,7 +361,7 @@ class RankedSearch:
             least = matched
             if covered >= wanted:
                 break
-        return set(compress(counts, map(least.__le__, counts.values())))
+        return {i for i, matched in counts.items() if matched >= least}
 
     # Searching -----------------------------------------------------------------------------
 
@@ -520,13 +534,19 @@ class RankedSearch:
             return set(min(matches, key=lambda m: len(m.weights)).weights)
         *earlier, (_, last) = selective
         united = self._united(tuple(k for k, _ in earlier), [ids for _, ids in earlier])
-        if earlier and (len(united.every) > 5000 or len(united.every | last) > 5000):
+        broad = PAIRS_FROM
+        if earlier and (len(united.every) > broad or len(united.every | last) > broad):
             # The pairs among the earlier words, and each earlier word with the last.
             return united.pairs() | (last & united.every)
         return united.every | last
 
     def _united(self, key: tuple[tuple[str, bool], ...], sets: list[frozenset[int]]) -> UnitedWords:
-        return self._remembered(self._unions, key, lambda: UnitedWords(sets), 4)
+        def unite() -> UnitedWords:
+            with self._recent_lock:
+                fewer = self._unions.get(key[:-1]) if key else None
+            return fewer.and_one_more(sets[-1]) if fewer is not None else UnitedWords(sets)
+
+        return self._remembered(self._unions, key, unite, 4)
 
     def _matched_words(self, folded: str, words: list[str], typing: bool) -> frozenset[str]:
         present = set(folded.split())
