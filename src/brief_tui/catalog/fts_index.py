@@ -158,7 +158,11 @@ class CatalogIndex(RankedSearch):
         """Each entry's facts and norm, by entry id, as the last sync wrote them."""
         if self._facts is None or self._norms is None:
             rows = dict(
-                self.catalog.run(lambda c: c.execute("SELECT name, value FROM arrays").fetchall())
+                self.catalog.run(
+                    lambda c: c.execute(
+                        "SELECT name, value FROM arrays WHERE name IN ('facts', 'norms')"
+                    ).fetchall()
+                )
             )
             self._facts, self._norms = array("I"), array("d")
             self._facts.frombytes(rows.get("facts", b""))
