@@ -6,6 +6,7 @@ import gc
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.strip import Strip
 
 from brief_tui.corpus.model import Document, Library, Passage, Section
 from brief_tui.tui.app import BriefApp
@@ -192,3 +193,19 @@ async def test_closed_briefings_do_not_pile_up_in_memory(tmp_path: Path) -> None
             await pilot.pause()
         gc.collect()
         assert sum(isinstance(o, PassageLines) for o in gc.get_objects()) <= 1
+
+
+async def test_lines_drawn_by_closed_briefings_are_freed(tmp_path: Path) -> None:
+    """Textual's cache of `StylesCache.get_inner_outer` kept every widget's drawn lines
+    alive (`tui/textual_fixes.py`); opening and closing briefings must not pile them up."""
+    app = BriefApp(synthetic_library(200), tmp_path)
+    alive = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(6):
+            await open_big(app, pilot)
+            await pilot.press("space")
+            app.pop_screen()
+            await pilot.pause()
+            gc.collect()
+            alive.append(sum(isinstance(o, Strip) for o in gc.get_objects()))
+    assert alive[-1] <= alive[1] + 50, alive

@@ -29,8 +29,11 @@ from brief_tui.session import ReaderSession, load_reader_library
 from brief_tui.tui.keymap import bindings
 from brief_tui.tui.messages import OpenBriefing
 from brief_tui.tui.screens.library import LibraryScreen
+from brief_tui.tui.textual_fixes import apply as fix_textual
 
 T = TypeVar("T")
+
+fix_textual()
 
 
 def briefing_commands() -> type[Provider]:

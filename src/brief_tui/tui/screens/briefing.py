@@ -15,6 +15,7 @@ from brief_tui.corpus.model import RECOMMENDATION_KINDS, Document, Library
 from brief_tui.corpus.pillars import PILLARS_BY_ID, label
 from brief_tui.keys import BRIEFING
 from brief_tui.reading import ReadingPlan, refiltered, step_hit
+from brief_tui.tui.collector import collect_closed_screens
 from brief_tui.tui.keymap import bindings, keys_shown
 from brief_tui.tui.screens.briefing_notes import BriefingNotes
 from brief_tui.tui.screens.dialogs import OutlineScreen, WhyScreen
@@ -100,6 +101,7 @@ class BriefingScreen(BriefingNotes):
 
     def on_unmount(self) -> None:
         self.remember_position()
+        self.app.call_after_refresh(collect_closed_screens)
 
     def on_screen_suspend(self) -> None:
         self.remember_position()  # before a screen above it, maybe of this briefing, saves
