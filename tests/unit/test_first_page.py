@@ -3,8 +3,11 @@ just after it, and nothing that needs the whole library sees only the page."""
 
 from __future__ import annotations
 
+import json
+
 from tests.tui.conftest import screen_text, settle
 
+from brief_tui.cli import main
 from brief_tui.session import ReaderSession, load_reader_library
 from brief_tui.tui.app import BriefApp
 from brief_tui.tui.screens.library import LibraryScreen
@@ -22,6 +25,55 @@ def test_a_first_page_says_what_the_whole_library_holds(isolated_data_dir) -> No
     assert page.listing.scale == max(n for d in whole.documents for n in d.pillar_counts().values())
     # What the library screen's first frame says, drawn from the page alone.
     assert "Library: 5 briefings" in LibraryScreen(page)._summary().plain
+
+
+def whole_figures(library) -> tuple[int, int, int, int]:
+    documents = library.documents
+    return (
+        len(documents),
+        sum(d.passage_count for d in documents),
+        sum(d.recommendation_count for d in documents),
+        max(n for d in documents for n in d.pillar_counts().values()),
+    )
+
+
+def page_figures(data_dir) -> tuple[int, int, int, int]:
+    listing = load_reader_library(data_dir, cached=True, check=False, first=2).listing
+    assert listing is not None
+    return listing.documents, listing.passages, listing.recommendations, listing.scale
+
+
+def test_what_the_whole_library_holds_follows_an_added_briefing(
+    isolated_data_dir, tmp_path
+) -> None:
+    """The whole library's figures are noted when the catalog changes, and read back."""
+    memo = tmp_path / "memo.txt"
+    memo.write_text(
+        "Courts First\n\nJustice Team\n\nThe United States should fund courts.\n",
+        encoding="utf-8",
+    )
+    assert main(["add", str(memo)]) == 0
+    whole = load_reader_library(isolated_data_dir, cached=True)
+    assert len(whole.documents) == 6
+    assert page_figures(isolated_data_dir) == whole_figures(whole)
+
+
+def test_a_catalog_without_the_figures_noted_works_them_out(isolated_data_dir) -> None:
+    """A catalog synced before the figures were noted, or with them damaged, still lists."""
+    whole = load_reader_library(isolated_data_dir, cached=True)
+    catalog = whole.catalog
+    assert catalog is not None
+    for damage in (
+        "DELETE FROM meta WHERE key = 'listing'",
+        "INSERT OR REPLACE INTO meta VALUES ('listing', '[1, 2')",
+    ):
+        catalog.run(lambda c, sql=damage: c.execute(sql))
+        assert page_figures(isolated_data_dir) == whole_figures(whole)
+    catalog.run(lambda c: c.execute("DELETE FROM meta WHERE key = 'listing'"))
+    session = ReaderSession(isolated_data_dir, library=whole)
+    assert session.check_catalog() is None  # nothing changed, but the figures are noted again
+    noted = catalog.run(lambda c: c.execute("SELECT value FROM meta WHERE key = 'listing'"))
+    assert tuple(json.loads(noted.fetchone()[0])) == whole_figures(whole)
 
 
 def test_a_first_page_that_holds_everything_is_the_whole_library(isolated_data_dir) -> None:

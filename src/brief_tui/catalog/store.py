@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from brief_tui.catalog import schema
-from brief_tui.catalog.sync import sync
+from brief_tui.catalog.sync import listing_figures, sync
 from brief_tui.corpus.cache import DamagedCache, document_from_plain, sections_from_plain
 from brief_tui.corpus.library import without_duplicate_ids
 from brief_tui.corpus.model import (
@@ -167,18 +167,17 @@ class Catalog:
 
 
 def _listing(c: sqlite3.Connection) -> Listing:
-    """What the whole library holds, without making a document of each row."""
-    documents, passages, recommendations = c.execute(
-        "SELECT count(*), total(passages), total(recommendations) FROM documents"
-    ).fetchone()
-    scale = 0
-    for (pillars,) in c.execute("SELECT pillars FROM documents"):
-        try:
-            counts = json.loads(pillars)
-            scale = max([scale, *(int(n) for p, n in counts if p in PILLAR_IDS)])
-        except (ValueError, TypeError):
-            continue  # a damaged row: the document itself is checked when listed
-    return Listing(int(documents), int(passages), int(recommendations), scale)
+    """What the whole library holds, as the last sync noted it (one row, not a read of every
+    document's row: ~12 ms at a thousand briefings, before the first frame)."""
+    row = c.execute("SELECT value FROM meta WHERE key = 'listing'").fetchone()
+    try:
+        noted = [int(n) for n in json.loads(row[0])] if row else []
+    except (ValueError, TypeError):
+        noted = []  # damaged: worked out again below
+    documents, passages, recommendations, scale = (
+        noted if len(noted) == 4 else listing_figures(c)  # a catalog synced before it was noted
+    )
+    return Listing(documents, passages, recommendations, scale)
 
 
 _FIELDS = (

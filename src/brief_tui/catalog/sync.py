@@ -15,6 +15,7 @@ import os
 import sqlite3
 from array import array
 from collections import Counter
+from contextlib import suppress
 from pathlib import Path
 from stat import S_ISREG
 
@@ -77,6 +78,7 @@ def sync(connection: sqlite3.Connection, directories: list[tuple[Path, str]], ft
     """Re-read the content files that changed since the catalog last saw them; how many."""
     disk = disk_manifest(directories)
     if disk == stored_manifest(connection):
+        _note_listing_once(connection)
         return 0
     connection.execute("BEGIN IMMEDIATE")  # one writer at a time; readers go on reading
     try:
@@ -106,6 +108,10 @@ def sync(connection: sqlite3.Connection, directories: list[tuple[Path, str]], ft
         if gone or changed:
             _write_arrays(connection)
             connection.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('listing', ?)",
+                (json.dumps(listing_figures(connection)),),
+            )
+            connection.execute(
                 "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'"
             )
         connection.execute("COMMIT")
@@ -113,6 +119,35 @@ def sync(connection: sqlite3.Connection, directories: list[tuple[Path, str]], ft
         connection.execute("ROLLBACK")
         raise
     return len(gone) + len(changed)
+
+
+def listing_figures(connection: sqlite3.Connection) -> tuple[int, int, int, int]:
+    """What the whole library holds: documents, passages, recommendations, and the most
+    passages any one document has under one pillar (the scale of the library's bars)."""
+    documents, passages, recommendations = connection.execute(
+        "SELECT count(*), total(passages), total(recommendations) FROM documents"
+    ).fetchone()
+    scale = 0
+    for (pillars,) in connection.execute("SELECT pillars FROM documents"):
+        try:
+            counts = json.loads(pillars)
+            scale = max([scale, *(int(n) for p, n in counts if p in PILLAR_IDS)])
+        except (ValueError, TypeError):
+            continue  # a damaged row: the document itself is checked when listed
+    return int(documents), int(passages), int(recommendations), scale
+
+
+def _note_listing_once(connection: sqlite3.Connection) -> None:
+    """A catalog synced before the library's figures were noted gets them now, once (not
+    over figures another process has just noted); if it cannot be written, the figures
+    are worked out at each start, as they were."""
+    if connection.execute("SELECT 1 FROM meta WHERE key = 'listing'").fetchone():
+        return
+    with suppress(sqlite3.OperationalError):  # busy or read-only: the next start tries again
+        connection.execute(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('listing', ?)",
+            (json.dumps(listing_figures(connection)),),
+        )
 
 
 def _reading_order(rank: int, loaded: Document | LoadProblem) -> tuple[int, str, str]:
