@@ -10,7 +10,6 @@ Pure data: no Textual, so the command line can list the keys without starting a 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -547,6 +546,8 @@ def read_keymap(path: Path) -> UserKeymap:
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or "it is not UTF-8 text"
         return UserKeymap({}, (f"{path}: cannot be read ({reason}); the default keys apply.",))
+    import tomllib  # only when there is a keymap file: most starts have none
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

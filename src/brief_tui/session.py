@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from brief_tui import locations
-from brief_tui.corpus.library import load_library
 from brief_tui.corpus.model import Library, LoadProblem
 from brief_tui.settings import Settings
 
@@ -52,6 +51,8 @@ def load_reader_library(
         try:
             catalog = open_catalog(locations.cache_dir(data_dir), directories, check=check)
         except CatalogUnavailable as error:
+            from brief_tui.corpus.library import load_library
+
             library = load_library(*directories)
             return replace(library, problems=(*library.problems, LoadProblem("", None, str(error))))
         library = catalog.library(first)
@@ -60,6 +61,8 @@ def load_reader_library(
                 library, problems=(*library.problems, LoadProblem("", None, catalog.warning))
             )
         return library
+    from brief_tui.corpus.library import load_library  # reads every content file
+
     return load_library(*directories)
 
 

@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from brief_tui.catalog import schema
-from brief_tui.catalog.sync import listing_figures, sync
 from brief_tui.corpus.cache import DamagedCache, document_from_plain, sections_from_plain
-from brief_tui.corpus.library import without_duplicate_ids
+from brief_tui.corpus.duplicates import without_duplicate_ids
 from brief_tui.corpus.model import (
     RECOMMENDATION_KINDS,
     SOURCE_TYPES,
@@ -67,6 +66,8 @@ class Catalog:
 
     def sync(self, directories: list[tuple[Path, str]]) -> int:
         """Re-read the content files that changed; how many."""
+        from brief_tui.catalog.sync import sync  # reads content files: not before the first frame
+
         return self.run(lambda c: sync(c, directories, self.fts))
 
     def generation(self) -> int:
@@ -174,9 +175,11 @@ def _listing(c: sqlite3.Connection) -> Listing:
         noted = [int(n) for n in json.loads(row[0])] if row else []
     except (ValueError, TypeError):
         noted = []  # damaged: worked out again below
-    documents, passages, recommendations, scale = (
-        noted if len(noted) == 4 else listing_figures(c)  # a catalog synced before it was noted
-    )
+    if len(noted) != 4:  # a catalog synced before the figures were noted
+        from brief_tui.catalog.sync import listing_figures
+
+        noted = list(listing_figures(c))
+    documents, passages, recommendations, scale = noted
     return Listing(documents, passages, recommendations, scale)
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from brief_tui.corpus.contentfile import key_line, load_document
+from brief_tui.corpus.contentfile import load_document
 from brief_tui.corpus.curation import CURATION_FILE, CurationError, load_curation
+from brief_tui.corpus.duplicates import without_duplicate_ids
 from brief_tui.corpus.model import Document, Library, LoadProblem
 
 
@@ -73,36 +74,6 @@ def load_directory_cached(
     documents, problems = load_directory(directory, origin)
     cache.write_cache(path, key, documents, problems)
     return documents, problems
-
-
-def without_duplicate_ids(
-    documents: list[Document],
-) -> tuple[list[Document], list[LoadProblem]]:
-    """The first document with each id; any later one is a problem naming both files, since
-    the reader could only ever show one of them."""
-    kept: dict[str, Document] = {}
-    problems: list[LoadProblem] = []
-    for doc in documents:
-        first = kept.get(doc.id)
-        if first is None:
-            kept[doc.id] = doc
-            continue
-        problems.append(
-            LoadProblem(
-                doc.path,
-                _id_line(doc.path),
-                f"document id “{doc.id}” is already used by {first.path}; "
-                "give one of them another id.",
-            )
-        )
-    return list(kept.values()), problems
-
-
-def _id_line(path: str) -> int | None:
-    try:
-        return key_line(Path(path).read_text(encoding="utf-8"), "id")
-    except (OSError, UnicodeDecodeError):
-        return None
 
 
 def load_library(*directories: tuple[Path, str], cache_dir: Path | None = None) -> Library:

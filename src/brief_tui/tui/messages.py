@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from brief_tui.search.request import SearchRequest
+if TYPE_CHECKING:
+    from brief_tui.search.request import SearchRequest
 
 
 @dataclass

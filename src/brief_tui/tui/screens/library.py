@@ -9,7 +9,6 @@ from textual.widgets import Static
 
 from brief_tui.corpus.model import Document, Library
 from brief_tui.keys import LIBRARY
-from brief_tui.reading import read_fractions
 from brief_tui.tui.keymap import bindings
 from brief_tui.tui.messages import OpenBriefing
 from brief_tui.tui.screens.base import SidebarScreen
@@ -63,6 +62,8 @@ class LibraryScreen(SidebarScreen):
 
     def show_progress(self) -> None:
         """How far each briefing has been read, from the saved reading positions."""
+        from brief_tui.reading import read_fractions  # after the first frame
+
         positions = self.app.notes_call(lambda s: s.positions(), quiet=True) or {}  # type: ignore[attr-defined]
         places = {doc: p.passage for doc, p in positions.items() if p.passage}
         progress = read_fractions(self.library.documents, places, self.library.catalog)
