@@ -394,6 +394,7 @@ class RankedSearch:
             if cancelled():
                 return []
         per_word = [m.weights for m in matches]
+        keys = list(zip(words, typings, strict=True))  # what each query word's matches are kept by
         # From the smallest, each step costs what is left, not the size of the next word's set.
         by_size = sorted(matches, key=lambda m: len(m.weights))
         candidates = set(by_size[0].weights)
@@ -406,7 +407,7 @@ class RankedSearch:
         wanted = max(limit * 4, 100)
         if len(candidates) < limit and len(words) > 1 and not query.phrases:
             # Nothing (or little) matches every word: also show what matches most of them.
-            others = self._partial_matches(list(zip(words, typings, strict=True)), matches)
+            others = self._partial_matches(keys, matches)
             others -= candidates
             if allowed is not None:
                 others &= allowed
@@ -419,7 +420,6 @@ class RankedSearch:
             weights = per_word[0]
             scored = {i: weights[i] * norms[i] for i in candidates}
         else:
-            keys = list(zip(words, typings, strict=True))
             if len(candidates) >= SUMS_FROM:
                 earlier = self._sums_of(keys[:-1], matches[:-1], cancelled)
                 if earlier is None:
@@ -534,11 +534,13 @@ class RankedSearch:
             return set(min(matches, key=lambda m: len(m.weights)).weights)
         *earlier, (_, last) = selective
         united = self._united(tuple(k for k, _ in earlier), [ids for _, ids in earlier])
-        broad = PAIRS_FROM
-        if earlier and (len(united.every) > broad or len(united.every | last) > broad):
+        # Broad already without the last word: no need to unite it first.
+        broad = bool(earlier) and len(united.every) > PAIRS_FROM
+        found = set() if broad else united.every | last
+        if broad or (earlier and len(found) > PAIRS_FROM):
             # The pairs among the earlier words, and each earlier word with the last.
             return united.pairs() | (last & united.every)
-        return united.every | last
+        return found
 
     def _united(self, key: tuple[tuple[str, bool], ...], sets: list[frozenset[int]]) -> UnitedWords:
         def unite() -> UnitedWords:
