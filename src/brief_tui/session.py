@@ -45,25 +45,25 @@ def load_reader_library(
     `check` a catalog that lists something is used as it is: see `refresh_catalog`. With
     `first` (and a catalog), only that many, with what the whole holds (`Library.listing`)."""
     directories = reader_directories(data_dir, content_dir)
+    unavailable: list[LoadProblem] = []
     if cached:
         from brief_tui.catalog.store import CatalogUnavailable, open_catalog
 
         try:
             catalog = open_catalog(locations.cache_dir(data_dir), directories, check=check)
         except CatalogUnavailable as error:
-            from brief_tui.corpus.library import load_library
-
-            library = load_library(*directories)
-            return replace(library, problems=(*library.problems, LoadProblem("", None, str(error))))
-        library = catalog.library(first)
-        if catalog.warning:
-            library = replace(
-                library, problems=(*library.problems, LoadProblem("", None, catalog.warning))
-            )
-        return library
+            unavailable.append(LoadProblem("", None, str(error)))
+        else:
+            library = catalog.library(first)
+            if catalog.warning:
+                library = replace(
+                    library, problems=(*library.problems, LoadProblem("", None, catalog.warning))
+                )
+            return library
     from brief_tui.corpus.library import load_library  # reads every content file
 
-    return load_library(*directories)
+    library = load_library(*directories)
+    return replace(library, problems=(*library.problems, *unavailable)) if unavailable else library
 
 
 IN_MEMORY_BELOW = 2000  # passages: a library this small is indexed in memory in milliseconds

@@ -107,10 +107,7 @@ def sync(connection: sqlite3.Connection, directories: list[tuple[Path, str]], ft
         _update_vocabulary(connection, vocabulary)
         if gone or changed:
             _write_arrays(connection)
-            connection.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES ('listing', ?)",
-                (json.dumps(listing_figures(connection)),),
-            )
+            _note_listing(connection, "REPLACE")
             connection.execute(
                 "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'"
             )
@@ -137,6 +134,15 @@ def listing_figures(connection: sqlite3.Connection) -> tuple[int, int, int, int]
     return int(documents), int(passages), int(recommendations), scale
 
 
+def _note_listing(connection: sqlite3.Connection, when_noted: str) -> None:
+    """Note what the library holds (`listing_figures`), for its first frame; `when_noted`
+    says what to do with figures noted already: REPLACE them, or IGNORE these."""
+    connection.execute(
+        f"INSERT OR {when_noted} INTO meta (key, value) VALUES ('listing', ?)",
+        (json.dumps(listing_figures(connection)),),
+    )
+
+
 def _note_listing_once(connection: sqlite3.Connection) -> None:
     """A catalog synced before the library's figures were noted gets them now, once (not
     over figures another process has just noted); if it cannot be written, the figures
@@ -144,10 +150,7 @@ def _note_listing_once(connection: sqlite3.Connection) -> None:
     if connection.execute("SELECT 1 FROM meta WHERE key = 'listing'").fetchone():
         return
     with suppress(sqlite3.OperationalError):  # busy or read-only: the next start tries again
-        connection.execute(
-            "INSERT OR IGNORE INTO meta (key, value) VALUES ('listing', ?)",
-            (json.dumps(listing_figures(connection)),),
-        )
+        _note_listing(connection, "IGNORE")
 
 
 def _reading_order(rank: int, loaded: Document | LoadProblem) -> tuple[int, str, str]:
