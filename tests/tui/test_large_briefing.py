@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.strip import Strip
 
@@ -150,6 +151,36 @@ async def test_the_first_frame_lays_out_a_page_each_side_and_the_window_fills_af
         await pilot.press("j")
         await pilot.pause()
         assert view.cursor == 501
+
+
+@pytest.mark.parametrize("where", ["last", "middle"])
+async def test_a_briefing_reopened_far_down_shows_its_place_in_its_first_frame(
+    tmp_path: Path, where: str
+) -> None:
+    """Reopened where the reader left it, the first frame drawn of the briefing already
+    shows the passage they were on; a frame of the rows above it first would be a jump."""
+    library = synthetic_library()
+    passages = [p for section in library.documents[0].sections for p in section.passages]
+    target = len(passages) - 1 if where == "last" else len(passages) // 2
+    app = BriefApp(library, tmp_path)
+    frames: list[bool] = []  # per frame of the briefing: is the cursor's first line shown?
+    display = app._display
+
+    def noting_display(screen, renderable) -> None:  # type: ignore[no-untyped-def]
+        view = screen.query(PassageView).first() if screen.query(PassageView) else None
+        if renderable is not None and view is not None:
+            place = view.cursor_region()
+            frames.append(place is not None and view.region.contains(place.x, place.y + 1))
+        display(screen, renderable)
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        app._display = noting_display  # type: ignore[method-assign]
+        app.open_briefing("big", passages[target].id)
+        await pilot.pause()
+        await pilot.pause()
+        view = app.screen.query_one(PassageView)
+        assert view.cursor == target
+        assert frames and all(frames), frames
 
 
 async def test_a_key_pressed_before_the_window_fills_wins(tmp_path: Path) -> None:

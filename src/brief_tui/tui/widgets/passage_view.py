@@ -11,17 +11,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
 
 from brief_tui.reading import ReadingPlan, Row
 from brief_tui.tui.widgets.passage_lines import PassageLines
 from brief_tui.tui.widgets.passage_text import Highlight, Mark, passage_content
+
+if TYPE_CHECKING:
+    from textual._arrange import DockArrangeResult
 
 __all__ = ["Highlight", "Mark", "PassageView"]
 
@@ -54,6 +58,8 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
         self.selection: tuple[int, int, int] | None = None  # (position, start, end) being selected
         self._moves = 0  # counts cursor moves, so a scroll noticed before one can tell it is stale
         self._own_scroll = False  # True while the view scrolls to its cursor, not for the reader
+        # The cursor passage to scroll to (and whether to its top) once its rows are laid out.
+        self._scroll_pending: tuple[int, bool] | None = None
 
     def compose(self) -> ComposeResult:
         yield self.lines
@@ -204,15 +210,18 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
 
     def _place_cursor(self, top: bool = False) -> None:
         """Draw the cursor on its passage and scroll the passage into view: at once when the
-        rows are laid out (the key's own frame shows both), else after the first layout."""
+        rows are laid out (the key's own frame shows both), else in the layout that wraps
+        them (`arrange`), so a briefing opened far down shows its place in its first frame."""
         self.lines.set_cursor(self.cursor)
         position = self.cursor
+        self._scroll_pending = None
 
         def scroll() -> None:
             # A move made since (G then 'q typed at once) owns the scroll: scrolling for this
             # one now would slide the window and the cursor with it.
             if self.cursor != position:
                 return
+            self._scroll_pending = None
             with self._scrolling_to_cursor():
                 if position == 0:
                     self.scroll_home(animate=False, immediate=True)
@@ -222,7 +231,30 @@ class PassageView(VerticalScroll, can_focus=True, inherit_bindings=False):
         if self.lines.region_of(position) is not None:
             scroll()
         else:
+            self._scroll_pending = (position, top)
+            # Should no layout wrap the rows first (Textual places nothing while the screen
+            # is not shown), the scroll comes once the screen is quiet.
             self.call_after_refresh(scroll)
+
+    def arrange(self, size: Size, optimal: bool = False) -> DockArrangeResult:
+        """Lay out the rows and, when the cursor's passage was waiting for them, scroll to it
+        before Textual places the rows (it reads the offset just after this), so the frame
+        being composed already shows it. Textual's own scroll would wait for the screen to
+        be quiet, after the footer and the first resizes: half a dozen frames later."""
+        arrangement = super().arrange(size, optimal)
+        if self._scroll_pending is not None and (
+            (region := self.lines.region_of(self._scroll_pending[0])) is not None
+        ):
+            position, top = self._scroll_pending
+            self._scroll_pending = None
+            # As `scroll`: the first passage shows the title above it too.
+            window = Region(0, round(self.scroll_y), size.width, size.height)
+            delta = Region.get_scroll_to_visible(window, region, top=top).y
+            highest = max(0, self.lines.line_count - size.height)
+            y = 0 if position == 0 else min(highest, max(0, window.y + delta))
+            self.set_reactive(PassageView.scroll_y, float(y))
+            self.set_reactive(PassageView.scroll_target_y, float(y))
+        return arrangement
 
     @contextmanager
     def _scrolling_to_cursor(self) -> Iterator[None]:
