@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import weakref
 from pathlib import Path
 
 import pytest
@@ -213,9 +215,13 @@ async def test_a_new_plan_is_shown_from_the_top_at_once(tmp_path: Path) -> None:
 
 
 async def read_a_page_and_close(app: BriefApp, pilot: Pilot[None]) -> None:
+    """Open, page down, close, and let the reading position's save finish: until Textual
+    drops its finished worker, the worker's task holds the screen that started it."""
     await open_big(app, pilot)
     await pilot.press("space")
     app.pop_screen()
+    await pilot.pause()
+    await app.workers.wait_for_complete()
     await pilot.pause()
 
 
@@ -242,3 +248,26 @@ async def test_lines_drawn_by_closed_briefings_are_freed(tmp_path: Path) -> None
             alive.append(sum(isinstance(o, Strip) for o in gc.get_objects()))
     # Textual holds the last screen or two a while; beyond those, nothing is kept.
     assert alive[-1] - alive[-3] <= 50, alive
+
+
+async def test_the_thread_that_saved_a_closed_briefings_place_does_not_keep_it(
+    tmp_path: Path,
+) -> None:
+    """Closing saves the reading position on a worker thread; that thread must not keep the
+    closed briefing (its rows, its drawn lines) in memory while it waits for more work."""
+    app = BriefApp(synthetic_library(200), tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        # Start-up's objects are moved out of the collector's way just after the first frame
+        # (`BriefApp._collect_garbage`); a briefing opened before would be moved with them.
+        await asyncio.sleep(0.3)
+        await open_big(app, pilot)
+        await pilot.press("space")
+        closed = weakref.ref(app.screen)
+        app.pop_screen()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.press("j", "k")  # the library now runs the handlers
+        await pilot.pause()
+        gc.collect()
+        assert closed() is None

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
+from textual.worker import active_worker
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -65,10 +66,16 @@ class NoteWriter:
         return bool(self._queue) or self._working.locked()
 
     def _work(self) -> None:
-        with self._working:
-            while self._queue:
-                write = self._queue.popleft()
-                self._app.post_message(self._save(write))
+        try:
+            with self._working:
+                while self._queue:
+                    write = self._queue.popleft()
+                    self._app.post_message(self._save(write))
+        finally:
+            # Textual leaves the worker set in the pool thread's own context, and through
+            # the worker's task the screen that asked: each idle pool thread kept a closed
+            # briefing, all its rows and drawn lines, in memory.
+            active_worker.set(None)  # type: ignore[arg-type]
 
     def _save(self, write: NoteWrite) -> NoteSaved:
         from brief_tui.notes.store import StoreError

@@ -65,6 +65,18 @@ def indent(row: Row) -> tuple[int, int]:
     return (4, 0) if passage.kind == "item" else (2, 1)
 
 
+def with_offsets(segments: list[Segment], y: int) -> list[Segment]:
+    """Each cell carries its place, so the screen can tell what the mouse selects (as
+    `Strip.apply_offsets`, without the strips it makes on the way)."""
+    placed = []
+    x = 0
+    for text, style, _control in segments:
+        offset = RichStyle.from_meta({"offset": (x, y)})
+        placed.append(Segment(text, style + offset if style else offset))
+        x += len(text)
+    return placed
+
+
 class PassageLines(Widget):
     """The rows of a briefing's window, drawn line by line; the view above it scrolls."""
 
@@ -267,13 +279,30 @@ class PassageLines(Widget):
             else:
                 edge = Segment(" ", pad.rich_style)
             lead = [edge, Segment(" " * (before - 1), pad.rich_style)]
+        width, pad_style = self.width, pad.rich_style
         strips = []
         for y, line in enumerate(laid.lines, start=laid.top):
-            segments = [Segment(t, s.rich_style) for t, s in line.render(text, "")]
-            strip = Strip([*lead, *segments]).extend_cell_length(self.width, pad.rich_style)
-            # Each cell carries its place, so the screen can tell what the mouse selects.
-            strips.append(strip.crop(0, self.width).apply_offsets(0, y))
+            segments = [*lead, *(Segment(t, s.rich_style) for t, s in line.render(text, ""))]
+            used = before + line.cell_length
+            if used < width:
+                segments.append(Segment(" " * (width - used), pad_style))
+            elif used > width:  # a terminal narrower than the narrowest wrap: cut at the edge
+                segments = list(Strip(segments).crop(0, width))
+            strips.append(Strip(with_offsets(segments, y), width))
         return strips
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The lines as drawn, cut to `crop`, through the app's filters. Textual's pass over
+        each line (border, padding, tint, opacity: none here) copied every line shown, and
+        kept the copy, on each page: a third of a page down's frame."""
+        lines = [self.render_line(y) for y in crop.line_range]
+        if filters := self.get_line_filters():
+            background = self.background_colors[1]
+            for line_filter in filters:
+                lines = [line.apply_filter(line_filter, background) for line in lines]
+        if crop.column_span != (0, self.size.width):
+            lines = [line.crop(*crop.column_span) for line in lines]
+        return lines
 
     def _selected(self, strip: Strip, start: int, end: int) -> Strip:
         end = strip.cell_length if end == -1 else end
