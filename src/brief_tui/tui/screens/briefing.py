@@ -23,6 +23,7 @@ from brief_tui.tui.widgets.doc_header import DocHeader
 from brief_tui.tui.widgets.key_footer import KeyFooter
 from brief_tui.tui.widgets.passage_view import Highlight, PassageView
 from brief_tui.tui.widgets.pillar_sidebar import PillarSidebar
+from brief_tui.tui.widgets.status_line import StatusLine
 from brief_tui.wording import KIND_PLURALS
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ class BriefingScreen(BriefingNotes):
             yield PillarSidebar(id="sidebar")
             self._passage_view = PassageView(id="passages")
             yield self._passage_view
-        yield Static(id="status", markup=False)
+        yield StatusLine(id="status")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -348,9 +349,9 @@ class BriefingScreen(BriefingNotes):
                 ),
                 layout=False,
             )
-        status = self.query_one("#status", Static)
+        status = self.query_one(StatusLine)
         if not len(self.plan):
-            status.update(Content("No passages."), layout=False)
+            status.update(Content("No passages."))
             return
         section, passage = self.plan.passages[self.view.cursor]
         sections = len(self.plan.section_starts)
@@ -371,6 +372,5 @@ class BriefingScreen(BriefingNotes):
                 f"· {page_label(passage.page)} " if passage.page is not None else "",
                 f"· section {self.plan.section_index(self.view.cursor) + 1} of {sections}: ",
                 (section.title, "italic"),
-            ),
-            layout=False,
+            )
         )

@@ -242,6 +242,9 @@ class PassageLines(Widget):
         return laid if y < laid.bottom else None
 
     def render_line(self, y: int) -> Strip:
+        return self._line(y, self.text_selection)
+
+    def _line(self, y: int, selection: Selection | None) -> Strip:
         laid = self._row_at(y)
         if laid is None:
             base = self.get_visual_style().rich_style
@@ -253,7 +256,6 @@ class PassageLines(Widget):
         if strips is None:
             strips = laid.strips[cursor] = self._draw(laid, cursor)
         strip = strips[y - laid.top]
-        selection = self.text_selection
         if selection is not None and (span := selection.get_span(y)) is not None:
             strip = self._selected(strip, *span).apply_offsets(0, y)
         return strip
@@ -295,7 +297,8 @@ class PassageLines(Widget):
         """The lines as drawn, cut to `crop`, through the app's filters. Textual's pass over
         each line (border, padding, tint, opacity: none here) copied every line shown, and
         kept the copy, on each page: a third of a page down's frame."""
-        lines = [self.render_line(y) for y in crop.line_range]
+        selection = self.text_selection  # looked up through the screen: once, not per line
+        lines = [self._line(y, selection) for y in crop.line_range]
         if filters := self.get_line_filters():
             background = self.background_colors[1]
             for line_filter in filters:
