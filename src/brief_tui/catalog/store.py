@@ -81,6 +81,9 @@ class Catalog:
         """Every document's metadata and counts; passages are read when first asked for.
         With `first`, only that many documents, and what the whole library holds."""
         documents: list[Document] = []
+        # Values many documents share (a kind, an organisation, a date, the library's folder)
+        # are kept once: a thousand briefings held as many copies of each.
+        shared: dict[Any, Any] = {}
 
         def read(c: sqlite3.Connection) -> None:
             cursor = c.execute(
@@ -94,7 +97,9 @@ class Catalog:
                 clean = "\\" not in joined and is_safe(joined, newlines=False)
                 for file, meta, passages, recommendations, pillars, kinds in rows:
                     documents.append(
-                        self._document(file, meta, passages, recommendations, pillars, kinds, clean)
+                        self._document(
+                            file, meta, passages, recommendations, pillars, kinds, clean, shared
+                        )
                     )
 
         self.run(read)
@@ -119,6 +124,7 @@ class Catalog:
         pillars: str,
         kinds: str,
         clean: bool,
+        shared: dict[Any, Any],
     ) -> Document:
         data: dict[str, Any] = json.loads(meta)
         fields = _trusted_fields(data) if clean else None
@@ -126,11 +132,15 @@ class Catalog:
             data["sections"] = []
             plain = document_from_plain(data)
             fields = {name: getattr(plain, name) for name in _FIELDS}
+        one = shared.setdefault
+        fields = {name: one(value, value) for name, value in fields.items()}
         counts = DocumentCounts(
             int(passages),
             int(recommendations),
-            tuple((p, int(n)) for p, n in json.loads(pillars) if p in PILLAR_IDS),
-            tuple((k, int(n)) for k, n in json.loads(kinds) if k in RECOMMENDATION_KINDS),
+            one(pillars, tuple((p, int(n)) for p, n in json.loads(pillars) if p in PILLAR_IDS)),
+            one(
+                kinds, tuple((k, int(n)) for k, n in json.loads(kinds) if k in RECOMMENDATION_KINDS)
+            ),
         )
         return Document.lazy(lambda: self.sections(file), counts, **fields)
 
