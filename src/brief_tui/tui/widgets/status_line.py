@@ -23,10 +23,6 @@ class StatusLine(Widget):
         self._content = Content("")
         self._strip: Strip | None = None  # drawn for the current text, width and colours
 
-    @property
-    def content(self) -> Content:
-        return self._content
-
     def update(self, content: Content) -> None:
         if content.plain == self._content.plain and content.spans == self._content.spans:
             return
